@@ -1,0 +1,275 @@
+// The awards store: artists, ceremonies, nominations and milestones, every fact cited to a source.
+// Natural keys (slugs, the article's file name, (edition, category, nominee)) are unique so that
+// seeding is an upsert: loading the seed files twice changes nothing.
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const sources = sqliteTable('sources', {
+  id: integer('id').primaryKey(),
+  /** The article's file name among the source articles. */
+  identifier: text('identifier').notNull().unique(),
+  publishedOn: text('published_on').notNull(),
+  headline: text('headline').notNull(),
+  /** Null when the outlet is not known. */
+  outlet: text('outlet'),
+});
+
+export const artists = sqliteTable(
+  'artists',
+  {
+    id: integer('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['group', 'soloist'] }).notNull(),
+    isKpop: integer('is_kpop', { mode: 'boolean' }).notNull(),
+  },
+  (table) => [check('artists_kind', sql`${table.kind} in ('group', 'soloist')`)],
+);
+
+export const artistAliases = sqliteTable(
+  'artist_aliases',
+  {
+    artistId: integer('artist_id')
+      .notNull()
+      .references(() => artists.id, { onDelete: 'cascade' }),
+    alias: text('alias').notNull(),
+    /** The alias folded by `normalizeName`: what look-ups compare. */
+    normalized: text('normalized').notNull(),
+    kind: text('kind', { enum: ['name', 'stage', 'birth', 'romanisation', 'hangul', 'short'] }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.artistId, table.normalized] }),
+    index('artist_aliases_normalized').on(table.normalized),
+  ],
+);
+
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => artists.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => artists.id, { onDelete: 'cascade' }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.groupId, table.memberId] }),
+    index('memberships_member').on(table.memberId),
+  ],
+);
+
+export const ceremonies = sqliteTable('ceremonies', {
+  id: integer('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  shortName: text('short_name').notNull(),
+});
+
+export const ceremonyAliases = sqliteTable(
+  'ceremony_aliases',
+  {
+    ceremonyId: integer('ceremony_id')
+      .notNull()
+      .references(() => ceremonies.id, { onDelete: 'cascade' }),
+    alias: text('alias').notNull(),
+    normalized: text('normalized').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.ceremonyId, table.normalized] })],
+);
+
+export const editions = sqliteTable(
+  'editions',
+  {
+    id: integer('id').primaryKey(),
+    ceremonyId: integer('ceremony_id')
+      .notNull()
+      .references(() => ceremonies.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    /** The ceremony's local calendar date at its venue (YYYY-MM-DD); null when no source gives it. */
+    heldOn: text('held_on'),
+    venue: text('venue'),
+    city: text('city'),
+    /** IANA time zone of the venue, e.g. America/New_York. */
+    timeZone: text('time_zone'),
+    notes: text('notes'),
+    /** The source for the date, venue and notes. */
+    sourceId: integer('source_id').references(() => sources.id),
+    /** MM-DD of `heldOn`, for "on this day" look-ups. */
+    heldOnMonthDay: text('held_on_month_day').generatedAlwaysAs(sql`substr(held_on, 6, 5)`, { mode: 'virtual' }),
+  },
+  (table) => [
+    uniqueIndex('editions_ceremony_year').on(table.ceremonyId, table.year),
+    index('editions_held_on_month_day').on(table.heldOnMonthDay),
+  ],
+);
+
+export const categories = sqliteTable(
+  'categories',
+  {
+    id: integer('id').primaryKey(),
+    ceremonyId: integer('ceremony_id')
+      .notNull()
+      .references(() => ceremonies.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+  },
+  (table) => [uniqueIndex('categories_ceremony_slug').on(table.ceremonyId, table.slug)],
+);
+
+/** Present when a source gives the full list of nominees of a category at an edition. */
+export const completeNomineeLists = sqliteTable(
+  'complete_nominee_lists',
+  {
+    editionId: integer('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => categories.id, { onDelete: 'cascade' }),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => sources.id),
+  },
+  (table) => [primaryKey({ columns: [table.editionId, table.categoryId] })],
+);
+
+export const works = sqliteTable('works', {
+  id: integer('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  title: text('title').notNull(),
+  kind: text('kind', { enum: ['song', 'album'] }).notNull(),
+  /** YYYY, YYYY-MM or YYYY-MM-DD: only as precise as the source. */
+  releasedOn: text('released_on'),
+  releaseSourceId: integer('release_source_id').references(() => sources.id),
+});
+
+export const workCredits = sqliteTable(
+  'work_credits',
+  {
+    workId: integer('work_id')
+      .notNull()
+      .references(() => works.id, { onDelete: 'cascade' }),
+    artistId: integer('artist_id')
+      .notNull()
+      .references(() => artists.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['primary', 'featured'] }).notNull(),
+    position: integer('position').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.workId, table.artistId] }), index('work_credits_artist').on(table.artistId)],
+);
+
+export const nominations = sqliteTable(
+  'nominations',
+  {
+    id: integer('id').primaryKey(),
+    editionId: integer('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => categories.id, { onDelete: 'cascade' }),
+    workId: integer('work_id').references(() => works.id, { onDelete: 'cascade' }),
+    /** `work:<slug>` or `artists:<slug>+<slug>`: the natural key of the nominee within the category. */
+    nomineeKey: text('nominee_key').notNull(),
+    /** 'nominated' means the sources record the nomination and no win. */
+    result: text('result', { enum: ['won', 'nominated'] }).notNull(),
+  },
+  (table) => [
+    uniqueIndex('nominations_natural_key').on(table.editionId, table.categoryId, table.nomineeKey),
+    index('nominations_category').on(table.categoryId),
+    check('nominations_result', sql`${table.result} in ('won', 'nominated')`),
+  ],
+);
+
+/** The artists a nomination is for: the nominated artists, or the credited artists of the nominated work. */
+export const nominationArtists = sqliteTable(
+  'nomination_artists',
+  {
+    nominationId: integer('nomination_id')
+      .notNull()
+      .references(() => nominations.id, { onDelete: 'cascade' }),
+    artistId: integer('artist_id')
+      .notNull()
+      .references(() => artists.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.nominationId, table.artistId] }),
+    index('nomination_artists_artist').on(table.artistId),
+  ],
+);
+
+export const nominationSources = sqliteTable(
+  'nomination_sources',
+  {
+    nominationId: integer('nomination_id')
+      .notNull()
+      .references(() => nominations.id, { onDelete: 'cascade' }),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => sources.id),
+  },
+  (table) => [primaryKey({ columns: [table.nominationId, table.sourceId] })],
+);
+
+export const milestones = sqliteTable(
+  'milestones',
+  {
+    id: integer('id').primaryKey(),
+    key: text('key').notNull().unique(),
+    kind: text('kind', { enum: ['first', 'record', 'performance', 'chart', 'debut'] }).notNull(),
+    /** The exact scope, as the source states it, in our words. */
+    statement: text('statement').notNull(),
+    /** YYYY, YYYY-MM or YYYY-MM-DD; null when the source gives no date. */
+    occurredOn: text('occurred_on'),
+    editionId: integer('edition_id').references(() => editions.id, { onDelete: 'set null' }),
+    nominationId: integer('nomination_id').references(() => nominations.id, { onDelete: 'set null' }),
+    workId: integer('work_id').references(() => works.id, { onDelete: 'set null' }),
+    /** How the source words a claim it attributes to someone else, or why it is doubtful. */
+    note: text('note'),
+    /** A claim kept with its exact wording because it is garbled or doubtful: shown, never quizzed. */
+    doubtful: integer('doubtful', { mode: 'boolean' }).notNull().default(false),
+    /** MM-DD of `occurredOn` when it is a full date, for "on this day" look-ups. */
+    occurredOnMonthDay: text('occurred_on_month_day').generatedAlwaysAs(
+      sql`case when length(occurred_on) = 10 then substr(occurred_on, 6, 5) end`,
+      { mode: 'virtual' },
+    ),
+  },
+  (table) => [index('milestones_occurred_on_month_day').on(table.occurredOnMonthDay)],
+);
+
+export const milestoneArtists = sqliteTable(
+  'milestone_artists',
+  {
+    milestoneId: integer('milestone_id')
+      .notNull()
+      .references(() => milestones.id, { onDelete: 'cascade' }),
+    artistId: integer('artist_id')
+      .notNull()
+      .references(() => artists.id, { onDelete: 'cascade' }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.milestoneId, table.artistId] }),
+    index('milestone_artists_artist').on(table.artistId),
+  ],
+);
+
+export const milestoneSources = sqliteTable(
+  'milestone_sources',
+  {
+    milestoneId: integer('milestone_id')
+      .notNull()
+      .references(() => milestones.id, { onDelete: 'cascade' }),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => sources.id),
+  },
+  (table) => [primaryKey({ columns: [table.milestoneId, table.sourceId] })],
+);
+
+/** Bookkeeping for the seed loader: the digest of the seed files last loaded. */
+export const storeMeta = sqliteTable('store_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
