@@ -1,0 +1,184 @@
+// Long lists become pages of one embed each, within Discord's limits, with buttons to turn pages.
+// Every fact line cites its sources by number; a page's footer lists the sources it cites.
+import { ActionRowBuilder, ButtonBuilder } from '@discordjs/builders';
+import { ButtonStyle, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
+import type { SourceRef } from '../../db/queries/awards-store.js';
+import type { MessagePayload } from '../command.js';
+import { formatPartialDate } from '../../src/core/calendar.js';
+import { discordLimits, truncate } from './discord-limits.js';
+
+export interface FactLine {
+  text: string;
+  sources?: SourceRef[];
+}
+
+export interface Section {
+  heading: string;
+  lines: FactLine[];
+}
+
+export interface PagedEmbedSpec {
+  title: string;
+  /** Shown above the sections on every page. */
+  description?: string;
+  sections: Section[];
+  /** Shown when there are no sections. */
+  emptyText: string;
+  color: number;
+  /** 0-based; clamped to the pages that exist. */
+  page: number;
+  /** The custom id of the button that shows `page`. */
+  pageButtonId: (page: number) => string;
+}
+
+/** Headroom under the 6000-character embed total for the page counter and rounding. */
+const PAGE_BUDGET = discordLimits.embedTotal - 100;
+
+export const colors = {
+  firsts: 0xf7a8c8,
+  awards: 0xffd166,
+  onThisDay: 0x7bdff2,
+  artist: 0xb8a1ff,
+  ceremony: 0x9be564,
+  notice: 0xcccccc,
+} as const;
+
+export function renderPagedEmbed(spec: PagedEmbedSpec): MessagePayload {
+  const numbering = numberSources(spec.sections);
+  const fields = spec.sections.flatMap((section) => sectionFields(section, numbering));
+  const title = truncate(spec.title, discordLimits.embedTitle);
+  const description = spec.description ? truncate(spec.description, 2000) : undefined;
+  const pages = packPages(fields, title.length + (description?.length ?? 0), numbering);
+  const pageIndex = Math.min(Math.max(0, Math.trunc(spec.page)), Math.max(0, pages.length - 1));
+  const page = pages[pageIndex];
+
+  const embed: APIEmbed = { title, color: spec.color };
+  if (!page) {
+    embed.description = truncate([description, spec.emptyText].filter(Boolean).join('\n\n'), discordLimits.embedDescription);
+    return { embeds: [embed] };
+  }
+  if (description) embed.description = description;
+  embed.fields = page.fields;
+  const footer = footerText(page.sources, numbering, pages.length > 1 ? `Page ${pageIndex + 1} of ${pages.length}` : null);
+  if (footer) embed.footer = { text: footer };
+
+  const payload: MessagePayload = { embeds: [embed] };
+  if (pages.length > 1) payload.components = [pageButtons(pageIndex, pages.length, spec.pageButtonId)];
+  return payload;
+}
+
+function numberSources(sections: Section[]): Map<string, number> {
+  const numbering = new Map<string, number>();
+  for (const section of sections) {
+    for (const line of section.lines) {
+      for (const source of line.sources ?? []) {
+        if (!numbering.has(source.identifier)) numbering.set(source.identifier, numbering.size + 1);
+      }
+    }
+  }
+  return numbering;
+}
+
+interface Field extends APIEmbedField {
+  sources: SourceRef[];
+}
+
+/** One section as one or more fields, each value at most 1024 characters, never splitting a line. */
+function sectionFields(section: Section, numbering: Map<string, number>): Field[] {
+  const fields: Field[] = [];
+  const heading = truncate(section.heading, discordLimits.fieldName - ' (continued)'.length);
+  let value = '';
+  let sources: SourceRef[] = [];
+  const flush = () => {
+    if (value.length === 0) return;
+    fields.push({ name: fields.length === 0 ? heading : `${heading} (continued)`, value, sources });
+    value = '';
+    sources = [];
+  };
+  for (const line of section.lines) {
+    const markers = (line.sources ?? []).map((s) => `[${numbering.get(s.identifier)}]`).join('');
+    const text = markers ? `${truncate(line.text, discordLimits.fieldValue - markers.length - 1)} ${markers}` : truncate(line.text, discordLimits.fieldValue);
+    if (value.length > 0 && value.length + 1 + text.length > discordLimits.fieldValue) flush();
+    value = value.length > 0 ? `${value}\n${text}` : text;
+    sources.push(...(line.sources ?? []));
+  }
+  flush();
+  return fields;
+}
+
+interface Page {
+  fields: APIEmbedField[];
+  sources: SourceRef[];
+}
+
+function packPages(fields: Field[], fixedLength: number, numbering: Map<string, number>): Page[] {
+  const pages: Page[] = [];
+  let current: Page = { fields: [], sources: [] };
+  let used = fixedLength;
+  for (const { sources, ...field } of fields) {
+    const fieldLength = field.name.length + field.value.length;
+    const footerLength = footerText([...current.sources, ...sources], numbering, 'Page 99 of 99').length;
+    const full =
+      current.fields.length === discordLimits.embedFields || used + fieldLength + footerLength > PAGE_BUDGET;
+    if (full && current.fields.length > 0) {
+      pages.push(current);
+      current = { fields: [], sources: [] };
+      used = fixedLength;
+    }
+    current.fields.push(field);
+    current.sources.push(...sources);
+    used += fieldLength;
+  }
+  if (current.fields.length > 0) pages.push(current);
+  return pages;
+}
+
+/** "Page 1 of 3 · Sources: [1] 000_x.txt, published September 13, 2023: headline". */
+export function footerText(sources: SourceRef[], numbering: Map<string, number>, pageLabel: string | null): string {
+  const unique = [...new Map(sources.map((s) => [s.identifier, s])).values()].sort(
+    (a, b) => numbering.get(a.identifier)! - numbering.get(b.identifier)!,
+  );
+  const parts: string[] = [];
+  if (pageLabel) parts.push(pageLabel);
+  if (unique.length > 0) {
+    const cited = unique.map((s) => `[${numbering.get(s.identifier)}] ${citeSource(s)}`);
+    parts.push(`Sources: ${cited.join(' · ')}`);
+  }
+  const text = parts.join(' · ');
+  if (text.length <= discordLimits.footerText) return text;
+  // Too many sources for one footer: keep as many whole citations as fit and say how many are left.
+  let kept = unique.length;
+  let shortened = text;
+  while (shortened.length > discordLimits.footerText && kept > 0) {
+    kept--;
+    const cited = unique.slice(0, kept).map((s) => `[${numbering.get(s.identifier)}] ${citeSource(s)}`);
+    shortened = [pageLabel, `Sources: ${cited.join(' · ')} · and ${unique.length - kept} more`].filter(Boolean).join(' · ');
+  }
+  return truncate(shortened, discordLimits.footerText);
+}
+
+export function citeSource(source: SourceRef): string {
+  const outlet = source.outlet ? `${source.outlet}, ` : '';
+  return `${outlet}${source.identifier}, published ${formatPartialDate(source.publishedOn)}: ${source.headline}`;
+}
+
+function pageButtons(
+  page: number,
+  pageCount: number,
+  pageButtonId: (page: number) => string,
+): APIActionRowComponent<APIButtonComponent> {
+  return new ActionRowBuilder<ButtonBuilder>()
+    .addComponents(
+      new ButtonBuilder()
+        .setCustomId(pageButtonId(Math.max(0, page - 1)))
+        .setLabel('◀ Previous')
+        .setStyle(ButtonStyle.Secondary)
+        .setDisabled(page === 0),
+      new ButtonBuilder()
+        .setCustomId(pageButtonId(Math.min(pageCount - 1, page + 1)))
+        .setLabel('Next ▶')
+        .setStyle(ButtonStyle.Secondary)
+        .setDisabled(page === pageCount - 1),
+    )
+    .toJSON();
+}

@@ -1,0 +1,380 @@
+// Read access to the awards store: every query the core needs, prepared once. Rows come back as
+// plain data; nothing here knows about Discord.
+import type { LightstickDatabase } from '../database.js';
+
+export interface ArtistRef {
+  id: number;
+  slug: string;
+  name: string;
+  isKpop: boolean;
+  /** The credit on the nominated work, when the nomination is for a work. */
+  role: 'primary' | 'featured' | null;
+}
+
+export interface Artist {
+  id: number;
+  slug: string;
+  name: string;
+  kind: 'group' | 'soloist';
+  isKpop: boolean;
+}
+
+export interface ArtistAlias {
+  alias: string;
+  kind: string;
+}
+
+export interface AliasEntry {
+  artistId: number;
+  artistName: string;
+  alias: string;
+  normalized: string;
+}
+
+export interface SourceRef {
+  identifier: string;
+  publishedOn: string;
+  headline: string;
+  outlet: string | null;
+}
+
+export interface EditionRef {
+  id: number;
+  ceremonySlug: string;
+  ceremonyName: string;
+  ceremonyShortName: string;
+  year: number;
+  heldOn: string | null;
+  venue: string | null;
+  city: string | null;
+  timeZone: string | null;
+  notes: string | null;
+}
+
+export interface NominationFact {
+  id: number;
+  result: 'won' | 'nominated';
+  edition: EditionRef;
+  categoryName: string;
+  categorySlug: string;
+  workTitle: string | null;
+  workReleasedOn: string | null;
+  artists: ArtistRef[];
+  sources: SourceRef[];
+}
+
+export interface MilestoneFact {
+  id: number;
+  key: string;
+  kind: 'first' | 'record' | 'performance' | 'chart' | 'debut';
+  statement: string;
+  occurredOn: string | null;
+  note: string | null;
+  doubtful: boolean;
+  edition: EditionRef | null;
+  workTitle: string | null;
+  artists: ArtistRef[];
+  sources: SourceRef[];
+}
+
+export interface Ceremony {
+  id: number;
+  slug: string;
+  name: string;
+  shortName: string;
+}
+
+export interface CeremonyEditionResults {
+  edition: EditionRef;
+  nominations: NominationFact[];
+  /** Category slugs whose full nominee list a source gives. */
+  completeCategories: Set<string>;
+}
+
+export interface AwardsFilter {
+  ceremonyId?: number | null;
+  year?: number | null;
+  result?: 'won' | 'nominated' | null;
+}
+
+export interface AwardsStore {
+  artistById(id: number): Artist | undefined;
+  /** K-pop acts first, then by name: what a fan sees before typing. */
+  listArtists(limit: number): Artist[];
+  artistsByNormalizedAlias(normalized: string): Artist[];
+  /** Aliases whose folded form starts with `prefix` (LIKE-escaped), best first. */
+  aliasesStartingWith(prefix: string, limit: number): AliasEntry[];
+  /** Aliases whose folded form contains `fragment` anywhere. */
+  aliasesContaining(fragment: string, limit: number): AliasEntry[];
+  /** Every alias: the candidates for typo suggestions. Cached until `invalidate()`. */
+  allAliases(): AliasEntry[];
+  aliasesOf(artistId: number): ArtistAlias[];
+  membersOf(groupId: number): Artist[];
+  groupsOf(memberId: number): Artist[];
+  milestonesOf(artistId: number): MilestoneFact[];
+  nominationsOf(artistId: number, filter?: AwardsFilter): NominationFact[];
+  awardCountsOf(artistId: number): { wins: number; nominations: number };
+  winsOnMonthDay(monthDay: string): NominationFact[];
+  milestonesOnMonthDay(monthDay: string): MilestoneFact[];
+  ceremonies(): Ceremony[];
+  ceremoniesByNormalizedAlias(normalized: string): Ceremony[];
+  ceremoniesStartingWith(prefix: string, limit: number): (Ceremony & { alias: string })[];
+  editionYears(ceremonyId: number): number[];
+  editionResults(ceremonyId: number, year: number): CeremonyEditionResults | undefined;
+  /** Forgets cached look-ups after the seeds change. */
+  invalidate(): void;
+}
+
+/** Escapes `%`, `_` and the escape character itself so that a user's text matches literally in LIKE. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+const editionJson = (alias: string) => `json_object(
+  'id', ${alias}.id, 'ceremonySlug', c.slug, 'ceremonyName', c.name, 'ceremonyShortName', c.short_name,
+  'year', ${alias}.year, 'heldOn', ${alias}.held_on, 'venue', ${alias}.venue, 'city', ${alias}.city,
+  'timeZone', ${alias}.time_zone, 'notes', ${alias}.notes)`;
+
+const sourcesJson = (linkTable: string, linkColumn: string, ownerAlias: string) =>
+  `(select json_group_array(json_object('identifier', s.identifier, 'publishedOn', s.published_on,
+    'headline', s.headline, 'outlet', s.outlet))
+    from ${linkTable} l join sources s on s.id = l.source_id
+    where l.${linkColumn} = ${ownerAlias}.id)`;
+
+// Columns of a nomination fact; `n` is the nomination, `e` its edition, `c` the ceremony.
+const nominationColumns = `n.id as id, n.result as result, ${editionJson('e')} as edition,
+  cat.name as categoryName, cat.slug as categorySlug, w.title as workTitle, w.released_on as workReleasedOn,
+  (select json_group_array(json_object('id', a.id, 'slug', a.slug, 'name', a.name, 'isKpop', a.is_kpop = 1,
+      'role', wc.role))
+    from (select * from nomination_artists where nomination_id = n.id order by position) na
+    join artists a on a.id = na.artist_id
+    left join work_credits wc on wc.work_id = n.work_id and wc.artist_id = na.artist_id) as artists,
+  ${sourcesJson('nomination_sources', 'nomination_id', 'n')} as sources`;
+
+const nominationFrom = `from nominations n
+  join editions e on e.id = n.edition_id
+  join ceremonies c on c.id = e.ceremony_id
+  join categories cat on cat.id = n.category_id
+  left join works w on w.id = n.work_id`;
+
+const milestoneColumns = `m.id as id, m.key as key, m.kind as kind, m.statement as statement,
+  m.occurred_on as occurredOn, m.note as note, m.doubtful as doubtful,
+  case when e.id is null then null else ${editionJson('e')} end as edition,
+  w.title as workTitle,
+  (select json_group_array(json_object('id', a.id, 'slug', a.slug, 'name', a.name, 'isKpop', a.is_kpop = 1,
+      'role', null))
+    from milestone_artists ma join artists a on a.id = ma.artist_id where ma.milestone_id = m.id) as artists,
+  ${sourcesJson('milestone_sources', 'milestone_id', 'm')} as sources`;
+
+const milestoneFrom = `from milestones m
+  left join editions e on e.id = m.edition_id
+  left join ceremonies c on c.id = e.ceremony_id
+  left join works w on w.id = m.work_id`;
+
+interface RawNomination {
+  id: number;
+  result: 'won' | 'nominated';
+  edition: string;
+  categoryName: string;
+  categorySlug: string;
+  workTitle: string | null;
+  workReleasedOn: string | null;
+  artists: string;
+  sources: string;
+}
+
+interface RawMilestone {
+  id: number;
+  key: string;
+  kind: MilestoneFact['kind'];
+  statement: string;
+  occurredOn: string | null;
+  note: string | null;
+  doubtful: number;
+  edition: string | null;
+  workTitle: string | null;
+  artists: string;
+  sources: string;
+}
+
+function toNomination(row: RawNomination): NominationFact {
+  return {
+    id: row.id,
+    result: row.result,
+    edition: JSON.parse(row.edition) as EditionRef,
+    categoryName: row.categoryName,
+    categorySlug: row.categorySlug,
+    workTitle: row.workTitle,
+    workReleasedOn: row.workReleasedOn,
+    artists: parseArtists(row.artists),
+    sources: JSON.parse(row.sources) as SourceRef[],
+  };
+}
+
+function toMilestone(row: RawMilestone): MilestoneFact {
+  return {
+    id: row.id,
+    key: row.key,
+    kind: row.kind,
+    statement: row.statement,
+    occurredOn: row.occurredOn,
+    note: row.note,
+    doubtful: row.doubtful === 1,
+    edition: row.edition === null ? null : (JSON.parse(row.edition) as EditionRef),
+    workTitle: row.workTitle,
+    artists: parseArtists(row.artists),
+    sources: JSON.parse(row.sources) as SourceRef[],
+  };
+}
+
+function parseArtists(json: string): ArtistRef[] {
+  return (JSON.parse(json) as (Omit<ArtistRef, 'isKpop'> & { isKpop: number | boolean })[]).map((a) => ({
+    ...a,
+    isKpop: Boolean(a.isKpop),
+  }));
+}
+
+function toArtist(row: { id: number; slug: string; name: string; kind: 'group' | 'soloist'; isKpop: number }): Artist {
+  return { ...row, isKpop: row.isKpop === 1 };
+}
+
+export function createAwardsStore(db: LightstickDatabase): AwardsStore {
+  const client = db.$client;
+  // Plain better-sqlite3 statements over SQL kept in this module: the hot paths run one prepared
+  // statement each and map rows by hand, with no per-call query building.
+  const artistColumns = `a.id as id, a.slug as slug, a.name as name, a.kind as kind, a.is_kpop as isKpop`;
+  const statements = {
+    artistById: client.prepare(`select ${artistColumns} from artists a where a.id = ?`),
+    listArtists: client.prepare(`select ${artistColumns} from artists a order by a.is_kpop desc, a.name limit ?`),
+    artistsByAlias: client.prepare(
+      `select distinct ${artistColumns} from artist_aliases al join artists a on a.id = al.artist_id
+       where al.normalized = ? order by a.name`,
+    ),
+    aliasesStartingWith: client.prepare(
+      `select al.artist_id as artistId, a.name as artistName, al.alias as alias, al.normalized as normalized
+       from artist_aliases al join artists a on a.id = al.artist_id
+       where al.normalized like ? escape '\\'
+       order by al.normalized = ? desc, al.kind = 'name' desc, length(al.normalized), a.name limit ?`,
+    ),
+    aliasesContaining: client.prepare(
+      `select al.artist_id as artistId, a.name as artistName, al.alias as alias, al.normalized as normalized
+       from artist_aliases al join artists a on a.id = al.artist_id
+       where al.normalized like ? escape '\\'
+       order by al.kind = 'name' desc, length(al.normalized), a.name limit ?`,
+    ),
+    allAliases: client.prepare(
+      `select al.artist_id as artistId, a.name as artistName, al.alias as alias, al.normalized as normalized
+       from artist_aliases al join artists a on a.id = al.artist_id`,
+    ),
+    aliasesOf: client.prepare(
+      `select alias, kind from artist_aliases where artist_id = ? and kind <> 'name' order by rowid`,
+    ),
+    membersOf: client.prepare(
+      `select ${artistColumns} from memberships m join artists a on a.id = m.member_id where m.group_id = ? order by a.name`,
+    ),
+    groupsOf: client.prepare(
+      `select ${artistColumns} from memberships m join artists a on a.id = m.group_id where m.member_id = ? order by a.name`,
+    ),
+    milestonesOf: client.prepare(
+      `select ${milestoneColumns} ${milestoneFrom}
+       where m.id in (select milestone_id from milestone_artists where artist_id = ?)`,
+    ),
+    nominationsOf: client.prepare(
+      `select ${nominationColumns} ${nominationFrom}
+       where n.id in (select nomination_id from nomination_artists where artist_id = @artistId)
+         and (@ceremonyId is null or e.ceremony_id = @ceremonyId)
+         and (@year is null or e.year = @year)
+         and (@result is null or n.result = @result)
+       order by e.year desc, coalesce(e.held_on, '') desc, c.name, n.result = 'won' desc, cat.name`,
+    ),
+    awardCountsOf: client.prepare(
+      `select coalesce(sum(n.result = 'won'), 0) as wins, count(*) as nominations
+       from nomination_artists na join nominations n on n.id = na.nomination_id where na.artist_id = ?`,
+    ),
+    winsOnMonthDay: client.prepare(
+      `select ${nominationColumns} ${nominationFrom}
+       where e.held_on_month_day = ? and n.result = 'won'
+       order by e.held_on, c.name, cat.name`,
+    ),
+    milestonesOnMonthDay: client.prepare(
+      `select ${milestoneColumns} ${milestoneFrom}
+       where m.occurred_on_month_day = ? order by m.occurred_on, m.id`,
+    ),
+    ceremonies: client.prepare(`select id, slug, name, short_name as shortName from ceremonies order by name`),
+    ceremoniesByAlias: client.prepare(
+      `select distinct c.id as id, c.slug as slug, c.name as name, c.short_name as shortName
+       from ceremony_aliases ca join ceremonies c on c.id = ca.ceremony_id where ca.normalized = ?`,
+    ),
+    ceremoniesStartingWith: client.prepare(
+      `select c.id as id, c.slug as slug, c.name as name, c.short_name as shortName, min(ca.alias) as alias
+       from ceremony_aliases ca join ceremonies c on c.id = ca.ceremony_id
+       where ca.normalized like ? escape '\\' group by c.id order by c.name limit ?`,
+    ),
+    editionYears: client.prepare(`select year from editions where ceremony_id = ? order by year`),
+    edition: client.prepare(
+      `select ${editionJson('e')} as edition from editions e join ceremonies c on c.id = e.ceremony_id
+       where e.ceremony_id = ? and e.year = ?`,
+    ),
+    editionNominations: client.prepare(
+      `select ${nominationColumns} ${nominationFrom} where n.edition_id = ? order by cat.name, n.id`,
+    ),
+    completeCategories: client.prepare(
+      `select cat.slug as slug from complete_nominee_lists l join categories cat on cat.id = l.category_id
+       where l.edition_id = ?`,
+    ),
+  };
+
+  let aliasCache: AliasEntry[] | null = null;
+
+  return {
+    artistById: (id) => {
+      const row = statements.artistById.get(id) as Parameters<typeof toArtist>[0] | undefined;
+      return row && toArtist(row);
+    },
+    listArtists: (limit) => (statements.listArtists.all(limit) as Parameters<typeof toArtist>[0][]).map(toArtist),
+    artistsByNormalizedAlias: (normalized) =>
+      (statements.artistsByAlias.all(normalized) as Parameters<typeof toArtist>[0][]).map(toArtist),
+    aliasesStartingWith: (prefix, limit) =>
+      statements.aliasesStartingWith.all(`${escapeLike(prefix)}%`, prefix, limit) as AliasEntry[],
+    aliasesContaining: (fragment, limit) =>
+      statements.aliasesContaining.all(`%${escapeLike(fragment)}%`, limit) as AliasEntry[],
+    allAliases: () => (aliasCache ??= statements.allAliases.all() as AliasEntry[]),
+    aliasesOf: (artistId) => statements.aliasesOf.all(artistId) as ArtistAlias[],
+    membersOf: (groupId) => (statements.membersOf.all(groupId) as Parameters<typeof toArtist>[0][]).map(toArtist),
+    groupsOf: (memberId) => (statements.groupsOf.all(memberId) as Parameters<typeof toArtist>[0][]).map(toArtist),
+    milestonesOf: (artistId) => (statements.milestonesOf.all(artistId) as RawMilestone[]).map(toMilestone),
+    nominationsOf: (artistId, filter = {}) =>
+      (
+        statements.nominationsOf.all({
+          artistId,
+          ceremonyId: filter.ceremonyId ?? null,
+          year: filter.year ?? null,
+          result: filter.result ?? null,
+        }) as RawNomination[]
+      ).map(toNomination),
+    awardCountsOf: (artistId) => statements.awardCountsOf.get(artistId) as { wins: number; nominations: number },
+    winsOnMonthDay: (monthDay) => (statements.winsOnMonthDay.all(monthDay) as RawNomination[]).map(toNomination),
+    milestonesOnMonthDay: (monthDay) =>
+      (statements.milestonesOnMonthDay.all(monthDay) as RawMilestone[]).map(toMilestone),
+    ceremonies: () => statements.ceremonies.all() as Ceremony[],
+    ceremoniesByNormalizedAlias: (normalized) => statements.ceremoniesByAlias.all(normalized) as Ceremony[],
+    ceremoniesStartingWith: (prefix, limit) =>
+      statements.ceremoniesStartingWith.all(`${escapeLike(prefix)}%`, limit) as (Ceremony & { alias: string })[],
+    editionYears: (ceremonyId) => (statements.editionYears.all(ceremonyId) as { year: number }[]).map((r) => r.year),
+    editionResults: (ceremonyId, year) => {
+      const row = statements.edition.get(ceremonyId, year) as { edition: string } | undefined;
+      if (!row) return undefined;
+      const edition = JSON.parse(row.edition) as EditionRef;
+      return {
+        edition,
+        nominations: (statements.editionNominations.all(edition.id) as RawNomination[]).map(toNomination),
+        completeCategories: new Set(
+          (statements.completeCategories.all(edition.id) as { slug: string }[]).map((r) => r.slug),
+        ),
+      };
+    },
+    invalidate: () => {
+      aliasCache = null;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// Configuration from the environment, validated at start-up with messages that say how to fix it.
+import { z } from 'zod';
+import { logLevels } from './logger.js';
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id: 17 to 20 digits (Developer Portal > your application)');
+const empty = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const environmentSchema = z.object({
+  DISCORD_TOKEN: z.preprocess(
+    empty,
+    z
+      .string()
+      .regex(/^[\w.-]{20,}$/, 'does not look like a bot token: copy it from Developer Portal > Bot > Reset Token')
+      .optional(),
+  ),
+  DISCORD_CLIENT_ID: z.preprocess(empty, snowflake.optional()),
+  DISCORD_GUILD_ID: z.preprocess(empty, snowflake.optional()),
+  DISCORD_API_URL: z.preprocess(
+    empty,
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://discord.com/api' }).optional(),
+  ),
+  DATABASE_PATH: z.preprocess(empty, z.string().default('./data/lightstick.sqlite')),
+  LOG_LEVEL: z.preprocess(
+    empty,
+    z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info'),
+  ),
+});
+
+export interface Config {
+  discordToken: string | undefined;
+  discordClientId: string | undefined;
+  discordGuildId: string | undefined;
+  discordApiUrl: string | undefined;
+  databasePath: string;
+  logLevel: (typeof logLevels)[number];
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Configuration problem (check .env; .env.example documents each variable):\n${problems.join('\n')}`);
+  }
+  const env = parsed.data;
+  return {
+    discordToken: env.DISCORD_TOKEN,
+    discordClientId: env.DISCORD_CLIENT_ID,
+    discordGuildId: env.DISCORD_GUILD_ID,
+    discordApiUrl: env.DISCORD_API_URL,
+    databasePath: env.DATABASE_PATH,
+    logLevel: env.LOG_LEVEL,
+  };
+}

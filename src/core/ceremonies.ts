@@ -1,0 +1,88 @@
+// Ceremonies from what a fan types, and one edition's results with K-pop acts first.
+import type { AwardsStore, Ceremony, EditionRef, NominationFact } from '../../db/queries/awards-store.js';
+import { normalizeName } from './names.js';
+import type { Choice } from './resolve-artist.js';
+
+export type CeremonyResolution =
+  | { status: 'found'; ceremony: Ceremony }
+  | { status: 'not-found'; query: string; known: Ceremony[] };
+
+export function resolveCeremony(store: AwardsStore, typed: string): CeremonyResolution {
+  const normalized = normalizeName(typed);
+  const exact = normalized ? store.ceremoniesByNormalizedAlias(normalized) : [];
+  if (exact.length === 1) return { status: 'found', ceremony: exact[0]! };
+  const prefixed = normalized ? store.ceremoniesStartingWith(normalized, 2) : [];
+  if (prefixed.length === 1) return { status: 'found', ceremony: prefixed[0]! };
+  return { status: 'not-found', query: typed, known: store.ceremonies() };
+}
+
+export function ceremonyChoices(store: AwardsStore, typed: string): Choice[] {
+  const normalized = normalizeName(typed);
+  const ceremonies = normalized ? store.ceremoniesStartingWith(normalized, 25) : store.ceremonies();
+  return ceremonies.map((c) => ({ name: `${c.name} (${c.shortName})`, value: c.shortName }));
+}
+
+export interface CategoryResults {
+  categoryName: string;
+  categorySlug: string;
+  /** Winners first, then K-pop nominees, then the rest. */
+  nominees: NominationFact[];
+  /** True when a source gives the category's full nominee list. */
+  complete: boolean;
+  hasKpopNominee: boolean;
+}
+
+export interface EditionResults {
+  ceremony: Ceremony;
+  edition: EditionRef;
+  categories: CategoryResults[];
+}
+
+export type EditionLookup =
+  | { status: 'found'; results: EditionResults }
+  | { status: 'no-edition'; ceremony: Ceremony; year: number; knownYears: number[] };
+
+export function findEditionResults(store: AwardsStore, ceremony: Ceremony, year: number): EditionLookup {
+  const found = store.editionResults(ceremony.id, year);
+  if (!found) return { status: 'no-edition', ceremony, year, knownYears: store.editionYears(ceremony.id) };
+  const byCategory = new Map<string, CategoryResults>();
+  for (const nomination of found.nominations) {
+    let category = byCategory.get(nomination.categorySlug);
+    if (!category) {
+      category = {
+        categoryName: nomination.categoryName,
+        categorySlug: nomination.categorySlug,
+        nominees: [],
+        complete: found.completeCategories.has(nomination.categorySlug),
+        hasKpopNominee: false,
+      };
+      byCategory.set(nomination.categorySlug, category);
+    }
+    category.nominees.push(nomination);
+    if (isKpopNomination(nomination)) category.hasKpopNominee = true;
+  }
+  for (const category of byCategory.values()) category.nominees.sort(compareNominees);
+  const categories = [...byCategory.values()].sort(
+    (a, b) =>
+      Number(hasKpopWin(b)) - Number(hasKpopWin(a)) ||
+      Number(b.hasKpopNominee) - Number(a.hasKpopNominee) ||
+      a.categoryName.localeCompare(b.categoryName),
+  );
+  return { status: 'found', results: { ceremony, edition: found.edition, categories } };
+}
+
+export function isKpopNomination(nomination: NominationFact): boolean {
+  return nomination.artists.some((artist) => artist.isKpop);
+}
+
+function hasKpopWin(category: CategoryResults): boolean {
+  return category.nominees.some((n) => n.result === 'won' && isKpopNomination(n));
+}
+
+function compareNominees(a: NominationFact, b: NominationFact): number {
+  return (
+    Number(b.result === 'won') - Number(a.result === 'won') ||
+    Number(isKpopNomination(b)) - Number(isKpopNomination(a)) ||
+    a.id - b.id
+  );
+}

@@ -1,0 +1,17 @@
+// `npm start`: goes live on Discord when DISCORD_TOKEN is set, otherwise opens the offline console.
+import 'dotenv/config';
+import { readConfig } from './config.js';
+import { startConsole } from './console/start-console.js';
+import { runEntryPoint } from './run-entry-point.js';
+
+await runEntryPoint(async () => {
+  const config = readConfig();
+  if (!config.discordToken) {
+    process.stderr.write(
+      'No DISCORD_TOKEN set, so this is the offline console. To go live, put a bot token in .env (see README: "Put it on your server").\n',
+    );
+    return startConsole(process.argv.slice(2));
+  }
+  const { startBot } = await import('./discord/start-bot.js');
+  return startBot(config);
+});

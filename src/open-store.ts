@@ -1,0 +1,23 @@
+// Opens, migrates and seeds the database; the one place start-up gets its store from.
+import { openDatabase, type LightstickDatabase } from '../db/database.js';
+import { createAwardsStore, type AwardsStore } from '../db/queries/awards-store.js';
+import { seedStore } from '../db/seed/seed-store.js';
+
+export interface OpenedStore {
+  db: LightstickDatabase;
+  store: AwardsStore;
+  /** True when this start loaded new or changed seed files. */
+  seeded: boolean;
+  close(): void;
+}
+
+export function openStore(databasePath: string, options: { seedDirectory?: string } = {}): OpenedStore {
+  const db = openDatabase(databasePath);
+  try {
+    const { loaded } = seedStore(db, options.seedDirectory ? { directory: options.seedDirectory } : {});
+    return { db, store: createAwardsStore(db), seeded: loaded, close: () => db.$client.close() };
+  } catch (error) {
+    db.$client.close();
+    throw error;
+  }
+}
