@@ -1,0 +1,77 @@
+// Fresh stores for tests: an in-memory database with the real migrations and the real seeds (or
+// seed files written for the test).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import type { CommandContext } from '../../commands/command.js';
+import { openStore, type OpenedStore } from '../../src/open-store.js';
+
+export function openTestStore(options: { seedDirectory?: string; path?: string } = {}): OpenedStore {
+  return openStore(options.path ?? ':memory:', options.seedDirectory ? { seedDirectory: options.seedDirectory } : {});
+}
+
+export const silentLogger = pino({ level: 'silent' });
+
+export function testContext(opened: OpenedStore, now = '2026-11-21T12:00:00Z'): CommandContext {
+  return { store: opened.store, clock: { now: () => new Date(now) }, logger: silentLogger };
+}
+
+/** Writes seed files (name -> JSON content) into a new temporary folder and returns its path. */
+export function writeSeedDirectory(files: Record<string, unknown>): string {
+  const directory = mkdtempSync(join(tmpdir(), 'lightstick-seeds-'));
+  for (const [name, content] of Object.entries(files)) {
+    writeFileSync(join(directory, name), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  }
+  return directory;
+}
+
+export function temporaryDatabasePath(): string {
+  return join(mkdtempSync(join(tmpdir(), 'lightstick-db-')), 'lightstick.sqlite');
+}
+
+/** A small, valid seed set that tests change one field at a time. */
+export function minimalSeedFiles() {
+  return {
+    'sources.json': {
+      sources: [{ id: 'article-a.txt', publishedOn: '2024-03-01', headline: 'A test article', outlet: null }],
+    },
+    'artists.json': {
+      artists: [
+        { slug: 'group-a', name: 'Group A', kind: 'group', kpop: true, members: ['solo-b'] },
+        { slug: 'solo-b', name: 'Solo B', kind: 'soloist', kpop: true, aliases: [{ alias: 'SB', kind: 'short' }] },
+      ],
+    },
+    'ceremonies.json': {
+      ceremonies: [
+        {
+          slug: 'test-awards',
+          name: 'Test Awards',
+          shortName: 'TAs',
+          categories: [{ slug: 'best-song', name: 'Best Song' }],
+        },
+      ],
+    },
+    'facts.json': {
+      editions: [
+        { ceremony: 'test-awards', year: 2024, heldOn: '2024-02-29', timeZone: 'UTC', source: 'article-a.txt' },
+      ],
+      works: [{ slug: 'song-c', title: 'Song C', kind: 'song', credits: [{ artist: 'solo-b', role: 'primary' }] }],
+      nominations: [
+        { ceremony: 'test-awards', year: 2024, category: 'best-song', work: 'song-c', result: 'won', sources: ['article-a.txt'] },
+      ],
+      milestones: [
+        {
+          key: 'solo-b-first-win',
+          kind: 'first',
+          artists: ['solo-b'],
+          statement: 'First win of Solo B',
+          occurredOn: '2024-02-29',
+          edition: { ceremony: 'test-awards', year: 2024 },
+          nomination: { category: 'best-song', work: 'song-c' },
+          sources: ['article-a.txt'],
+        },
+      ],
+    },
+  };
+}
