@@ -1,0 +1,179 @@
+import { spawnSync } from 'node:child_process';
+import { PassThrough, Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseLine, tokenize, CommandLineError } from '../../src/console/command-line.js';
+import { runConsole } from '../../src/console/run-console.js';
+import { largeSeedFiles } from '../support/large-seed.js';
+import { openTestStore, silentLogger, temporaryDatabasePath, writeSeedDirectory } from '../support/test-store.js';
+
+const opened = openTestStore();
+afterAll(() => opened.close());
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+async function consoleRun(argv: string[], stdin = '', store = opened.store) {
+  const output = new PassThrough();
+  const errors = new PassThrough();
+  let out = '';
+  let err = '';
+  output.on('data', (chunk) => (out += chunk));
+  errors.on('data', (chunk) => (err += chunk));
+  const input = Object.assign(Readable.from([stdin]), { isTTY: false });
+  let pinned: Date | null = null;
+  const code = await runConsole(
+    argv,
+    (now) => {
+      pinned = now;
+      return { store, clock: { now: () => now ?? new Date('2026-11-21T00:00:00Z') }, logger: silentLogger };
+    },
+    { input, output, errors },
+  );
+  return { code, out, err, pinned: pinned as Date | null };
+}
+
+describe('console lines', () => {
+  it('splits words and keeps quoted values together', () => {
+    expect(tokenize('/awards artist:"stray kids" result:won')).toEqual(['/awards', 'artist:stray kids', 'result:won']);
+    expect(tokenize(`/firsts artist:'tomorrow x together'`)).toEqual(['/firsts', 'artist:tomorrow x together']);
+    expect(tokenize('/artist name:"say \\"hi\\""')).toEqual(['/artist', 'name:say "hi"']);
+    expect(() => tokenize('/firsts artist:"open')).toThrow(CommandLineError);
+  });
+
+  it('reads the command, an optional subcommand and name:value options', () => {
+    expect(parseLine('/Firsts artist:blackpink')).toEqual({ commandName: 'firsts', subcommand: null, options: { artist: 'blackpink' } });
+    expect(parseLine('/anniversaries setup time:09:00')).toEqual({
+      commandName: 'anniversaries',
+      subcommand: 'setup',
+      options: { time: '09:00' },
+    });
+    expect(() => parseLine('firsts artist:x')).toThrow(/starts with a slash/);
+    expect(() => parseLine('/firsts artist:a artist:b')).toThrow(/given twice/);
+  });
+});
+
+describe('one-shot', () => {
+  it('prints the reply as readable text', async () => {
+    const { code, out, err } = await consoleRun(['/firsts artist:blackpink']);
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    expect(out).toContain('BLACKPINK: firsts and milestones\n');
+    expect(out).toContain('🥇 September 12, 2023 · 2023 MTV VMAs — First K-pop girl group to win Group of the Year at the MTV VMAs [1]');
+    expect(out).toContain('Sources: [1] 000_d1ab5ae3684b4ccb.txt, published September 13, 2023');
+    expect(out).not.toContain('**');
+  });
+
+  it('prints exactly the payload with --json, and nothing else', async () => {
+    const { code, out } = await consoleRun(['--json', '/awards artist:"stray kids" result:won']);
+    expect(code).toBe(0);
+    const payload = JSON.parse(out);
+    expect(Object.keys(payload)).toEqual(['embeds']);
+    expect(payload.embeds[0].title).toBe('Stray Kids: awards');
+    expect(payload.embeds[0].fields[0].value).toBe('🏆 **Won** Best K-Pop: "S-Class" (Stray Kids) [1]');
+  });
+
+  it('marks a private answer with the ephemeral flag in --json', async () => {
+    const { out } = await consoleRun(['--json', '/firsts artist:blakpink']);
+    expect(JSON.parse(out)).toEqual({ content: "I don't know an artist called \"blakpink\". Did you mean **BLACKPINK**?", flags: 64 });
+  });
+
+  it('pins the clock with --now', async () => {
+    const { out, pinned } = await consoleRun(['--now', '2026-07-14T08:00:00Z', '--json', '/onthisday']);
+    expect(pinned?.toISOString()).toBe('2026-07-14T08:00:00.000Z');
+    const embed = JSON.parse(out).embeds[0];
+    expect(embed.title).toBe('On this day: July 14');
+    expect(embed.fields[0].name).toBe('2023 · 3 years ago');
+  });
+
+  it.each([
+    [['/firsts'], /needs the option artist:<artist>/],
+    [["/firsts artist:\"open"], /A quote \(" *\) is not closed/],
+    [['/awards artist:rose year:twenty'], /year must be a whole number/],
+    [['/awards artist:rose result:maybe'], /result must be one of: won, nominated, all/],
+    [['/awards artist:rose colour:pink'], /\/awards has no option "colour"/],
+    [['--now', 'yesterday', '/onthisday'], /--now needs an ISO-8601 instant/],
+    [['--frobnicate'], /Unknown option/],
+  ])('exits 2 with the usage on standard error for %j', async (argv, message) => {
+    const { code, out, err } = await consoleRun(argv);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(message);
+    expect(err).toContain('Usage: npm run --silent console --');
+  });
+
+  it('lists the commands for an unknown one', async () => {
+    const { code, err } = await consoleRun(['/grammys year:2024']);
+    expect(code).toBe(2);
+    expect(err).toContain('There is no /grammys command. Commands: /firsts, /awards, /onthisday, /artist, /ceremony.');
+    expect(err).toContain('/ceremony name:<name> year:<year>');
+  });
+});
+
+describe('piped', () => {
+  it('runs one command per line, one JSON document each', async () => {
+    const { code, out } = await consoleRun(['--json'], '/artist name:TXT\n\n# a comment\n/ceremony name:EMAs year:2023\n');
+    expect(code).toBe(0);
+    const documents = out.trim().split('\n').map((line) => JSON.parse(line));
+    expect(documents.map((d) => d.embeds[0].title)).toEqual(['TOMORROW X TOGETHER', '2023 MTV EMAs: results']);
+  });
+
+  it('presses a button of the last reply to turn the page', async () => {
+    const large = openTestStore({ seedDirectory: writeSeedDirectory(largeSeedFiles()) });
+    try {
+      const { code, out } = await consoleRun([], '/firsts artist:"Mega Group"\npress 2\n', large.store);
+      expect(code).toBe(0);
+      expect(out).toMatch(/Page 1 of (\d+)[\s\S]*\[1: ◀ Previous \(disabled\)\] \[2: Next ▶\][\s\S]*Page 2 of \1/);
+    } finally {
+      large.close();
+    }
+  });
+
+  it('says so when the last reply has no such button', async () => {
+    const { code, err } = await consoleRun([], '/artist name:jungkook\npress 1\n');
+    expect(code).toBe(2);
+    expect(err).toBe('line 2: There is no button 1 on the last reply.\n');
+  });
+
+  it('reports a malformed line, goes on, and exits 2', async () => {
+    const { code, out, err } = await consoleRun([], '/firsts\n/firsts artist:txt\n');
+    expect(code).toBe(2);
+    expect(err).toBe('line 1: /firsts needs the option artist:<artist>.\n');
+    expect(out).toContain('TOMORROW X TOGETHER: firsts and milestones');
+  });
+});
+
+describe('the real entry points', () => {
+  const environment = { ...process.env, DATABASE_PATH: temporaryDatabasePath(), DISCORD_TOKEN: '', LOG_LEVEL: '' };
+
+  it('`npm run console` one-shot --json prints only the payload', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/console/main.ts', '--json', '/firsts artist:blackpink'], {
+      cwd: projectRoot,
+      env: environment,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).embeds[0].title).toBe('BLACKPINK: firsts and milestones');
+  });
+
+  it('`npm start` without a token opens the console with a note on standard error', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: projectRoot,
+      env: environment,
+      input: '/firsts artist:blackpink\n',
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^No DISCORD_TOKEN set, so this is the offline console\. To go live, .*\n$/);
+    expect(result.stdout).toContain('BLACKPINK: firsts and milestones');
+  });
+
+  it('fails to start with a message naming the broken setting', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: projectRoot,
+      env: { ...environment, LOG_LEVEL: 'loud' },
+      input: '',
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent');
+  });
+});
