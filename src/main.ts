@@ -12,6 +12,6 @@ await runEntryPoint(async () => {
     );
     return startConsole(process.argv.slice(2));
   }
-  const { startBot } = await import('./discord/start-bot.js');
+  const { startBot } = await import('./discord/bot.js');
   return startBot(config);
 });

@@ -1,0 +1,96 @@
+// The live bot: store, logger, client and interaction handling put together, with a clean stop.
+import { Events, type Client } from 'discord.js';
+import type { Logger } from 'pino';
+import type { Clock, CommandContext } from '../../commands/command.js';
+import { ConfigError, type Config } from '../config.js';
+import { createLogger } from '../logger.js';
+import { openStore, type OpenedStore } from '../open-store.js';
+import { createDiscordClient } from './create-client.js';
+import { handleInteraction } from './interaction-adapter.js';
+
+export interface BotOptions {
+  logger?: Logger;
+  clock?: Clock;
+}
+
+export interface Bot {
+  client: Client;
+  context: CommandContext;
+  /** Logs in and resolves once the gateway session is ready. */
+  start(): Promise<void>;
+  /** Stops taking work, lets what is in flight finish, closes the gateway and the database. */
+  stop(): Promise<void>;
+}
+
+export function createBot(config: Config, options: BotOptions = {}): Bot {
+  if (!config.discordToken) throw new Error('createBot needs a DISCORD_TOKEN');
+  const token = config.discordToken;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const opened: OpenedStore = openStore(config.databasePath);
+  const context: CommandContext = { store: opened.store, clock: options.clock ?? { now: () => new Date() }, logger };
+  const client = createDiscordClient(config.discordApiUrl);
+  const inFlight = new Set<Promise<void>>();
+  let accepting = true;
+  let stopping: Promise<void> | null = null;
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (!accepting) return;
+    const work = handleInteraction(interaction, context).finally(() => inFlight.delete(work));
+    inFlight.add(work);
+  });
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (message) => logger.warn(message));
+  client.once(Events.ClientReady, (ready) => {
+    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'on Discord');
+  });
+
+  return {
+    client,
+    context,
+    async start() {
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(token);
+      await ready;
+    },
+    stop() {
+      stopping ??= (async () => {
+        accepting = false;
+        logger.info({ inFlight: inFlight.size }, 'shutting down');
+        await Promise.allSettled([...inFlight]);
+        await client.destroy();
+        opened.close();
+        logger.info('stopped');
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** `npm start` with a token: runs until SIGINT or SIGTERM, then stops cleanly and exits 0. */
+export async function startBot(config: Config): Promise<number> {
+  const bot = createBot(config);
+  const stopped = new Promise<number>((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      bot.context.logger.info({ signal }, 'signal received');
+      bot.stop().then(
+        () => resolve(0),
+        (error: unknown) => {
+          bot.context.logger.error({ err: error }, 'unclean shutdown');
+          resolve(1);
+        },
+      );
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  });
+  try {
+    await bot.start();
+  } catch (error) {
+    await bot.stop();
+    if ((error as { code?: string }).code === 'TokenInvalid') {
+      throw new ConfigError('Discord rejected DISCORD_TOKEN. Reset it in the Developer Portal (Bot > Reset Token) and put the new one in .env.');
+    }
+    throw error;
+  }
+  return stopped;
+}
