@@ -1,0 +1,527 @@
+/**
+ * A Discord-compatible fake server on one 127.0.0.1 port: REST under /api/v10 and the gateway on /gateway.
+ * The real discord.js Client logs in to it with `rest: { api: server.apiBaseUrl }`.
+ */
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GatewayIntentBits, MessageFlags, type APIMessage, type APIUser, type Locale } from 'discord.js';
+import { DiscordState, type ChannelLocation, type InteractionCallbackBody } from './discord-state.js';
+import { FakeGateway, type GatewayFrame, type GuildMembersRequest } from './gateway.js';
+import {
+  autocompleteInteraction,
+  buttonInteraction,
+  chatInputInteraction,
+  modalSubmitInteraction,
+  stringSelectInteraction,
+  type AutocompleteSpec,
+  type ButtonSpec,
+  type ChatInputSpec,
+  type InteractionOrigin,
+  type ModalSubmitSpec,
+  type RawInteraction,
+  type StringSelectSpec,
+} from './interaction-payloads.js';
+import {
+  DEFAULT_APPLICATION_FLAGS,
+  buildMember,
+  buildUser,
+  guildCreatePayload,
+  type FakeGuild,
+  type GuildChannelPayload,
+  type GuildSpec,
+  type MessageSpec,
+  type UserSpec,
+} from './payloads.js';
+import { Recorder } from './recorder.js';
+import { RestRoutes, discordError, type RestReply, type RestRequest } from './rest-routes.js';
+
+export interface FakeDiscordServerOptions {
+  /** The bot user; its id doubles as the application id, as for real bots. */
+  bot?: UserSpec;
+  /** Guilds the bot is in at login. Defaults to one guild with a #general channel. */
+  guilds?: GuildSpec[];
+  /** Users known up front (e.g. to reference by id). One "tester" user is always added. */
+  users?: UserSpec[];
+  /** HELLO's heartbeat_interval; Discord's is 41250. Lower it to exercise heartbeats. */
+  heartbeatIntervalMs?: number;
+  /** Discord drops interactions not answered within 3s; Infinity turns the check off. */
+  interactionResponseDeadlineMs?: number;
+  /** How long an enforced nonce deduplicates channel messages. */
+  nonceWindowMs?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Decoded (`@original`, not `%40original`), without /api/v10 and without the query string. */
+  path: string;
+  query: Record<string, string>;
+  /** Parsed JSON; for multipart requests the parsed payload_json part; otherwise null. */
+  body: unknown;
+  headers: IncomingHttpHeaders;
+  at: number;
+  /** Status the fake server answered with. */
+  status: number;
+}
+
+export interface RouteOverride {
+  method: string;
+  /** Exact path (as in RecordedRequest.path) or a pattern tested against it. */
+  path: string | RegExp;
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** How many matching requests to answer this way; 1 by default. */
+  times?: number;
+}
+
+/** Where and as whom an interaction happens; everything defaults to the first guild, channel and user. */
+export interface InteractionPlace {
+  /** null for the bot's DMs. */
+  guildId?: string | null;
+  channelId?: string;
+  user?: APIUser | UserSpec;
+  memberRoles?: string[];
+  memberPermissions?: bigint | string;
+  locale?: Locale;
+}
+
+export interface SentInteraction<T extends RawInteraction = RawInteraction> {
+  id: string;
+  token: string;
+  raw: T;
+  /** The bot's initial response (POST .../callback body) to this interaction. */
+  callback(timeoutMs?: number): Promise<InteractionCallbackBody>;
+}
+
+const API_PREFIX = /^\/api(?:\/v(\d+))?(?=\/|$)/;
+const DEFAULT_WAIT_MS = 2000;
+
+function describeRequest(request: RecordedRequest): string {
+  const query = new URLSearchParams(request.query).toString();
+  return `${request.method} ${request.path}${query ? `?${query}` : ''} -> ${request.status}`;
+}
+
+function describeFrame(frame: GatewayFrame): string {
+  return `${frame.direction} op ${frame.op}${frame.t ? ` ${frame.t}` : ''}${frame.s !== null ? ` s=${frame.s}` : ''}`;
+}
+
+function decodePath(pathname: string): string {
+  return pathname
+    .split('/')
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    })
+    .join('/');
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** JSON bodies as JSON; multipart (file uploads) reduced to their payload_json part. */
+function parseBody(raw: Buffer, contentType: string | undefined): unknown {
+  if (raw.length === 0) return null;
+  const text = raw.toString('utf8');
+  if (contentType?.startsWith('multipart/form-data')) {
+    const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+    const delimiter = boundary?.[1] ?? boundary?.[2];
+    if (!delimiter) return null;
+    for (const part of text.split(`--${delimiter}`)) {
+      if (!/name="payload_json"/.test(part)) continue;
+      const headerEnd = part.indexOf('\r\n\r\n');
+      return parseJson(part.slice(headerEnd + 4).replace(/\r\n$/, ''));
+    }
+    return null;
+  }
+  return parseJson(text);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+export class FakeDiscordServer {
+  readonly state: DiscordState;
+  private readonly http: Server;
+  private readonly gateway: FakeGateway;
+  private readonly rest: RestRoutes;
+  private readonly requestLog = new Recorder<RecordedRequest>(describeRequest);
+  private readonly frameLog = new Recorder<GatewayFrame>(describeFrame);
+  private readonly overrides: (RouteOverride & { remaining: number })[] = [];
+  private readonly testerId: string;
+  private listeningPort: number | null = null;
+
+  constructor(options: FakeDiscordServerOptions = {}) {
+    const bot = buildUser({ username: 'Lightstick', ...options.bot, bot: true });
+    const owner = buildUser({ username: 'owner' });
+    this.state = new DiscordState(bot, owner, { id: bot.id, name: bot.username, flags: DEFAULT_APPLICATION_FLAGS });
+    this.testerId = this.state.user({ username: 'tester', globalName: 'Tester' }).id;
+    for (const user of options.users ?? []) this.state.user(user);
+    for (const guild of options.guilds ?? [{}]) this.state.addGuild(guild);
+
+    this.rest = new RestRoutes(this.state, {
+      gatewayUrl: () => this.gatewayUrl,
+      interactionResponseDeadlineMs: options.interactionResponseDeadlineMs ?? 3000,
+      nonceWindowMs: options.nonceWindowMs ?? 5 * 60_000,
+      events: {
+        created: (message, location) => this.mirrorMessage('MESSAGE_CREATE', message, location),
+        updated: (message, location) => this.mirrorMessage('MESSAGE_UPDATE', message, location),
+        deleted: (message, location) =>
+          this.mirrorMessage('MESSAGE_DELETE', { id: message.id, channel_id: message.channel_id }, location),
+      },
+    });
+    this.gateway = new FakeGateway(
+      {
+        ready: (sessionId, resumeUrl) => ({
+          v: 10,
+          user: this.state.bot,
+          guilds: [...this.state.guilds.keys()].map((id) => ({ id, unavailable: true })),
+          session_id: sessionId,
+          resume_gateway_url: resumeUrl,
+          shard: [0, 1],
+          application: {
+            id: this.state.application.id,
+            flags: this.state.application.flags,
+            flags_new: this.state.application.flags.toString(),
+          },
+        }),
+        guildCreates: () => [...this.state.guilds.values()].map(guildCreatePayload),
+        guildMembers: (request) => this.guildMembers(request),
+      },
+      {
+        heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+        url: () => this.gatewayUrl,
+        record: (frame) => this.frameLog.push(frame),
+      },
+    );
+    this.http = createServer((request, response) => {
+      // A client that hangs up mid-request is not a test failure; just drop the exchange.
+      this.onRequest(request, response).catch(() => response.destroy());
+    });
+    this.http.on('upgrade', (request: IncomingMessage, socket, head: Buffer) => {
+      if (new URL(request.url ?? '/', 'http://127.0.0.1').pathname === '/gateway') {
+        this.gateway.handleUpgrade(request, socket, head);
+      } else {
+        socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+      }
+    });
+  }
+
+  /** Listens on a free 127.0.0.1 port and returns it. */
+  async start(): Promise<number> {
+    await new Promise<void>((resolve, reject) => {
+      this.http.once('error', reject);
+      this.http.listen(0, '127.0.0.1', () => {
+        this.http.off('error', reject);
+        resolve();
+      });
+    });
+    this.listeningPort = (this.http.address() as AddressInfo).port;
+    return this.listeningPort;
+  }
+
+  /** Closes sockets, keep-alive connections and pending waits, so the test process can exit. */
+  async stop(): Promise<void> {
+    this.requestLog.dropWaiters();
+    this.frameLog.dropWaiters();
+    await this.gateway.close();
+    const closed = new Promise<void>((resolve) => this.http.close(() => resolve()));
+    this.http.closeAllConnections();
+    await closed;
+    this.listeningPort = null;
+  }
+
+  get port(): number {
+    if (this.listeningPort === null) throw new Error('The fake Discord server is not started');
+    return this.listeningPort;
+  }
+
+  /** What to pass as discord.js's `rest.api` (discord.js appends /v10). */
+  get apiBaseUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}/gateway`;
+  }
+
+  // --- the world --------------------------------------------------------------------------------
+
+  get bot(): APIUser {
+    return this.state.bot;
+  }
+
+  get applicationId(): string {
+    return this.state.application.id;
+  }
+
+  get guilds(): FakeGuild[] {
+    return [...this.state.guilds.values()];
+  }
+
+  guild(guildId?: string): FakeGuild {
+    const guild = guildId === undefined ? this.guilds[0] : this.state.guilds.get(guildId);
+    if (!guild) throw new Error(`No guild ${guildId ?? '(none configured)'}`);
+    return guild;
+  }
+
+  channel(channelId?: string): GuildChannelPayload {
+    if (channelId === undefined) {
+      const first = this.guild().channels[0];
+      if (!first) throw new Error('The first guild has no channels');
+      return first;
+    }
+    const location = this.state.locateChannel(channelId);
+    if (location?.kind !== 'guild') throw new Error(`No guild channel ${channelId}`);
+    return location.channel;
+  }
+
+  /** The default "tester" user, or a user to act as (registered if new). */
+  user(input?: APIUser | UserSpec): APIUser {
+    if (input) return this.state.user(input);
+    const tester = this.state.users.get(this.testerId);
+    if (!tester) throw new Error('The tester user is missing');
+    return tester;
+  }
+
+  /** Adds a guild; connected clients receive GUILD_CREATE as if the bot had just joined it. */
+  addGuild(spec: GuildSpec = {}): FakeGuild {
+    const guild = this.state.addGuild(spec);
+    this.gateway.dispatch('GUILD_CREATE', guildCreatePayload(guild));
+    return guild;
+  }
+
+  /** Removes a guild; connected clients receive GUILD_DELETE as if the bot had been kicked. */
+  removeGuild(guildId: string): void {
+    if (!this.state.guilds.delete(guildId)) throw new Error(`No guild ${guildId}`);
+    this.gateway.dispatch('GUILD_DELETE', { id: guildId, unavailable: false });
+  }
+
+  messages(channelId: string): APIMessage[] {
+    return this.state.messagesIn(channelId);
+  }
+
+  message(messageId: string): APIMessage | undefined {
+    return this.state.messages.get(messageId);
+  }
+
+  /** Stores a message as if someone had posted it (no gateway event), e.g. to click a button on. */
+  createMessage(spec: MessageSpec): APIMessage {
+    return this.state.createMessage(spec);
+  }
+
+  // --- gateway ----------------------------------------------------------------------------------
+
+  /**
+   * Sends any dispatch (op 0) to every session; `intent` limits it to sessions that asked for it.
+   * Returns how many sessions it went to.
+   */
+  dispatch(t: string, d: unknown, intent?: number): number {
+    return this.gateway.dispatch(t, d, intent);
+  }
+
+  /** Sends opcode 7; discord.js then reconnects and RESUMEs. */
+  requestReconnect(): void {
+    this.gateway.requestReconnect();
+  }
+
+  get gatewayFrames(): readonly GatewayFrame[] {
+    return this.frameLog.items;
+  }
+
+  waitForGatewayFrame(predicate: (frame: GatewayFrame) => boolean, timeoutMs = DEFAULT_WAIT_MS): Promise<GatewayFrame> {
+    return this.frameLog.waitFor(predicate, timeoutMs, 'a gateway frame');
+  }
+
+  clearGatewayFrames(): void {
+    this.frameLog.clear();
+  }
+
+  // --- REST recording ---------------------------------------------------------------------------
+
+  get requests(): readonly RecordedRequest[] {
+    return this.requestLog.items;
+  }
+
+  waitForRequest(predicate: (request: RecordedRequest) => boolean, timeoutMs = DEFAULT_WAIT_MS): Promise<RecordedRequest> {
+    return this.requestLog.waitFor(predicate, timeoutMs, 'a REST request');
+  }
+
+  clearRequests(): void {
+    this.requestLog.clear();
+  }
+
+  /** Answers the next matching request(s) with a canned reply instead of the normal route, e.g. a 403. */
+  overrideRoute(override: RouteOverride): void {
+    this.overrides.push({ ...override, remaining: override.times ?? 1 });
+  }
+
+  // --- interactions -----------------------------------------------------------------------------
+
+  chatInputInteraction(spec: InteractionPlace & ChatInputSpec) {
+    return chatInputInteraction(this.origin(spec), spec);
+  }
+
+  autocompleteInteraction(spec: InteractionPlace & AutocompleteSpec) {
+    return autocompleteInteraction(this.origin(spec), spec);
+  }
+
+  /** Guild and channel come from the message unless given. */
+  buttonInteraction(spec: Omit<InteractionPlace, 'channelId' | 'guildId'> & ButtonSpec) {
+    return buttonInteraction(this.origin({ ...this.placeOf(spec.message), ...spec }), spec);
+  }
+
+  stringSelectInteraction(spec: Omit<InteractionPlace, 'channelId' | 'guildId'> & StringSelectSpec) {
+    return stringSelectInteraction(this.origin({ ...this.placeOf(spec.message), ...spec }), spec);
+  }
+
+  modalSubmitInteraction(spec: InteractionPlace & ModalSubmitSpec) {
+    const place = spec.message ? { ...this.placeOf(spec.message), ...spec } : spec;
+    return modalSubmitInteraction(this.origin(place), spec);
+  }
+
+  /** Dispatches INTERACTION_CREATE and starts the 3-second response clock. */
+  sendInteraction<T extends RawInteraction>(raw: T): SentInteraction<T> {
+    if (this.gateway.sessionCount === 0) {
+      throw new Error('No gateway session: log the discord.js client in before sending interactions');
+    }
+    if ('message' in raw && raw.message && !this.state.messages.has(raw.message.id)) {
+      this.state.messages.set(raw.message.id, raw.message);
+    }
+    this.state.trackInteraction(raw);
+    this.gateway.dispatch('INTERACTION_CREATE', raw);
+    return {
+      id: raw.id,
+      token: raw.token,
+      raw,
+      callback: (timeoutMs) => this.waitForCallback(raw.id, timeoutMs),
+    };
+  }
+
+  /** The body of the first POST /interactions/{id}/{token}/callback for this interaction. */
+  async waitForCallback(interactionId: string, timeoutMs = DEFAULT_WAIT_MS): Promise<InteractionCallbackBody> {
+    const prefix = `/interactions/${interactionId}/`;
+    const request = await this.waitForRequest(
+      (candidate) =>
+        candidate.method === 'POST' && candidate.path.startsWith(prefix) && candidate.path.endsWith('/callback'),
+      timeoutMs,
+    );
+    return request.body as InteractionCallbackBody;
+  }
+
+  // --- internals --------------------------------------------------------------------------------
+
+  private placeOf(message: APIMessage): InteractionPlace {
+    const location = this.state.locateChannel(message.channel_id);
+    if (!location) throw new Error(`Message ${message.id} is in unknown channel ${message.channel_id}`);
+    return { guildId: location.guild?.id ?? null, channelId: message.channel_id };
+  }
+
+  private origin(place: InteractionPlace): InteractionOrigin {
+    const user = this.user(place.user);
+    const base = {
+      applicationId: this.applicationId,
+      user,
+      ...(place.memberRoles ? { memberRoles: place.memberRoles } : {}),
+      ...(place.memberPermissions !== undefined ? { memberPermissions: BigInt(place.memberPermissions) } : {}),
+      ...(place.locale ? { locale: place.locale } : {}),
+    };
+    if (place.guildId === null) return { ...base, guild: null, channel: this.state.dmChannelWith(user) };
+    const guild = this.guild(place.guildId);
+    const channel = place.channelId
+      ? guild.channels.find((candidate) => candidate.id === place.channelId)
+      : guild.channels[0];
+    if (!channel) throw new Error(`Guild ${guild.id} has no channel ${place.channelId ?? '(none)'}`);
+    // Whoever interacts in a guild is a member of it, so member lookups (op 8, GET member) find them.
+    if (!guild.members.has(user.id)) {
+      guild.members.set(user.id, buildMember(user, place.memberRoles ?? [], new Date().toISOString()));
+    }
+    return { ...base, guild, channel };
+  }
+
+  private guildMembers(request: GuildMembersRequest): { members: unknown[]; notFound: string[] } {
+    const guild = this.state.guilds.get(request.guildId);
+    if (!guild) return { members: [], notFound: request.userIds ?? [] };
+    let members = [...guild.members.values()];
+    if (request.userIds) members = members.filter((member) => request.userIds?.includes(member.user.id));
+    else if (request.query) {
+      const query = request.query.toLowerCase();
+      members = members.filter((member) => member.user.username.toLowerCase().startsWith(query));
+    }
+    if (request.limit > 0) members = members.slice(0, request.limit);
+    const found = new Set(members.map((member) => member.user.id));
+    return { members, notFound: (request.userIds ?? []).filter((id) => !found.has(id)) };
+  }
+
+  /** Mirrors REST message changes onto the gateway for sessions with the matching message intent. */
+  private mirrorMessage(
+    t: string,
+    message: Pick<APIMessage, 'id' | 'channel_id'> & Partial<APIMessage>,
+    location: ChannelLocation | undefined,
+  ): void {
+    if (!location || (message.flags ?? 0) & MessageFlags.Ephemeral) return;
+    if (location.kind === 'dm') {
+      this.gateway.dispatch(t, message, GatewayIntentBits.DirectMessages);
+      return;
+    }
+    const botMember = location.guild.members.get(this.state.bot.id);
+    // Gateway message events carry the author's member object without its user.
+    const member = botMember ? { ...botMember, user: undefined } : undefined;
+    const extra = t === 'MESSAGE_DELETE' ? {} : { member, mentions: message.mentions ?? [] };
+    this.gateway.dispatch(t, { ...message, guild_id: location.guild.id, ...extra }, GatewayIntentBits.GuildMessages);
+  }
+
+  private async onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const body = parseBody(await readBody(request), request.headers['content-type']);
+    const decoded = decodePath(url.pathname);
+    const prefix = API_PREFIX.exec(decoded);
+    const path = prefix ? decoded.slice(prefix[0].length) || '/' : decoded;
+    const query = Object.fromEntries(url.searchParams);
+    const method = request.method ?? 'GET';
+
+    const reply = prefix
+      ? this.answer({ method, path, query, body, headers: request.headers }, prefix[1])
+      : discordError(404, 0, '404: Not Found');
+
+    this.requestLog.push({ method, path, query, body, headers: request.headers, at: Date.now(), status: reply.status });
+
+    const headers: Record<string, string> = { ...reply.headers };
+    if (reply.body === undefined || reply.status === 204) {
+      response.writeHead(reply.status, headers).end();
+      return;
+    }
+    const json = JSON.stringify(reply.body);
+    response
+      .writeHead(reply.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json), ...headers })
+      .end(json);
+  }
+
+  private answer(request: RestRequest, apiVersion: string | undefined): RestReply {
+    if (apiVersion !== undefined && apiVersion !== '10') return discordError(400, 50041, 'Invalid API version provided');
+    return this.takeOverride(request.method, request.path) ?? this.rest.handle(request);
+  }
+
+  private takeOverride(method: string, path: string): RestReply | null {
+    const index = this.overrides.findIndex(
+      (override) =>
+        override.method.toUpperCase() === method &&
+        (typeof override.path === 'string' ? override.path === path : override.path.test(path)),
+    );
+    const override = this.overrides[index];
+    if (!override) return null;
+    override.remaining -= 1;
+    if (override.remaining <= 0) this.overrides.splice(index, 1);
+    return { status: override.status, body: override.body, ...(override.headers ? { headers: override.headers } : {}) };
+  }
+}
