@@ -11,6 +11,8 @@ import { handleInteraction } from './interaction-adapter.js';
 export interface BotOptions {
   logger?: Logger;
   clock?: Clock;
+  /** Seed files other than the project's own (tests). */
+  seedDirectory?: string;
 }
 
 export interface Bot {
@@ -26,7 +28,7 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
   if (!config.discordToken) throw new Error('createBot needs a DISCORD_TOKEN');
   const token = config.discordToken;
   const logger = options.logger ?? createLogger(config.logLevel);
-  const opened: OpenedStore = openStore(config.databasePath);
+  const opened: OpenedStore = openStore(config.databasePath, options.seedDirectory ? { seedDirectory: options.seedDirectory } : {});
   const context: CommandContext = { store: opened.store, clock: options.clock ?? { now: () => new Date() }, logger };
   const client = createDiscordClient(config.discordApiUrl);
   const inFlight = new Set<Promise<void>>();

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from '../src/config.js';
+
+describe('readConfig', () => {
+  it('needs nothing to run the console, with the documented defaults', () => {
+    expect(readConfig({})).toEqual({
+      discordToken: undefined,
+      discordClientId: undefined,
+      discordGuildId: undefined,
+      discordApiUrl: undefined,
+      databasePath: './data/lightstick.sqlite',
+      logLevel: 'info',
+    });
+  });
+
+  it('treats empty values as unset, as a copied .env.example leaves them', () => {
+    expect(readConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: '  ', LOG_LEVEL: '' }).discordToken).toBeUndefined();
+  });
+
+  it.each([
+    [{ DISCORD_TOKEN: 'short' }, 'DISCORD_TOKEN: does not look like a bot token'],
+    [{ DISCORD_CLIENT_ID: 'my-bot' }, 'DISCORD_CLIENT_ID: must be a Discord id'],
+    [{ DISCORD_GUILD_ID: '123' }, 'DISCORD_GUILD_ID: must be a Discord id'],
+    [{ DISCORD_API_URL: 'discord.com/api' }, 'DISCORD_API_URL: must be an http(s) URL'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent'],
+  ])('names the variable and the fix for %j', (environment, message) => {
+    expect(() => readConfig(environment)).toThrow(ConfigError);
+    expect(() => readConfig(environment)).toThrow(message);
+  });
+
+  it('reads a complete live configuration', () => {
+    const config = readConfig({
+      DISCORD_TOKEN: 'abcdefghijklmnopqrstuvwxyz.0123456789',
+      DISCORD_CLIENT_ID: '123456789012345678',
+      DISCORD_GUILD_ID: '223456789012345678',
+      DISCORD_API_URL: 'http://127.0.0.1:8080/api',
+      DATABASE_PATH: '/var/lib/lightstick.sqlite',
+      LOG_LEVEL: 'warn',
+    });
+    expect(config).toMatchObject({ discordApiUrl: 'http://127.0.0.1:8080/api', logLevel: 'warn' });
+  });
+});
