@@ -7,6 +7,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Logger } from 'pino';
+import type { AnniversaryStore } from '../db/queries/anniversary-store.js';
 import type { AwardsStore } from '../db/queries/awards-store.js';
 import type { Choice } from '../src/core/resolve-artist.js';
 
@@ -54,11 +55,26 @@ export interface Clock {
   now(): Date;
 }
 
+/** Whether the bot can post in a channel: what Discord would refuse, checked before saving settings. */
+export type ChannelCheck =
+  | { status: 'ok' }
+  | { status: 'missing-permissions'; missing: string[] }
+  | { status: 'unknown-channel' }
+  | { status: 'not-text' };
+
+/** What the Discord runtime knows about the servers the bot is in. */
+export interface GuildInspector {
+  checkPostingChannel(guildId: string, channelId: string): ChannelCheck;
+}
+
 /** Everything a handler may use; tests and the console pass their own. */
 export interface CommandContext {
   store: AwardsStore;
+  anniversaries: AnniversaryStore;
   clock: Clock;
   logger: Logger;
+  /** Present on Discord only; the console has no servers. */
+  guilds?: GuildInspector;
 }
 
 export interface SlashCommand {

@@ -1,4 +1,5 @@
 // The one list of slash commands: the router, the deploy script and the console all read it.
+import { anniversariesCommand } from './anniversaries.js';
 import { artistCommand } from './artist.js';
 import { awardsCommand } from './awards.js';
 import { ceremonyCommand } from './ceremony.js';
@@ -6,7 +7,14 @@ import type { SlashCommand } from './command.js';
 import { firstsCommand } from './firsts.js';
 import { onThisDayCommand } from './onthisday.js';
 
-export const commands: readonly SlashCommand[] = [firstsCommand, awardsCommand, onThisDayCommand, artistCommand, ceremonyCommand];
+export const commands: readonly SlashCommand[] = [
+  firstsCommand,
+  awardsCommand,
+  onThisDayCommand,
+  artistCommand,
+  ceremonyCommand,
+  anniversariesCommand,
+];
 
 export function findCommand(name: string): SlashCommand | undefined {
   return commands.find((command) => command.definition.name === name);

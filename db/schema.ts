@@ -273,3 +273,68 @@ export const storeMeta = sqliteTable('store_meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+// ---- Anniversary posts: each server's settings, the artists it follows, and one row per post. ----
+
+export const anniversarySettings = sqliteTable(
+  'anniversary_settings',
+  {
+    guildId: text('guild_id').primaryKey(),
+    channelId: text('channel_id').notNull(),
+    /** Local time of day, HH:MM. */
+    postTime: text('post_time').notNull(),
+    /** IANA time zone the post time and the post's calendar day are read in. */
+    timeZone: text('time_zone').notNull(),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull(),
+    /** The first local date (YYYY-MM-DD) a post may be for: set-up after today's time starts tomorrow. */
+    activeFrom: text('active_from').notNull(),
+    /**
+     * When the ticker should next look at this server (UTC milliseconds); null when off. Indexed,
+     * so a tick reads only the servers that are due.
+     */
+    nextCheckAt: integer('next_check_at'),
+    /** The last problem posting (a lost permission, a deleted channel), shown by /anniversaries status. */
+    lastProblem: text('last_problem'),
+    lastProblemAt: integer('last_problem_at'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [index('anniversary_settings_next_check_at').on(table.nextCheckAt)],
+);
+
+export const anniversaryFollows = sqliteTable(
+  'anniversary_follows',
+  {
+    guildId: text('guild_id').notNull(),
+    artistId: integer('artist_id')
+      .notNull()
+      .references(() => artists.id, { onDelete: 'cascade' }),
+  },
+  (table) => [primaryKey({ columns: [table.guildId, table.artistId] })],
+);
+
+/**
+ * One row per server per local day that has a post: written (claimed) before the message is
+ * sent, so that only the writer sends; marked sent with the message id.
+ */
+export const anniversaryPosts = sqliteTable(
+  'anniversary_posts',
+  {
+    guildId: text('guild_id').notNull(),
+    localDate: text('local_date').notNull(),
+    status: text('status', { enum: ['claimed', 'sent', 'failed'] }).notNull(),
+    channelId: text('channel_id').notNull(),
+    /** Sent with enforce_nonce, so that Discord drops a retried duplicate. */
+    nonce: text('nonce').notNull(),
+    claimedBy: text('claimed_by').notNull(),
+    claimedAt: integer('claimed_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    late: integer('late', { mode: 'boolean' }).notNull(),
+    messageId: text('message_id'),
+    sentAt: integer('sent_at'),
+    error: text('error'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.guildId, table.localDate] }),
+    index('anniversary_posts_status').on(table.status),
+  ],
+);

@@ -1,11 +1,13 @@
 // Opens, migrates and seeds the database; the one place start-up gets its store from.
 import { openDatabase, type LightstickDatabase } from '../db/database.js';
+import { createAnniversaryStore, type AnniversaryStore } from '../db/queries/anniversary-store.js';
 import { createAwardsStore, type AwardsStore } from '../db/queries/awards-store.js';
 import { seedStore } from '../db/seed/seed-store.js';
 
 export interface OpenedStore {
   db: LightstickDatabase;
   store: AwardsStore;
+  anniversaries: AnniversaryStore;
   /** True when this start loaded new or changed seed files. */
   seeded: boolean;
   close(): void;
@@ -15,7 +17,13 @@ export function openStore(databasePath: string, options: { seedDirectory?: strin
   const db = openDatabase(databasePath);
   try {
     const { loaded } = seedStore(db, options.seedDirectory ? { directory: options.seedDirectory } : {});
-    return { db, store: createAwardsStore(db), seeded: loaded, close: () => db.$client.close() };
+    return {
+      db,
+      store: createAwardsStore(db),
+      anniversaries: createAnniversaryStore(db),
+      seeded: loaded,
+      close: () => db.$client.close(),
+    };
   } catch (error) {
     db.$client.close();
     throw error;

@@ -15,6 +15,7 @@ export async function startConsole(argv: string[], environment: NodeJS.ProcessEn
       argv,
       (now) => ({
         store: opened.store,
+        anniversaries: opened.anniversaries,
         clock: now ? { now: () => new Date(now) } : { now: () => new Date() },
         logger,
       }),

@@ -1,4 +1,5 @@
 // Calendar arithmetic on plain dates (YYYY-MM-DD strings), free of the host's time zone.
+import { localWallClock } from './zoned-time.js';
 
 export interface MonthDay {
   month: number;
@@ -36,14 +37,7 @@ export function formatMonthDay({ month, day }: MonthDay): string {
 
 /** The calendar date (YYYY-MM-DD) that `instant` falls on in `timeZone`. */
 export function calendarDateIn(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
-  const part = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  return new Date(localWallClock(instant.getTime(), timeZone)).toISOString().slice(0, 10);
 }
 
 /**

@@ -19,7 +19,11 @@ export interface OnThisDay {
  */
 export function findOnThisDay(store: AwardsStore, monthDay: MonthDay, now: Date, timeZone = 'UTC'): OnThisDay {
   const today = calendarDateIn(now, timeZone);
-  const thisYear = Number(today.slice(0, 4));
+  return { monthDay, today, entries: anniversariesInYear(store, monthDay, Number(today.slice(0, 4))) };
+}
+
+/** The wins and milestones whose anniversary falls on `monthDay` of `thisYear`, oldest first. */
+export function anniversariesInYear(store: AwardsStore, monthDay: MonthDay, thisYear: number): OnThisDayEntry[] {
   const keys = [formatMonthDayKey(monthDay)];
   if (monthDay.month === 2 && monthDay.day === 28 && !isLeapYear(thisYear)) keys.push('02-29');
 
@@ -34,13 +38,9 @@ export function findOnThisDay(store: AwardsStore, monthDay: MonthDay, now: Date,
       entries.push({ kind: 'milestone', date, yearsAgo: anniversaryYears(date, thisYear), milestone });
     }
   }
-  return {
-    monthDay,
-    today,
-    entries: entries
-      .filter((entry) => Number(entry.date.slice(0, 4)) < thisYear)
-      .sort((a, b) => a.date.localeCompare(b.date) || (a.kind === b.kind ? 0 : a.kind === 'win' ? -1 : 1)),
-  };
+  return entries
+    .filter((entry) => Number(entry.date.slice(0, 4)) < thisYear)
+    .sort((a, b) => a.date.localeCompare(b.date) || (a.kind === b.kind ? 0 : a.kind === 'win' ? -1 : 1));
 }
 
 /** Which anniversary this year's `monthDay` marks: "on this day, N years ago". */

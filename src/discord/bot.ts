@@ -29,7 +29,12 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
   const token = config.discordToken;
   const logger = options.logger ?? createLogger(config.logLevel);
   const opened: OpenedStore = openStore(config.databasePath, options.seedDirectory ? { seedDirectory: options.seedDirectory } : {});
-  const context: CommandContext = { store: opened.store, clock: options.clock ?? { now: () => new Date() }, logger };
+  const context: CommandContext = {
+    store: opened.store,
+    anniversaries: opened.anniversaries,
+    clock: options.clock ?? { now: () => new Date() },
+    logger,
+  };
   const client = createDiscordClient(config.discordApiUrl);
   const inFlight = new Set<Promise<void>>();
   let accepting = true;

@@ -11,7 +11,7 @@ const opened = openTestStore();
 afterAll(() => opened.close());
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-async function consoleRun(argv: string[], stdin = '', store = opened.store) {
+async function consoleRun(argv: string[], stdin = '', { store, anniversaries } = opened) {
   const output = new PassThrough();
   const errors = new PassThrough();
   let out = '';
@@ -24,7 +24,7 @@ async function consoleRun(argv: string[], stdin = '', store = opened.store) {
     argv,
     (now) => {
       pinned = now;
-      return { store, clock: { now: () => now ?? new Date('2026-11-21T00:00:00Z') }, logger: silentLogger };
+      return { store, anniversaries, clock: { now: () => now ?? new Date('2026-11-21T00:00:00Z') }, logger: silentLogger };
     },
     { input, output, errors },
   );
@@ -119,7 +119,7 @@ describe('piped', () => {
   it('presses a button of the last reply to turn the page', async () => {
     const large = openTestStore({ seedDirectory: writeSeedDirectory(largeSeedFiles()) });
     try {
-      const { code, out } = await consoleRun([], '/firsts artist:"Mega Group"\npress 2\n', large.store);
+      const { code, out } = await consoleRun([], '/firsts artist:"Mega Group"\npress 2\n', large);
       expect(code).toBe(0);
       expect(out).toMatch(/Page 1 of (\d+)[\s\S]*\[1: ◀ Previous \(disabled\)\] \[2: Next ▶\][\s\S]*Page 2 of \1/);
     } finally {

@@ -14,7 +14,7 @@ export function openTestStore(options: { seedDirectory?: string; path?: string }
 export const silentLogger = pino({ level: 'silent' });
 
 export function testContext(opened: OpenedStore, now = '2026-11-21T12:00:00Z'): CommandContext {
-  return { store: opened.store, clock: { now: () => new Date(now) }, logger: silentLogger };
+  return { store: opened.store, anniversaries: opened.anniversaries, clock: { now: () => new Date(now) }, logger: silentLogger };
 }
 
 /** Writes seed files (name -> JSON content) into a new temporary folder and returns its path. */

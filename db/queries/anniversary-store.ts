@@ -1,0 +1,200 @@
+// Each server's anniversary settings and follows, and the post rows that make every post go out
+// once: a row is claimed (inserted) before the message is sent, and only its writer sends.
+import type { LightstickDatabase } from '../database.js';
+
+export interface AnniversarySettings {
+  guildId: string;
+  channelId: string;
+  postTime: string;
+  timeZone: string;
+  enabled: boolean;
+  activeFrom: string;
+  nextCheckAt: number | null;
+  lastProblem: string | null;
+  lastProblemAt: number | null;
+  /** The latest local date with a post row. */
+  lastPostDate: string | null;
+}
+
+export interface AnniversaryPost {
+  guildId: string;
+  localDate: string;
+  status: 'claimed' | 'sent' | 'failed';
+  channelId: string;
+  nonce: string;
+  claimedBy: string;
+  claimedAt: number;
+  attempts: number;
+  late: boolean;
+  messageId: string | null;
+  sentAt: number | null;
+  error: string | null;
+}
+
+export interface NewClaim {
+  guildId: string;
+  localDate: string;
+  channelId: string;
+  nonce: string;
+  claimedBy: string;
+  claimedAt: number;
+  late: boolean;
+}
+
+export interface ShardSelection {
+  ids: readonly number[];
+  count: number;
+}
+
+export interface AnniversaryStore {
+  settings(guildId: string): AnniversarySettings | undefined;
+  /** Creates or replaces a server's settings, turning posts on and clearing any old problem. */
+  saveSettings(settings: {
+    guildId: string;
+    channelId: string;
+    postTime: string;
+    timeZone: string;
+    activeFrom: string;
+    nextCheckAt: number;
+    now: number;
+  }): void;
+  disable(guildId: string, now: number): boolean;
+  followedArtistIds(guildId: string): number[];
+  follow(guildId: string, artistId: number): boolean;
+  unfollow(guildId: string, artistId: number): boolean;
+  /**
+   * Enabled servers whose next check time has come, soonest first (an index range scan), of the
+   * given shards only: Discord puts a server on shard (id >> 22) % shardCount.
+   */
+  dueSettings(now: number, limit: number, shards?: ShardSelection): AnniversarySettings[];
+  setNextCheck(guildId: string, at: number): void;
+  recordProblem(guildId: string, problem: string | null, at: number): void;
+  lastPost(guildId: string): AnniversaryPost | undefined;
+  /** Inserts the claim; true only for the caller whose insert made it. */
+  claimPost(claim: NewClaim): boolean;
+  /** Claims left unsent since before `staleBefore`, for recovery after a crash. */
+  staleClaims(staleBefore: number): AnniversaryPost[];
+  /** Takes over a stale claim; true only for the one caller that did. */
+  takeOverClaim(post: AnniversaryPost, claimedBy: string, now: number): boolean;
+  markSent(guildId: string, localDate: string, messageId: string, sentAt: number): void;
+  markFailed(guildId: string, localDate: string, error: string): void;
+  recordAttempt(guildId: string, localDate: string, error: string): void;
+}
+
+interface RawSettings extends Omit<AnniversarySettings, 'enabled'> {
+  enabled: number;
+}
+
+interface RawPost extends Omit<AnniversaryPost, 'late'> {
+  late: number;
+}
+
+const settingsColumns = `s.guild_id as guildId, s.channel_id as channelId, s.post_time as postTime,
+  s.time_zone as timeZone, s.enabled as enabled, s.active_from as activeFrom, s.next_check_at as nextCheckAt,
+  s.last_problem as lastProblem, s.last_problem_at as lastProblemAt,
+  (select max(p.local_date) from anniversary_posts p where p.guild_id = s.guild_id) as lastPostDate`;
+
+const postColumns = `guild_id as guildId, local_date as localDate, status, channel_id as channelId, nonce,
+  claimed_by as claimedBy, claimed_at as claimedAt, attempts, late, message_id as messageId,
+  sent_at as sentAt, error`;
+
+function toSettings(row: RawSettings): AnniversarySettings {
+  return { ...row, enabled: row.enabled === 1 };
+}
+
+function toPost(row: RawPost): AnniversaryPost {
+  return { ...row, late: row.late === 1 };
+}
+
+export function createAnniversaryStore(db: LightstickDatabase): AnniversaryStore {
+  const client = db.$client;
+  const statements = {
+    settings: client.prepare(`select ${settingsColumns} from anniversary_settings s where s.guild_id = ?`),
+    saveSettings: client.prepare(
+      `insert into anniversary_settings
+         (guild_id, channel_id, post_time, time_zone, enabled, active_from, next_check_at, last_problem, last_problem_at, updated_at)
+       values (@guildId, @channelId, @postTime, @timeZone, 1, @activeFrom, @nextCheckAt, null, null, @now)
+       on conflict (guild_id) do update set channel_id = excluded.channel_id, post_time = excluded.post_time,
+         time_zone = excluded.time_zone, enabled = 1, active_from = excluded.active_from,
+         next_check_at = excluded.next_check_at, last_problem = null, last_problem_at = null, updated_at = excluded.updated_at`,
+    ),
+    disable: client.prepare(
+      `update anniversary_settings set enabled = 0, next_check_at = null, updated_at = ? where guild_id = ? and enabled = 1`,
+    ),
+    followedArtistIds: client.prepare(`select artist_id as id from anniversary_follows where guild_id = ? order by rowid`),
+    follow: client.prepare(`insert or ignore into anniversary_follows (guild_id, artist_id) values (?, ?)`),
+    unfollow: client.prepare(`delete from anniversary_follows where guild_id = ? and artist_id = ?`),
+    dueSettings: client.prepare(
+      `select ${settingsColumns} from anniversary_settings s
+       where s.next_check_at <= @now and s.enabled = 1
+         and ((cast(s.guild_id as integer) >> 22) % @shardCount) in (select value from json_each(@shardIds))
+       order by s.next_check_at limit @limit`,
+    ),
+    setNextCheck: client.prepare(`update anniversary_settings set next_check_at = ? where guild_id = ? and enabled = 1`),
+    recordProblem: client.prepare(`update anniversary_settings set last_problem = ?, last_problem_at = ? where guild_id = ?`),
+    lastPost: client.prepare(`select ${postColumns} from anniversary_posts where guild_id = ? order by local_date desc limit 1`),
+    claimPost: client.prepare(
+      `insert or ignore into anniversary_posts
+         (guild_id, local_date, status, channel_id, nonce, claimed_by, claimed_at, attempts, late)
+       values (@guildId, @localDate, 'claimed', @channelId, @nonce, @claimedBy, @claimedAt, 0, @late)`,
+    ),
+    staleClaims: client.prepare(
+      `select ${postColumns} from anniversary_posts where status = 'claimed' and claimed_at < ? order by claimed_at`,
+    ),
+    takeOverClaim: client.prepare(
+      `update anniversary_posts set claimed_by = ?, claimed_at = ?
+       where guild_id = ? and local_date = ? and status = 'claimed' and claimed_by = ? and claimed_at = ?`,
+    ),
+    markSent: client.prepare(
+      `update anniversary_posts set status = 'sent', message_id = ?, sent_at = ?, error = null, attempts = attempts + 1
+       where guild_id = ? and local_date = ?`,
+    ),
+    markFailed: client.prepare(
+      `update anniversary_posts set status = 'failed', error = ?, attempts = attempts + 1 where guild_id = ? and local_date = ?`,
+    ),
+    recordAttempt: client.prepare(
+      `update anniversary_posts set error = ?, attempts = attempts + 1 where guild_id = ? and local_date = ?`,
+    ),
+  };
+
+  return {
+    settings: (guildId) => {
+      const row = statements.settings.get(guildId) as RawSettings | undefined;
+      return row && toSettings(row);
+    },
+    saveSettings: (settings) => {
+      statements.saveSettings.run(settings);
+    },
+    disable: (guildId, now) => statements.disable.run(now, guildId).changes > 0,
+    followedArtistIds: (guildId) => (statements.followedArtistIds.all(guildId) as { id: number }[]).map((r) => r.id),
+    follow: (guildId, artistId) => statements.follow.run(guildId, artistId).changes > 0,
+    unfollow: (guildId, artistId) => statements.unfollow.run(guildId, artistId).changes > 0,
+    dueSettings: (now, limit, shards = { ids: [0], count: 1 }) =>
+      (
+        statements.dueSettings.all({ now, limit, shardCount: shards.count, shardIds: JSON.stringify(shards.ids) }) as RawSettings[]
+      ).map(toSettings),
+    setNextCheck: (guildId, at) => {
+      statements.setNextCheck.run(at, guildId);
+    },
+    recordProblem: (guildId, problem, at) => {
+      statements.recordProblem.run(problem, problem === null ? null : at, guildId);
+    },
+    lastPost: (guildId) => {
+      const row = statements.lastPost.get(guildId) as RawPost | undefined;
+      return row && toPost(row);
+    },
+    claimPost: (claim) => statements.claimPost.run({ ...claim, late: claim.late ? 1 : 0 }).changes === 1,
+    staleClaims: (staleBefore) => (statements.staleClaims.all(staleBefore) as RawPost[]).map(toPost),
+    takeOverClaim: (post, claimedBy, now) =>
+      statements.takeOverClaim.run(claimedBy, now, post.guildId, post.localDate, post.claimedBy, post.claimedAt).changes === 1,
+    markSent: (guildId, localDate, messageId, sentAt) => {
+      statements.markSent.run(messageId, sentAt, guildId, localDate);
+    },
+    markFailed: (guildId, localDate, error) => {
+      statements.markFailed.run(error, guildId, localDate);
+    },
+    recordAttempt: (guildId, localDate, error) => {
+      statements.recordAttempt.run(error, guildId, localDate);
+    },
+  };
+}

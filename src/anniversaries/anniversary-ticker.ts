@@ -1,0 +1,193 @@
+// The anniversary ticker: a light loop that asks the store which servers are due (an indexed
+// range), decides with the pure schedule, claims the day's post before sending it, and sends it
+// with a nonce that Discord uses to drop a retried duplicate.
+import { createHash } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { AnniversaryPost, AnniversarySettings, AnniversaryStore, ShardSelection } from '../../db/queries/anniversary-store.js';
+import type { AwardsStore } from '../../db/queries/awards-store.js';
+import type { Clock, MessagePayload } from '../../commands/command.js';
+import { renderAnniversaryPost } from '../../commands/presentation/anniversary-post.js';
+import {
+  anniversariesForServer,
+  dueAnniversaryPost,
+  nextCheckTime,
+  type AnniversarySchedule,
+} from '../core/anniversary-schedule.js';
+import { calendarDateIn } from '../core/calendar.js';
+
+/** Sending failed; `permanent` when retrying cannot help (deleted channel, lost permission). */
+export class PostFailure extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
+    super(message);
+    this.name = 'PostFailure';
+  }
+}
+
+export interface AnniversaryPoster {
+  /** Sends the message; resolves with its id. Throws PostFailure. */
+  send(channelId: string, payload: MessagePayload, nonce: string): Promise<string>;
+}
+
+export interface AnniversaryTickerDependencies {
+  store: AwardsStore;
+  anniversaries: AnniversaryStore;
+  clock: Clock;
+  logger: Logger;
+  poster: AnniversaryPoster;
+  /** The shards this process runs: it looks only at their servers, so that shards never post twice. */
+  shards?: ShardSelection;
+  /** Whether this process's client holds the server (it may have left it). */
+  holdsGuild(guildId: string): boolean;
+  /** Identifies this process in its claims. */
+  processId: string;
+}
+
+export interface TickReport {
+  checked: number;
+  sent: number;
+  failed: number;
+}
+
+/** A claim not marked sent after this long is taken to belong to a process that died. */
+export const STALE_CLAIM_MS = 2 * 60_000;
+/** Transient send failures are retried this many times, within the same local day. */
+export const MAX_ATTEMPTS = 5;
+const DUE_BATCH = 500;
+
+/** The same for every attempt at one server's post of one day: Discord drops the duplicates. */
+export function postNonce(guildId: string, localDate: string): string {
+  return createHash('sha256').update(`${guildId}:${localDate}`).digest('base64url').slice(0, 25);
+}
+
+function scheduleOf(settings: AnniversarySettings): AnniversarySchedule {
+  return {
+    postTime: settings.postTime,
+    timeZone: settings.timeZone,
+    activeFrom: settings.activeFrom,
+    lastPostDate: settings.lastPostDate,
+  };
+}
+
+export interface AnniversaryTicker {
+  tick(): Promise<TickReport>;
+  start(intervalMs: number): void;
+  /** Stops the loop and waits for a tick in progress. */
+  stop(): Promise<void>;
+}
+
+export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): AnniversaryTicker {
+  const { anniversaries, logger } = deps;
+  let running: Promise<TickReport> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+
+  async function send(
+    post: Pick<AnniversaryPost, 'guildId' | 'localDate' | 'channelId' | 'nonce' | 'late' | 'attempts'>,
+    report: TickReport,
+  ) {
+    const settings = anniversaries.settings(post.guildId);
+    const entries = anniversariesForServer(deps.store, post.localDate, anniversaries.followedArtistIds(post.guildId));
+    const payload = renderAnniversaryPost(entries, post.localDate, { late: post.late });
+    try {
+      const messageId = await deps.poster.send(post.channelId, payload, post.nonce);
+      anniversaries.markSent(post.guildId, post.localDate, messageId, deps.clock.now().getTime());
+      if (settings?.lastProblem) anniversaries.recordProblem(post.guildId, null, 0);
+      report.sent++;
+      logger.info({ guildId: post.guildId, localDate: post.localDate, messageId, late: post.late }, 'anniversary post sent');
+    } catch (error) {
+      const failure = error instanceof PostFailure ? error : new PostFailure((error as Error).message, false);
+      const attempts = post.attempts + 1;
+      if (failure.permanent || attempts >= MAX_ATTEMPTS) {
+        anniversaries.markFailed(post.guildId, post.localDate, failure.message);
+        anniversaries.recordProblem(post.guildId, failure.message, deps.clock.now().getTime());
+        report.failed++;
+        logger.warn({ guildId: post.guildId, localDate: post.localDate, err: failure }, 'anniversary post failed');
+      } else {
+        // Left claimed: retried once the claim is stale, with the same nonce.
+        anniversaries.recordAttempt(post.guildId, post.localDate, failure.message);
+        logger.warn({ guildId: post.guildId, localDate: post.localDate, err: failure }, 'anniversary post will be retried');
+      }
+    }
+  }
+
+  /** Posts claimed but never marked sent: retried today (same nonce), given up for past days. */
+  async function recoverStaleClaims(now: Date, report: TickReport) {
+    for (const post of anniversaries.staleClaims(now.getTime() - STALE_CLAIM_MS)) {
+      if (!deps.holdsGuild(post.guildId)) continue;
+      const settings = anniversaries.settings(post.guildId);
+      const today = settings ? calendarDateIn(now, settings.timeZone) : null;
+      if (!anniversaries.takeOverClaim(post, deps.processId, now.getTime())) continue;
+      if (post.localDate !== today) {
+        anniversaries.markFailed(post.guildId, post.localDate, 'Not sent before its day ended.');
+        continue;
+      }
+      await send(post, report);
+    }
+  }
+
+  async function checkServer(settings: AnniversarySettings, now: Date, report: TickReport) {
+    const schedule = scheduleOf(settings);
+    const due = dueAnniversaryPost(schedule, now);
+    if (due) {
+      const entries = anniversariesForServer(deps.store, due.localDate, anniversaries.followedArtistIds(settings.guildId));
+      if (entries.length > 0) {
+        const post = {
+          guildId: settings.guildId,
+          localDate: due.localDate,
+          channelId: settings.channelId,
+          nonce: postNonce(settings.guildId, due.localDate),
+          late: due.late,
+          attempts: 0,
+        };
+        const claimed = anniversaries.claimPost({ ...post, claimedBy: deps.processId, claimedAt: now.getTime() });
+        if (claimed) await send(post, report);
+      }
+      // Posted, claimed elsewhere, or nothing to remember: this day is done either way.
+      schedule.lastPostDate = due.localDate;
+    }
+    anniversaries.setNextCheck(settings.guildId, nextCheckTime(schedule, now).getTime());
+  }
+
+  async function tick(): Promise<TickReport> {
+    const now = deps.clock.now();
+    const report: TickReport = { checked: 0, sent: 0, failed: 0 };
+    await recoverStaleClaims(now, report);
+    for (const settings of anniversaries.dueSettings(now.getTime(), DUE_BATCH, deps.shards)) {
+      report.checked++;
+      if (!deps.holdsGuild(settings.guildId)) {
+        // On our shard but no longer joined: look again tomorrow rather than every tick.
+        anniversaries.setNextCheck(settings.guildId, nextCheckTime({ ...scheduleOf(settings), lastPostDate: calendarDateIn(now, settings.timeZone) }, now).getTime());
+        continue;
+      }
+      try {
+        await checkServer(settings, now, report);
+      } catch (error) {
+        // One server's trouble never stops the others' posts.
+        logger.error({ err: error, guildId: settings.guildId }, 'anniversary check failed');
+      }
+    }
+    return report;
+  }
+
+  return {
+    tick() {
+      // Ticks never overlap: a slow one makes the next wait.
+      running ??= tick().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+    start(intervalMs) {
+      timer ??= setInterval(() => {
+        this.tick().catch((error: unknown) => logger.error({ err: error }, 'anniversary tick failed'));
+      }, intervalMs);
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running;
+    },
+  };
+}
