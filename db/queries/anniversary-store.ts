@@ -98,6 +98,12 @@ const postColumns = `guild_id as guildId, local_date as localDate, status, chann
   claimed_by as claimedBy, claimed_at as claimedAt, attempts, late, message_id as messageId,
   sent_at as sentAt, error`;
 
+/** The ticker's one query: an index range on next_check_at, never a scan of every server. */
+export const dueSettingsSql = `select ${settingsColumns} from anniversary_settings s
+  where s.next_check_at <= @now and s.enabled = 1
+    and ((cast(s.guild_id as integer) >> 22) % @shardCount) in (select value from json_each(@shardIds))
+  order by s.next_check_at limit @limit`;
+
 function toSettings(row: RawSettings): AnniversarySettings {
   return { ...row, enabled: row.enabled === 1 };
 }
@@ -124,12 +130,7 @@ export function createAnniversaryStore(db: LightstickDatabase): AnniversaryStore
     followedArtistIds: client.prepare(`select artist_id as id from anniversary_follows where guild_id = ? order by rowid`),
     follow: client.prepare(`insert or ignore into anniversary_follows (guild_id, artist_id) values (?, ?)`),
     unfollow: client.prepare(`delete from anniversary_follows where guild_id = ? and artist_id = ?`),
-    dueSettings: client.prepare(
-      `select ${settingsColumns} from anniversary_settings s
-       where s.next_check_at <= @now and s.enabled = 1
-         and ((cast(s.guild_id as integer) >> 22) % @shardCount) in (select value from json_each(@shardIds))
-       order by s.next_check_at limit @limit`,
-    ),
+    dueSettings: client.prepare(dueSettingsSql),
     setNextCheck: client.prepare(`update anniversary_settings set next_check_at = ? where guild_id = ? and enabled = 1`),
     recordProblem: client.prepare(`update anniversary_settings set last_problem = ?, last_problem_at = ? where guild_id = ?`),
     lastPost: client.prepare(`select ${postColumns} from anniversary_posts where guild_id = ? order by local_date desc limit 1`),

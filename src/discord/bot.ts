@@ -1,16 +1,21 @@
 // The live bot: store, logger, client and interaction handling put together, with a clean stop.
+import { randomUUID } from 'node:crypto';
 import { Events, type Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Clock, CommandContext } from '../../commands/command.js';
 import { ConfigError, type Config } from '../config.js';
 import { createLogger } from '../logger.js';
 import { openStore, type OpenedStore } from '../open-store.js';
+import { createAnniversaryTicker, type AnniversaryTicker } from '../anniversaries/anniversary-ticker.js';
 import { createDiscordClient } from './create-client.js';
+import { createDiscordPoster, createGuildInspector } from './discord-anniversaries.js';
 import { handleInteraction } from './interaction-adapter.js';
 
 export interface BotOptions {
   logger?: Logger;
   clock?: Clock;
+  /** How often the anniversary ticker looks for due servers (default 30 s). */
+  anniversaryTickMs?: number;
   /** Seed files other than the project's own (tests). */
   seedDirectory?: string;
 }
@@ -18,6 +23,7 @@ export interface BotOptions {
 export interface Bot {
   client: Client;
   context: CommandContext;
+  ticker: AnniversaryTicker;
   /** Logs in and resolves once the gateway session is ready. */
   start(): Promise<void>;
   /** Stops taking work, lets what is in flight finish, closes the gateway and the database. */
@@ -36,6 +42,18 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
     logger,
   };
   const client = createDiscordClient(config.discordApiUrl);
+  context.guilds = createGuildInspector(client);
+  const ticker = createAnniversaryTicker({
+    store: opened.store,
+    anniversaries: opened.anniversaries,
+    clock: context.clock,
+    logger,
+    poster: createDiscordPoster(client),
+    holdsGuild: (guildId) => client.guilds.cache.has(guildId),
+    // Without a sharding manager this process is shard 0 of 1.
+    shards: { ids: client.shard?.ids ?? [0], count: client.shard?.count ?? 1 },
+    processId: randomUUID(),
+  });
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
   let stopping: Promise<void> | null = null;
@@ -49,11 +67,15 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
   client.on(Events.Warn, (message) => logger.warn(message));
   client.once(Events.ClientReady, (ready) => {
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'on Discord');
+    // The first tick at once: it sends a post that fell due while the bot was down, marked late.
+    ticker.tick().catch((error: unknown) => logger.error({ err: error }, 'anniversary tick failed'));
+    ticker.start(options.anniversaryTickMs ?? 30_000);
   });
 
   return {
     client,
     context,
+    ticker,
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(token);
@@ -63,6 +85,7 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
       stopping ??= (async () => {
         accepting = false;
         logger.info({ inFlight: inFlight.size }, 'shutting down');
+        await ticker.stop();
         await Promise.allSettled([...inFlight]);
         await client.destroy();
         opened.close();
