@@ -100,10 +100,22 @@ describe('one-shot', () => {
     expect(err).toContain('Usage: npm run --silent console --');
   });
 
+  it('previews an anniversary post on any day with --now', async () => {
+    const { code, out } = await consoleRun(['--now', '2028-09-12T08:00:00Z', '/anniversaries preview']);
+    expect(code).toBe(0);
+    expect(out).toContain('🎂 On this day in K-pop: September 12');
+    expect(out).toContain('🎉 2023: the 5th anniversary!');
+  });
+
+  it('explains that setting up posts needs a Discord server', async () => {
+    const { out } = await consoleRun(['/anniversaries setup channel:123456789012345678']);
+    expect(out).toContain('Anniversary posts belong to a server: use this command in one.');
+  });
+
   it('lists the commands for an unknown one', async () => {
     const { code, err } = await consoleRun(['/grammys year:2024']);
     expect(code).toBe(2);
-    expect(err).toContain('There is no /grammys command. Commands: /firsts, /awards, /onthisday, /artist, /ceremony.');
+    expect(err).toContain('There is no /grammys command. Commands: /firsts, /awards, /onthisday, /artist, /ceremony, /anniversaries.');
     expect(err).toContain('/ceremony name:<name> year:<year>');
   });
 });

@@ -30,6 +30,7 @@ export async function startHarness(options: {
   now?: () => Date;
   seedDirectory?: string;
   databasePath?: string;
+  anniversaryTickMs?: number;
 } = {}): Promise<Harness> {
   const server = new FakeDiscordServer({ guilds: options.guilds ?? [{ name: 'Fan Server', channels: [{ name: 'general' }] }] });
   await server.start();
@@ -47,6 +48,7 @@ export async function startHarness(options: {
     logger,
     ...(options.now ? { clock: { now: options.now } } : {}),
     ...(options.seedDirectory ? { seedDirectory: options.seedDirectory } : {}),
+    ...(options.anniversaryTickMs ? { anniversaryTickMs: options.anniversaryTickMs } : {}),
   });
   await bot.start();
   return {

@@ -1,0 +1,120 @@
+// A server sets up anniversary posts through the slash commands and gets exactly one post at its
+// local time, from the real bot on the local Discord-compatible server, with a faked clock.
+import { PermissionFlagsBits } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectEveryBodyValid, roundTrip, startHarness, type Harness } from './bot-harness.js';
+
+const EPHEMERAL = 64;
+
+describe('anniversary posts end to end', () => {
+  let harness: Harness;
+  const clock = { now: new Date('2026-09-11T20:00:00Z') }; // 05:00 on September 12 in Seoul
+  const limitedGuildId = '300000000000000003';
+
+  beforeAll(async () => {
+    harness = await startHarness({
+      now: () => clock.now,
+      anniversaryTickMs: 25,
+      guilds: [
+        { name: 'Fan Server', channels: [{ name: 'general' }, { name: 'anniversaries' }] },
+        {
+          id: limitedGuildId,
+          name: 'Strict Server',
+          channels: [{ name: 'locked' }],
+          everyonePermissions: PermissionFlagsBits.ViewChannel,
+          botPermissions: PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages,
+        },
+      ],
+    });
+  });
+  afterAll(async () => {
+    expectEveryBodyValid(harness.server);
+    await harness.stop();
+  });
+
+  function run(subcommand: string, options: Record<string, unknown> = {}, guildId?: string) {
+    const guild = guildId ? harness.server.guild(guildId) : harness.server.guilds[0]!;
+    return roundTrip(
+      harness.server,
+      harness.server.chatInputInteraction({
+        guildId: guild.id,
+        channelId: guild.channels[0]!.id,
+        commandName: 'anniversaries',
+        subcommand,
+        options: options as never,
+        memberPermissions: PermissionFlagsBits.ManageGuild,
+      }),
+    );
+  }
+
+  it('says what permission is missing and saves nothing', async () => {
+    const guild = harness.server.guild(limitedGuildId);
+    const { callback } = await run('setup', { channel: { type: 7, value: guild.channels[0]!.id } }, limitedGuildId);
+    expect(callback.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringContaining("I'm missing **Embed Links** there. Nothing was changed.") });
+    const status = await run('status', {}, limitedGuildId);
+    expect((status.callback.data as { content: string }).content).toContain('not set up here');
+  });
+
+  it('is set up with one command and posts once, at 09:00 Seoul time', async () => {
+    const channel = harness.server.guilds[0]!.channels[1]!;
+    const { callback } = await run('setup', { channel: { type: 7, value: channel.id }, time: '09:00', timezone: 'Asia/Seoul' });
+    const content = (callback.data as { content: string; flags: number }).content;
+    expect(content).toContain(`Anniversary posts are on: <#${channel.id}>, every day at 09:00 Asia/Seoul`);
+    expect(content).toContain('Next post: September 12, 2026 at 09:00 Asia/Seoul (00:00 UTC).');
+
+    const posts = () => harness.server.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channel.id}/messages`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(posts()).toHaveLength(0);
+
+    clock.now = new Date('2026-09-12T00:00:10Z');
+    const post = await harness.server.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${channel.id}/messages`, 3000);
+    const body = post.body as { embeds: { title: string; description: string }[]; nonce: string; enforce_nonce: boolean; allowed_mentions: unknown };
+    expect(body.embeds[0]!.title).toBe('🎂 On this day in K-pop: September 12');
+    expect(body.embeds[0]!.description).toContain('BLACKPINK won Group of the Year at the 2023 MTV VMAs');
+    expect(body.enforce_nonce).toBe(true);
+    expect(body.nonce).toHaveLength(25);
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+
+    // Many more ticks through the rest of the day: still one post.
+    for (const time of ['2026-09-12T00:05:00Z', '2026-09-12T06:00:00Z', '2026-09-12T14:59:00Z']) {
+      clock.now = new Date(time);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('shows the setup, the last post and the next one in status', async () => {
+    const { callback } = await run('status');
+    const embed = (callback.data as { embeds: { fields: { name: string; value: string }[] }[] }).embeds[0]!;
+    const field = (name: string) => embed.fields.find((f) => f.name === name)?.value;
+    expect(field('Time')).toBe('09:00 Asia/Seoul');
+    expect(field('Last post')).toMatch(/^September 12, 2026: sent \(https:\/\/discord\.com\/channels\/\d+\/\d+\/\d+\)$/);
+    expect(field('Next post')).toMatch(/^November 5, 2026 at 09:00 Asia\/Seoul \(00:00 UTC\), \d+ anniversar/);
+  });
+
+  it('follows an artist, previews privately, and can be turned off', async () => {
+    const follow = await run('follow', { artist: 'Rosé' });
+    expect((follow.callback.data as { content: string }).content).toContain('Now following **Rosé**.');
+    const preview = await run('preview', { date: '09-07' });
+    expect(preview.callback.data).toMatchObject({ flags: EPHEMERAL });
+    expect((preview.callback.data as { embeds: { description: string }[] }).embeds[0]!.description).toContain('Rosé & Bruno Mars won Song of the Year');
+    const none = await run('preview', { date: '09-12' });
+    expect((none.callback.data as { content: string }).content).toContain('No post on September 12');
+    const off = await run('off');
+    expect((off.callback.data as { content: string }).content).toContain('Anniversary posts are off.');
+  });
+
+  it('autocompletes time zones', async () => {
+    const guild = harness.server.guilds[0]!;
+    const { callback } = await roundTrip(
+      harness.server,
+      harness.server.autocompleteInteraction({
+        guildId: guild.id,
+        commandName: 'anniversaries',
+        subcommand: 'setup',
+        focused: { name: 'timezone', value: 'seoul' },
+      } as never),
+    );
+    expect((callback.data as { choices: { value: string }[] }).choices).toEqual([{ name: 'Asia/Seoul', value: 'Asia/Seoul' }]);
+  });
+});
