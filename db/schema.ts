@@ -338,3 +338,69 @@ export const anniversaryPosts = sqliteTable(
     index('anniversary_posts_status').on(table.status),
   ],
 );
+
+// ---- Trivia: rounds, their questions, and every answer (points are summed from answers). ----
+
+export const triviaRounds = sqliteTable(
+  'trivia_rounds',
+  {
+    id: integer('id').primaryKey(),
+    /** Null for a round played in the console. */
+    guildId: text('guild_id'),
+    channelId: text('channel_id').notNull(),
+    startedBy: text('started_by').notNull(),
+    status: text('status', { enum: ['active', 'finished', 'stopped', 'interrupted'] }).notNull(),
+    questionCount: integer('question_count').notNull(),
+    secondsPerQuestion: integer('seconds_per_question').notNull(),
+    artistId: integer('artist_id').references(() => artists.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+    endedAt: integer('ended_at'),
+  },
+  (table) => [
+    // One round per channel at a time, enforced by the database itself.
+    uniqueIndex('trivia_rounds_one_active_per_channel').on(table.channelId).where(sql`status = 'active'`),
+    index('trivia_rounds_status').on(table.status),
+  ],
+);
+
+export const triviaQuestions = sqliteTable(
+  'trivia_questions',
+  {
+    id: integer('id').primaryKey(),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => triviaRounds.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    questionKey: text('question_key').notNull(),
+    /** The question as asked: prompt, options, the right option, the fact and its sources (JSON). */
+    question: text('question').notNull(),
+    messageId: text('message_id'),
+    openedAt: integer('opened_at'),
+    closesAt: integer('closes_at'),
+    revealedAt: integer('revealed_at'),
+  },
+  (table) => [uniqueIndex('trivia_questions_round_position').on(table.roundId, table.position)],
+);
+
+export const triviaAnswers = sqliteTable(
+  'trivia_answers',
+  {
+    questionId: integer('question_id')
+      .notNull()
+      .references(() => triviaQuestions.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+    userName: text('user_name').notNull(),
+    guildId: text('guild_id'),
+    choice: integer('choice').notNull(),
+    correct: integer('correct', { mode: 'boolean' }).notNull(),
+    elapsedMs: integer('elapsed_ms').notNull(),
+    points: integer('points').notNull(),
+    answeredAt: integer('answered_at').notNull(),
+  },
+  (table) => [
+    // The first click counts: a second insert for the same person and question is ignored.
+    primaryKey({ columns: [table.questionId, table.userId] }),
+    index('trivia_answers_guild_time').on(table.guildId, table.answeredAt),
+    index('trivia_answers_user').on(table.userId),
+  ],
+);

@@ -121,6 +121,24 @@ export interface AwardsStore {
   ceremoniesStartingWith(prefix: string, limit: number): (Ceremony & { alias: string })[];
   editionYears(ceremonyId: number): number[];
   editionResults(ceremonyId: number, year: number): CeremonyEditionResults | undefined;
+  nominationById(id: number): NominationFact | undefined;
+  milestoneById(id: number): MilestoneFact | undefined;
+  /** The first win at or after a fraction (0..1) of the id range: a random pick in one index seek. */
+  winIdNear(fraction: number): number | undefined;
+  /** The same for milestones that are not flagged doubtful. */
+  milestoneIdNear(fraction: number): number | undefined;
+  categoryNominations(editionId: number, categorySlug: string): NominationFact[];
+  /** Every nomination of one edition. */
+  nominationsAt(editionId: number): NominationFact[];
+  /** Ids of every milestone not flagged doubtful. */
+  milestoneIds(): number[];
+  hasCompleteNomineeList(editionId: number, categorySlug: string): boolean;
+  editions(): EditionRef[];
+  worksOf(artistId: number): { id: number; title: string }[];
+  /** Artists of a kind, K-pop acts first, from a random starting point, leaving some out. */
+  artistsOfKind(kind: Artist['kind'], fraction: number, limit: number): Artist[];
+  /** Whether the artist won a category of this name at this edition (optionally with this work). */
+  wonCategoryNamed(artistId: number, editionId: number, categoryName: string, workTitle?: string | null): boolean;
   /** Forgets cached look-ups after the seeds change. */
   invalidate(): void;
 }
@@ -238,6 +256,19 @@ function toArtist(row: { id: number; slug: string; name: string; kind: 'group' |
   return { ...row, isKpop: row.isKpop === 1 };
 }
 
+/** The first id at or after a point `fraction` of the way through [low, high], wrapping around. */
+function idNear(
+  range: { get(): unknown },
+  atOrAfter: { get(id: number): unknown },
+  fraction: number,
+): number | undefined {
+  const { low, high } = range.get() as { low: number | null; high: number | null };
+  if (low === null || high === null) return undefined;
+  const start = low + Math.floor(Math.min(Math.max(fraction, 0), 0.999999) * (high - low + 1));
+  const row = (atOrAfter.get(start) ?? atOrAfter.get(low)) as { id: number } | undefined;
+  return row?.id;
+}
+
 export function createAwardsStore(db: LightstickDatabase): AwardsStore {
   const client = db.$client;
   // Plain better-sqlite3 statements over SQL kept in this module: the hot paths run one prepared
@@ -318,6 +349,33 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     editionNominations: client.prepare(
       `select ${nominationColumns} ${nominationFrom} where n.edition_id = ? order by cat.name, n.id`,
     ),
+    nominationById: client.prepare(`select ${nominationColumns} ${nominationFrom} where n.id = ?`),
+    milestoneById: client.prepare(`select ${milestoneColumns} ${milestoneFrom} where m.id = ?`),
+    winIdRange: client.prepare(`select min(id) as low, max(id) as high from nominations where result = 'won'`),
+    winIdAtOrAfter: client.prepare(`select id from nominations where id >= ? and result = 'won' order by id limit 1`),
+    milestoneIdRange: client.prepare(`select min(id) as low, max(id) as high from milestones where doubtful = 0`),
+    milestoneIds: client.prepare(`select id from milestones where doubtful = 0 order by id`),
+    milestoneIdAtOrAfter: client.prepare(`select id from milestones where id >= ? and doubtful = 0 order by id limit 1`),
+    categoryNominations: client.prepare(
+      `select ${nominationColumns} ${nominationFrom} where n.edition_id = ? and cat.slug = ? order by n.id`,
+    ),
+    hasCompleteList: client.prepare(
+      `select 1 from complete_nominee_lists l join categories cat on cat.id = l.category_id where l.edition_id = ? and cat.slug = ?`,
+    ),
+    editions: client.prepare(`select ${editionJson('e')} as edition from editions e join ceremonies c on c.id = e.ceremony_id order by e.year, c.name`),
+    worksOf: client.prepare(
+      `select w.id as id, w.title as title from work_credits wc join works w on w.id = wc.work_id where wc.artist_id = ? order by w.id`,
+    ),
+    artistsOfKind: client.prepare(
+      `select ${artistColumns} from artists a where a.kind = ? and a.id >= ? order by a.id limit ?`,
+    ),
+    artistIdRange: client.prepare(`select min(id) as low, max(id) as high from artists`),
+    wonCategoryNamed: client.prepare(
+      `select 1 from nomination_artists na join nominations n on n.id = na.nomination_id
+       join categories cat on cat.id = n.category_id left join works w on w.id = n.work_id
+       where na.artist_id = @artistId and n.edition_id = @editionId and cat.name = @categoryName and n.result = 'won'
+         and (@workTitle is null or w.title = @workTitle) limit 1`,
+    ),
     completeCategories: client.prepare(
       `select cat.slug as slug from complete_nominee_lists l join categories cat on cat.id = l.category_id
        where l.edition_id = ?`,
@@ -373,6 +431,39 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
         ),
       };
     },
+    nominationById: (id) => {
+      const row = statements.nominationById.get(id) as RawNomination | undefined;
+      return row && toNomination(row);
+    },
+    milestoneById: (id) => {
+      const row = statements.milestoneById.get(id) as RawMilestone | undefined;
+      return row && toMilestone(row);
+    },
+    winIdNear: (fraction) => idNear(statements.winIdRange, statements.winIdAtOrAfter, fraction),
+    milestoneIdNear: (fraction) => idNear(statements.milestoneIdRange, statements.milestoneIdAtOrAfter, fraction),
+    categoryNominations: (editionId, categorySlug) =>
+      (statements.categoryNominations.all(editionId, categorySlug) as RawNomination[]).map(toNomination),
+    nominationsAt: (editionId) => (statements.editionNominations.all(editionId) as RawNomination[]).map(toNomination),
+    milestoneIds: () => (statements.milestoneIds.all() as { id: number }[]).map((row) => row.id),
+    hasCompleteNomineeList: (editionId, categorySlug) => statements.hasCompleteList.get(editionId, categorySlug) !== undefined,
+    editions: () => (statements.editions.all() as { edition: string }[]).map((row) => JSON.parse(row.edition) as EditionRef),
+    worksOf: (artistId) => statements.worksOf.all(artistId) as { id: number; title: string }[],
+    artistsOfKind: (kind, fraction, limit) => {
+      const range = statements.artistIdRange.get() as { low: number | null; high: number | null };
+      if (range.low === null || range.high === null) return [];
+      const start = range.low + Math.floor(fraction * (range.high - range.low + 1));
+      const rows = statements.artistsOfKind.all(kind, start, limit) as Parameters<typeof toArtist>[0][];
+      // Wrap around to the start of the range when the random start was near its end.
+      const wrapped =
+        rows.length < limit ? (statements.artistsOfKind.all(kind, range.low, limit - rows.length) as Parameters<typeof toArtist>[0][]) : [];
+      const seen = new Set<number>();
+      return [...rows, ...wrapped]
+        .filter((row) => !seen.has(row.id) && seen.add(row.id))
+        .map(toArtist)
+        .sort((a, b) => Number(b.isKpop) - Number(a.isKpop));
+    },
+    wonCategoryNamed: (artistId, editionId, categoryName, workTitle = null) =>
+      statements.wonCategoryNamed.get({ artistId, editionId, categoryName, workTitle }) !== undefined,
     invalidate: () => {
       aliasCache = null;
     },

@@ -1,0 +1,391 @@
+// Trivia questions generated from the awards store, never written by hand. Every question is
+// checked against the store before it is asked: exactly one of its options may be right.
+import type { Artist, AwardsStore, EditionRef, MilestoneFact, NominationFact, SourceRef } from '../../db/queries/awards-store.js';
+import { formatPartialDate } from './calendar.js';
+
+export type QuestionKind =
+  | 'category-winner'
+  | 'winning-song'
+  | 'win-edition'
+  | 'nominated-among'
+  | 'milestone-true-false'
+  | 'milestone-who';
+
+/** What an option stands for, so that its truth can be checked against the store. */
+export interface OptionSubject {
+  artistIds?: number[];
+  workTitle?: string;
+  editionId?: number;
+  truth?: boolean;
+}
+
+export interface TriviaQuestion {
+  /** The same question always has the same key: no key twice in a round. */
+  key: string;
+  kind: QuestionKind;
+  prompt: string;
+  options: string[];
+  subjects: OptionSubject[];
+  correct: number;
+  /** What the store says, shown after the answer is revealed. */
+  fact: string;
+  sources: SourceRef[];
+  /** What the check against the store needs. */
+  check: { editionId?: number; categorySlug?: string; categoryName?: string; artistIds?: number[]; workTitle?: string | null; milestoneId?: number };
+}
+
+/** A seeded random source in [0, 1): tests and replays get the same questions. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** "Jungkook ft. Latto", as plain text (markdown is escaped where it is shown). */
+export function creditLine(artists: NominationFact['artists']): string {
+  const primary = artists.filter((a) => a.role !== 'featured').map((a) => a.name);
+  const featured = artists.filter((a) => a.role === 'featured').map((a) => a.name);
+  return featured.length > 0 ? `${primary.join(' & ')} ft. ${featured.join(' & ')}` : primary.join(' & ');
+}
+
+function editionName(edition: EditionRef): string {
+  return `${edition.year} ${edition.ceremonyShortName}`;
+}
+
+/** " on September 12, 2023", or nothing when the sources give no date. */
+function editionWhen(edition: EditionRef): string {
+  return edition.heldOn ? ` on ${formatPartialDate(edition.heldOn)}` : '';
+}
+
+function shuffle<T>(items: T[], random: () => number): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
+}
+
+interface Candidate {
+  text: string;
+  subject: OptionSubject;
+}
+
+/** Puts the right option among the wrong ones at a random place; null without enough distinct wrong ones. */
+function assemble(
+  base: Omit<TriviaQuestion, 'options' | 'subjects' | 'correct'>,
+  right: Candidate,
+  wrong: Candidate[],
+  random: () => number,
+  count = 4,
+): TriviaQuestion | null {
+  const seen = new Set([right.text.toLowerCase()]);
+  const distinct = wrong.filter((c) => c.text.length > 0 && !seen.has(c.text.toLowerCase()) && seen.add(c.text.toLowerCase()));
+  if (distinct.length < count - 1) return null;
+  const options = shuffle([right, ...distinct.slice(0, count - 1)], random);
+  return {
+    ...base,
+    options: options.map((o) => o.text),
+    subjects: options.map((o) => o.subject),
+    correct: options.indexOf(right),
+  };
+}
+
+/** Artists of the same kind as `artist`, excluding some, as wrong options. */
+function sameKindArtists(store: AwardsStore, kind: Artist['kind'], exclude: Set<number>, random: () => number): Candidate[] {
+  return shuffle(
+    store.artistsOfKind(kind, random(), 24).filter((a) => !exclude.has(a.id)),
+    random,
+  )
+    .sort((a, b) => Number(b.isKpop) - Number(a.isKpop))
+    .map((a) => ({ text: a.name, subject: { artistIds: [a.id] } }));
+}
+
+function kindOf(store: AwardsStore, artists: NominationFact['artists']): Artist['kind'] {
+  const lead = artists.find((a) => a.role !== 'featured') ?? artists[0];
+  return (lead && store.artistById(lead.id)?.kind) ?? 'soloist';
+}
+
+export function categoryWinnerQuestion(store: AwardsStore, win: NominationFact, random: () => number): TriviaQuestion | null {
+  const nominees = store.categoryNominations(win.edition.id, win.categorySlug);
+  if (nominees.filter((n) => n.result === 'won').length !== 1) return null;
+  const winnerIds = new Set(win.artists.map((a) => a.id));
+  const fromNominees = shuffle(
+    nominees.filter((n) => n.id !== win.id && !n.artists.some((a) => winnerIds.has(a.id))),
+    random,
+  ).map((n) => ({ text: creditLine(n.artists), subject: { artistIds: n.artists.map((a) => a.id) } }));
+  const exclude = new Set([...winnerIds, ...nominees.flatMap((n) => n.artists.map((a) => a.id))]);
+  const wrong = [...fromNominees, ...sameKindArtists(store, kindOf(store, win.artists), exclude, random)];
+  return assemble(
+    {
+      key: `category-winner:${win.id}`,
+      kind: 'category-winner',
+      prompt: `Who won ${win.categoryName} at the ${editionName(win.edition)}?`,
+      fact: `${creditLine(win.artists)} won ${win.categoryName}${win.workTitle ? ` with "${win.workTitle}"` : ''} at the ${editionName(win.edition)}${editionWhen(win.edition)}.`,
+      sources: win.sources,
+      check: { editionId: win.edition.id, categoryName: win.categoryName },
+    },
+    { text: creditLine(win.artists), subject: { artistIds: [...winnerIds] } },
+    wrong,
+    random,
+  );
+}
+
+export function winningSongQuestion(store: AwardsStore, win: NominationFact, random: () => number): TriviaQuestion | null {
+  if (!win.workTitle) return null;
+  const lead = win.artists.find((a) => a.role !== 'featured') ?? win.artists[0]!;
+  const ownWorks = shuffle(store.worksOf(lead.id), random).map((w) => w.title);
+  const nomineeWorks = shuffle(store.categoryNominations(win.edition.id, win.categorySlug), random)
+    .map((n) => n.workTitle)
+    .filter((title): title is string => title !== null);
+  const wrong = [...ownWorks, ...nomineeWorks]
+    .filter((title) => title !== win.workTitle && !store.wonCategoryNamed(lead.id, win.edition.id, win.categoryName, title))
+    .map((title) => ({ text: title, subject: { workTitle: title } }));
+  return assemble(
+    {
+      key: `winning-song:${win.id}`,
+      kind: 'winning-song',
+      prompt: `Which song won ${lead.name} ${win.categoryName} at the ${editionName(win.edition)}?`,
+      fact: `"${win.workTitle}" by ${creditLine(win.artists)} won ${win.categoryName} at the ${editionName(win.edition)}${editionWhen(win.edition)}.`,
+      sources: win.sources,
+      check: { editionId: win.edition.id, categoryName: win.categoryName, artistIds: [lead.id] },
+    },
+    { text: win.workTitle, subject: { workTitle: win.workTitle } },
+    wrong,
+    random,
+  );
+}
+
+export function winEditionQuestion(store: AwardsStore, win: NominationFact, random: () => number): TriviaQuestion | null {
+  const lead = win.artists.find((a) => a.role !== 'featured') ?? win.artists[0]!;
+  const wrong = shuffle(store.editions(), random)
+    .filter((edition) => edition.id !== win.edition.id && !store.wonCategoryNamed(lead.id, edition.id, win.categoryName, win.workTitle))
+    .map((edition) => ({ text: editionName(edition), subject: { editionId: edition.id } }));
+  const withWork = win.workTitle ? ` with "${win.workTitle}"` : '';
+  return assemble(
+    {
+      key: `win-edition:${win.id}`,
+      kind: 'win-edition',
+      prompt: `At which ceremony did ${lead.name} win ${win.categoryName}${withWork}?`,
+      fact: `${creditLine(win.artists)} won ${win.categoryName}${withWork} at the ${editionName(win.edition)}${editionWhen(win.edition)}.`,
+      sources: win.sources,
+      check: { categoryName: win.categoryName, artistIds: [lead.id], workTitle: win.workTitle },
+    },
+    { text: editionName(win.edition), subject: { editionId: win.edition.id } },
+    wrong,
+    random,
+  );
+}
+
+/** Only for categories whose full nominee list a source gives: otherwise a "wrong" act might not be. */
+export function nominatedAmongQuestion(
+  store: AwardsStore,
+  nominee: NominationFact,
+  random: () => number,
+): TriviaQuestion | null {
+  if (!store.hasCompleteNomineeList(nominee.edition.id, nominee.categorySlug)) return null;
+  const nominees = store.categoryNominations(nominee.edition.id, nominee.categorySlug);
+  const nominated = new Set(nominees.flatMap((n) => n.artists.map((a) => a.id)));
+  const wrong = sameKindArtists(store, kindOf(store, nominee.artists), nominated, random);
+  const work = nominee.workTitle ? ` with "${nominee.workTitle}"` : '';
+  return assemble(
+    {
+      key: `nominated-among:${nominee.id}`,
+      kind: 'nominated-among',
+      prompt: `Which of these acts was nominated for ${nominee.categoryName} at the ${editionName(nominee.edition)}?`,
+      fact: `${creditLine(nominee.artists)} ${nominee.result === 'won' ? 'won' : 'was nominated for'} ${nominee.categoryName}${work} at the ${editionName(nominee.edition)}; the source lists all ${nominees.length} nominees.`,
+      sources: nominee.sources,
+      check: { editionId: nominee.edition.id, categorySlug: nominee.categorySlug },
+    },
+    { text: creditLine(nominee.artists), subject: { artistIds: nominee.artists.map((a) => a.id) } },
+    wrong,
+    random,
+  );
+}
+
+/** "True or false": half the time about the milestone's own artist, half about another act. */
+export function milestoneTrueFalseQuestion(
+  store: AwardsStore,
+  milestone: MilestoneFact,
+  random: () => number,
+  shownTrue = random() < 0.5,
+): TriviaQuestion | null {
+  if (milestone.doubtful) return null;
+  const own = milestone.artists[0]!;
+  const holders = new Set(milestone.artists.map((a) => a.id));
+  let shown: { id: number; name: string } = own;
+  if (!shownTrue) {
+    const other = sameKindArtists(store, store.artistById(own.id)?.kind ?? 'soloist', holders, random)[0];
+    if (!other) return null;
+    shown = { id: other.subject.artistIds![0]!, name: other.text };
+  }
+  const truth = holders.has(shown.id);
+  const whose = milestone.artists.map((a) => a.name).join(' & ');
+  const when = milestone.occurredOn ? ` (${formatPartialDate(milestone.occurredOn)})` : '';
+  const options = [
+    { text: 'True', subject: { truth: true } },
+    { text: 'False', subject: { truth: false } },
+  ];
+  return {
+    key: `milestone-true-false:${milestone.id}:${shown.id}`,
+    kind: 'milestone-true-false',
+    prompt: `True or false? ${shown.name}: ${lowerFirst(milestone.statement)}.`,
+    options: options.map((o) => o.text),
+    subjects: options.map((o) => o.subject),
+    correct: truth ? 0 : 1,
+    fact: `${truth ? 'True' : `False: that was ${whose}`}. ${whose}: ${lowerFirst(milestone.statement)}${when}.`,
+    sources: milestone.sources,
+    check: { milestoneId: milestone.id, artistIds: [shown.id] },
+  };
+}
+
+export function milestoneWhoQuestion(store: AwardsStore, milestone: MilestoneFact, random: () => number): TriviaQuestion | null {
+  if (milestone.doubtful || milestone.artists.length !== 1) return null;
+  // A statement that names its subject's own song gives the answer away.
+  if (milestone.statement.startsWith('"')) return null;
+  const own = milestone.artists[0]!;
+  const wrong = sameKindArtists(store, store.artistById(own.id)?.kind ?? 'soloist', new Set([own.id]), random);
+  const when = milestone.occurredOn ? ` (${formatPartialDate(milestone.occurredOn)})` : '';
+  return assemble(
+    {
+      key: `milestone-who:${milestone.id}`,
+      kind: 'milestone-who',
+      prompt: `Who is this? ${milestone.statement}.`,
+      fact: `${own.name}: ${lowerFirst(milestone.statement)}${when}.`,
+      sources: milestone.sources,
+      check: { milestoneId: milestone.id },
+    },
+    { text: own.name, subject: { artistIds: [own.id] } },
+    wrong,
+    random,
+  );
+}
+
+function lowerFirst(text: string): string {
+  // Keep acronyms and names ("MTV", "K-pop") as they are; lower only a plain capitalised word.
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+/**
+ * Which options are right according to the store, worked out afresh from the store (not from how
+ * the question was built). A question may be asked only when exactly one is.
+ */
+export function rightOptions(store: AwardsStore, question: TriviaQuestion): number[] {
+  const { check } = question;
+  const isRight = (subject: OptionSubject): boolean => {
+    switch (question.kind) {
+      case 'category-winner':
+        return (subject.artistIds ?? []).some((id) => store.wonCategoryNamed(id, check.editionId!, check.categoryName!));
+      case 'winning-song':
+        return store.wonCategoryNamed(check.artistIds![0]!, check.editionId!, check.categoryName!, subject.workTitle ?? '');
+      case 'win-edition':
+        return store.wonCategoryNamed(check.artistIds![0]!, subject.editionId!, check.categoryName!, check.workTitle ?? null);
+      case 'nominated-among': {
+        const nominated = new Set(
+          store.categoryNominations(check.editionId!, check.categorySlug!).flatMap((n) => n.artists.map((a) => a.id)),
+        );
+        return (subject.artistIds ?? []).some((id) => nominated.has(id));
+      }
+      case 'milestone-true-false': {
+        const holders = new Set(store.milestoneById(check.milestoneId!)?.artists.map((a) => a.id) ?? []);
+        return subject.truth === holders.has(check.artistIds![0]!);
+      }
+      case 'milestone-who': {
+        const holders = new Set(store.milestoneById(check.milestoneId!)?.artists.map((a) => a.id) ?? []);
+        return (subject.artistIds ?? []).some((id) => holders.has(id));
+      }
+    }
+  };
+  return question.subjects.flatMap((subject, index) => (isRight(subject) ? [index] : []));
+}
+
+/** True when exactly one option is right, and it is the one the question says. */
+export function hasSingleRightAnswer(store: AwardsStore, question: TriviaQuestion): boolean {
+  const right = rightOptions(store, question);
+  return right.length === 1 && right[0] === question.correct;
+}
+
+const winKinds = [categoryWinnerQuestion, winningSongQuestion, winEditionQuestion, nominatedAmongQuestion] as const;
+const milestoneKinds = [milestoneTrueFalseQuestion, milestoneWhoQuestion] as const;
+
+export interface QuestionScope {
+  /** Ask only about these artists (an artist and its members); null for everyone. */
+  artistIds: readonly number[] | null;
+}
+
+/** Facts the questions may be about: random picks from the whole store, or the scope's own facts. */
+function pickFact(store: AwardsStore, scope: QuestionScope, random: () => number): { win?: NominationFact; milestone?: MilestoneFact } {
+  const wantMilestone = random() < 0.35;
+  if (scope.artistIds) {
+    if (wantMilestone) {
+      const milestones = scope.artistIds.flatMap((id) => store.milestonesOf(id)).filter((m) => !m.doubtful);
+      if (milestones.length > 0) return { milestone: milestones[Math.floor(random() * milestones.length)]! };
+    }
+    const wins = scope.artistIds.flatMap((id) => store.nominationsOf(id, { result: 'won' }));
+    return wins.length > 0 ? { win: wins[Math.floor(random() * wins.length)]! } : {};
+  }
+  if (wantMilestone) {
+    const id = store.milestoneIdNear(random());
+    const milestone = id === undefined ? undefined : store.milestoneById(id);
+    if (milestone) return { milestone };
+  }
+  const id = store.winIdNear(random());
+  const win = id === undefined ? undefined : store.nominationById(id);
+  return win ? { win } : {};
+}
+
+/**
+ * One question not yet asked (its key is not in `asked`), checked to have exactly one right
+ * answer; null when the store has nothing more to ask within the scope.
+ */
+export function nextQuestion(
+  store: AwardsStore,
+  scope: QuestionScope,
+  asked: ReadonlySet<string>,
+  random: () => number,
+  attempts = 60,
+): TriviaQuestion | null {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const fact = pickFact(store, scope, random);
+    const makers = fact.win ? winKinds : fact.milestone ? milestoneKinds : [];
+    for (const make of shuffle([...makers], random)) {
+      const question = fact.win
+        ? (make as (typeof winKinds)[number])(store, fact.win, random)
+        : (make as (typeof milestoneKinds)[number])(store, fact.milestone!, random);
+      if (question && !asked.has(question.key) && hasSingleRightAnswer(store, question)) return question;
+    }
+  }
+  return null;
+}
+
+/**
+ * Every question the store allows, one per fact and kind (both ways for true-or-false), with
+ * distractors drawn from `random`: what the tests check for a single right answer.
+ */
+export function everyQuestion(store: AwardsStore, random: () => number): TriviaQuestion[] {
+  const questions: TriviaQuestion[] = [];
+  for (const edition of store.editions()) {
+    for (const nomination of store.nominationsAt(edition.id)) {
+      const makers = nomination.result === 'won' ? winKinds : [nominatedAmongQuestion];
+      for (const make of makers) {
+        const question = make(store, nomination, random);
+        if (question) questions.push(question);
+      }
+    }
+  }
+  for (const id of store.milestoneIds()) {
+    const milestone = store.milestoneById(id)!;
+    for (const shownTrue of [true, false]) {
+      const question = milestoneTrueFalseQuestion(store, milestone, random, shownTrue);
+      if (question) questions.push(question);
+    }
+    const who = milestoneWhoQuestion(store, milestone, random);
+    if (who) questions.push(who);
+  }
+  return questions;
+}

@@ -1,0 +1,130 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  categoryWinnerQuestion,
+  everyQuestion,
+  hasSingleRightAnswer,
+  milestoneTrueFalseQuestion,
+  nextQuestion,
+  nominatedAmongQuestion,
+  rightOptions,
+  seededRandom,
+  type QuestionKind,
+} from '../../src/core/trivia-questions.js';
+import { resolveArtist } from '../../src/core/resolve-artist.js';
+import { largeSeedFiles } from '../support/large-seed.js';
+import { openTestStore, writeSeedDirectory } from '../support/test-store.js';
+
+const opened = openTestStore();
+const { store } = opened;
+afterAll(() => opened.close());
+
+function artistId(name: string): number {
+  const found = resolveArtist(store, name);
+  if (found.status !== 'found') throw new Error(name);
+  return found.artist.id;
+}
+
+describe('every question the store allows', () => {
+  for (const seed of [1, 2, 3, 42, 2026]) {
+    it(`has exactly one right answer (distractors drawn with seed ${seed})`, () => {
+      const questions = everyQuestion(store, seededRandom(seed));
+      expect(questions.length).toBeGreaterThan(60);
+      const wrong = questions.filter((q) => !hasSingleRightAnswer(store, q)).map((q) => `${q.key}: ${q.prompt} ${q.options.join(' | ')}`);
+      expect(wrong).toEqual([]);
+      const kinds = new Set<QuestionKind>(questions.map((q) => q.kind));
+      expect(kinds.size).toBe(6);
+      for (const q of questions) {
+        expect(new Set(q.options.map((o) => o.toLowerCase())).size).toBe(q.options.length);
+        expect([2, 4]).toContain(q.options.length);
+        expect(q.sources.length).toBeGreaterThan(0);
+        expect(q.fact.length).toBeGreaterThan(10);
+      }
+    });
+  }
+
+  it('also holds on a store far larger than the real one', () => {
+    const large = openTestStore({ seedDirectory: writeSeedDirectory(largeSeedFiles({ editions: 6, categoriesPerEdition: 5, milestones: 20 })) });
+    try {
+      const questions = everyQuestion(large.store, seededRandom(7));
+      expect(questions.length).toBeGreaterThan(20);
+      expect(questions.filter((q) => !hasSingleRightAnswer(large.store, q))).toEqual([]);
+    } finally {
+      large.close();
+    }
+  });
+});
+
+describe('wrong options', () => {
+  it("come first from the same category's real nominees", () => {
+    const songOfSummer = store.nominationsOf(artistId('Jungkook'), { result: 'won' }).find((n) => n.categoryName === 'Song of Summer')!;
+    const question = categoryWinnerQuestion(store, songOfSummer, seededRandom(5))!;
+    const nominees = new Set(store.categoryNominations(songOfSummer.edition.id, 'song-of-summer').map((n) => n.artists.map((a) => a.name)));
+    expect(question.prompt).toBe('Who won Song of Summer at the 2023 MTV VMAs?');
+    expect(question.options[question.correct]).toBe('Jungkook ft. Latto');
+    expect(question.options).toHaveLength(4);
+    const wrongOptions = question.options.filter((_, i) => i !== question.correct);
+    const nomineeCredits = store.categoryNominations(songOfSummer.edition.id, 'song-of-summer').map((n) =>
+      n.artists.filter((a) => a.role !== 'featured').map((a) => a.name).join(' & '),
+    );
+    for (const option of wrongOptions) expect(nomineeCredits.some((c) => option.startsWith(c))).toBe(true);
+    expect(nominees.size).toBe(16);
+  });
+
+  it('then come from artists of the same kind when the category has too few nominees', () => {
+    const groupOfTheYear = store.nominationsOf(artistId('BLACKPINK'), { result: 'won' }).find((n) => n.categoryName === 'Group of the Year')!;
+    const question = categoryWinnerQuestion(store, groupOfTheYear, seededRandom(9))!;
+    const wrongOptions = question.options.filter((_, i) => i !== question.correct);
+    for (const option of wrongOptions) {
+      const found = resolveArtist(store, option);
+      expect(found.status === 'found' && found.artist.kind).toBe('group');
+    }
+    // K-pop groups are preferred over others.
+    expect(wrongOptions.filter((o) => o !== 'Jonas Brothers').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('are never asked about a category whose nominee list may be incomplete', () => {
+    const bestSong = store.nominationsOf(artistId('Jungkook'), { result: 'won' }).find((n) => n.categoryName === 'Best Song')!;
+    expect(nominatedAmongQuestion(store, bestSong, seededRandom(1))).toBeNull();
+  });
+});
+
+describe('true or false', () => {
+  it("is checked against the milestone's own artists", () => {
+    const milestone = store.milestonesOf(artistId('Stray Kids'))[0]!;
+    const truthful = milestoneTrueFalseQuestion(store, milestone, seededRandom(1), true)!;
+    expect(truthful.prompt).toMatch(/^True or false\? Stray Kids: /);
+    expect(truthful.options[truthful.correct]).toBe('True');
+    const swapped = milestoneTrueFalseQuestion(store, milestone, seededRandom(1), false)!;
+    expect(swapped.options[swapped.correct]).toBe('False');
+    expect(rightOptions(store, swapped)).toEqual([1]);
+  });
+});
+
+describe('a round of questions', () => {
+  it('never repeats a question and stays with the chosen artist and its members', () => {
+    const blackpink = artistId('BLACKPINK');
+    const scope = { artistIds: [blackpink, ...store.membersOf(blackpink).map((m) => m.id)] };
+    const asked = new Set<string>();
+    const random = seededRandom(11);
+    const mentions: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const question = nextQuestion(store, scope, asked, random);
+      if (!question) break;
+      expect(asked.has(question.key)).toBe(false);
+      asked.add(question.key);
+      mentions.push(question.fact);
+    }
+    expect(asked.size).toBeGreaterThanOrEqual(5);
+    for (const fact of mentions) expect(fact).toMatch(/BLACKPINK|Rosé|Lisa|Jisoo|Jennie/);
+  });
+
+  it('runs out cleanly when the store has nothing more to ask', () => {
+    const latto = artistId('Latto');
+    const asked = new Set<string>();
+    const random = seededRandom(3);
+    let question;
+    while ((question = nextQuestion(store, { artistIds: [latto] }, asked, random))) asked.add(question.key);
+    expect(asked.size).toBeGreaterThan(0);
+    expect(nextQuestion(store, { artistIds: [latto] }, asked, random)).toBeNull();
+  });
+});
