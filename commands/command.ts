@@ -9,6 +9,8 @@ import type {
 import type { Logger } from 'pino';
 import type { AnniversaryStore } from '../db/queries/anniversary-store.js';
 import type { AwardsStore } from '../db/queries/awards-store.js';
+import type { TriviaStore } from '../db/queries/trivia-store.js';
+import type { TriviaGame } from '../src/trivia/trivia-game.js';
 import type { Choice } from '../src/core/resolve-artist.js';
 
 /** The message body the bot sends: an interaction reply, an update, or a channel message. */
@@ -36,6 +38,8 @@ export interface CommandInvocation {
   user: { id: string; name: string };
   guildId: string | null;
   channelId: string | null;
+  /** The member's permissions in the channel, on Discord; null in the console. */
+  memberPermissions: bigint | null;
 }
 
 export interface FocusedOption {
@@ -73,6 +77,9 @@ export interface CommandContext {
   anniversaries: AnniversaryStore;
   clock: Clock;
   logger: Logger;
+  trivia: TriviaStore;
+  /** Plays trivia rounds where this context's messages go (Discord channels, or the console). */
+  triviaGame?: TriviaGame;
   /** Present on Discord only; the console has no servers. */
   guilds?: GuildInspector;
 }

@@ -6,6 +6,7 @@ import { ceremonyCommand } from './ceremony.js';
 import type { SlashCommand } from './command.js';
 import { firstsCommand } from './firsts.js';
 import { onThisDayCommand } from './onthisday.js';
+import { triviaCommand } from './trivia.js';
 
 export const commands: readonly SlashCommand[] = [
   firstsCommand,
@@ -14,6 +15,7 @@ export const commands: readonly SlashCommand[] = [
   artistCommand,
   ceremonyCommand,
   anniversariesCommand,
+  triviaCommand,
 ];
 
 export function findCommand(name: string): SlashCommand | undefined {

@@ -2,12 +2,14 @@
 import { openDatabase, type LightstickDatabase } from '../db/database.js';
 import { createAnniversaryStore, type AnniversaryStore } from '../db/queries/anniversary-store.js';
 import { createAwardsStore, type AwardsStore } from '../db/queries/awards-store.js';
+import { createTriviaStore, type TriviaStore } from '../db/queries/trivia-store.js';
 import { seedStore } from '../db/seed/seed-store.js';
 
 export interface OpenedStore {
   db: LightstickDatabase;
   store: AwardsStore;
   anniversaries: AnniversaryStore;
+  trivia: TriviaStore;
   /** True when this start loaded new or changed seed files. */
   seeded: boolean;
   close(): void;
@@ -21,6 +23,7 @@ export function openStore(databasePath: string, options: { seedDirectory?: strin
       db,
       store: createAwardsStore(db),
       anniversaries: createAnniversaryStore(db),
+      trivia: createTriviaStore(db),
       seeded: loaded,
       close: () => db.$client.close(),
     };

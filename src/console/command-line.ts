@@ -134,6 +134,7 @@ export function toInvocation(
     user,
     guildId: null,
     channelId: null,
+    memberPermissions: null,
   };
 }
 

@@ -1,24 +1,77 @@
-// The console adapter: runs the same command modules as Discord, one line at a time, and keeps the
-// last reply so that its buttons can be pressed.
+// The console adapter: runs the same command modules as Discord, one line at a time, keeps the
+// last reply so that its buttons can be pressed, and plays trivia rounds for one person.
 import { randomUUID } from 'node:crypto';
-import type { ButtonReply, CommandContext, CommandReply } from '../../commands/command.js';
+import type { ButtonReply, CommandContext, CommandReply, MessagePayload } from '../../commands/command.js';
 import { commands } from '../../commands/index.js';
+import { optionLetters } from '../../commands/presentation/trivia-messages.js';
 import { runButton, runSlashCommand } from '../command-router.js';
-import { buttonsOf } from './render-text.js';
+import { createTriviaGame, type TriviaGame } from '../trivia/trivia-game.js';
 import { CommandLineError, parseLine, toInvocation } from './command-line.js';
+import { buttonsOf } from './render-text.js';
 
 const consoleUser = { id: '0', name: 'console' };
+/** The console is one channel, for trivia. */
+export const CONSOLE_CHANNEL = 'console';
 
 export interface ConsoleSession {
-  /** Runs `/command ...` or `press <n>`; throws CommandLineError for a malformed line. */
+  /** Runs `/command ...`, `press <n>`, or a trivia answer A-D; throws CommandLineError for a malformed line. */
   run(line: string): Promise<CommandReply>;
+  /** True while a trivia round is being played. */
+  playing(): boolean;
+  /** Resolves when no trivia round is being played. */
+  idle(): Promise<void>;
+  /** Ends a round in progress (leaving the console). */
+  close(): Promise<void>;
 }
 
-export function createConsoleSession(context: CommandContext): ConsoleSession {
+/**
+ * `show` prints a message a trivia round posts or finishes editing (the countdown's edits are not
+ * printed: a terminal cannot edit what it printed).
+ */
+export function createConsoleSession(baseContext: CommandContext, show: (payload: MessagePayload) => void): ConsoleSession {
+  let messageCount = 0;
+  const game: TriviaGame = createTriviaGame({
+    store: baseContext.store,
+    trivia: baseContext.trivia,
+    clock: baseContext.clock,
+    logger: baseContext.logger,
+    random: Math.random,
+    channel: {
+      async post(_channelId, payload) {
+        show(payload);
+        return `console-${++messageCount}`;
+      },
+      async edit(_channelId, _messageId, payload) {
+        const stillOpen = (payload.components ?? []).some((row) => row.components.some((button) => !button.disabled));
+        if (!stillOpen) show(payload);
+      },
+    },
+  });
+  const context: CommandContext = { ...baseContext, triviaGame: game };
+  // A console that was killed mid-round left it active; it cannot go on, but its points stay.
+  for (const round of baseContext.trivia.activeRounds()) {
+    if (round.channelId === CONSOLE_CHANNEL) baseContext.trivia.endRound(round.id, 'interrupted', baseContext.clock.now().getTime());
+  }
   let last: CommandReply | null = null;
+
+  async function answer(letter: string): Promise<CommandReply> {
+    // Waits for the next question when the last one is still being revealed.
+    const open = await game.openQuestion(CONSOLE_CHANNEL, consoleUser.id, 30_000);
+    if (!open) throw new CommandLineError('No trivia question is open right now. Start a round with /trivia start.');
+    const press = await runButton(
+      `trivia:answer:${open.id}:${optionLetters.indexOf(letter as (typeof optionLetters)[number])}`,
+      { user: consoleUser, guildId: null, channelId: CONSOLE_CHANNEL },
+      context,
+      randomUUID(),
+    );
+    return press;
+  }
+
   return {
     async run(line) {
-      const press = /^press\s+(\d+)$/i.exec(line.trim());
+      const trimmed = line.trim();
+      if (/^[a-d]$/i.test(trimmed)) return answer(trimmed.toUpperCase());
+      const press = /^press\s+(\d+)$/i.exec(trimmed);
       if (press) {
         const buttons = last ? buttonsOf(last) : [];
         const button = buttons[Number(press[1]) - 1];
@@ -28,20 +81,26 @@ export function createConsoleSession(context: CommandContext): ConsoleSession {
         if (button.disabled) throw new CommandLineError(`Button ${press[1]} is disabled.`);
         const reply: ButtonReply = await runButton(
           button.custom_id,
-          { user: consoleUser, guildId: null, channelId: null },
+          { user: consoleUser, guildId: null, channelId: CONSOLE_CHANNEL },
           context,
           randomUUID(),
         );
         if (reply.kind === 'update') last = reply;
         return reply;
       }
-      const invocation = toInvocation(
-        parseLine(line),
-        commands.map((c) => c.definition),
-        consoleUser,
-      );
+      const invocation = {
+        ...toInvocation(
+          parseLine(trimmed),
+          commands.map((c) => c.definition),
+          consoleUser,
+        ),
+        channelId: CONSOLE_CHANNEL,
+      };
       last = await runSlashCommand(invocation, context, randomUUID());
       return last;
     },
+    playing: () => baseContext.trivia.activeRoundIn(CONSOLE_CHANNEL) !== undefined,
+    idle: () => game.idle(),
+    close: () => game.shutdown(),
   };
 }

@@ -5,6 +5,10 @@ import type { CommandReply } from '../../commands/command.js';
 /** Discord markdown to plain text: bold/italic markers and backslash escapes go. */
 export function plainText(markdown: string): string {
   return markdown
+    // Mentions: the console's own user is "you"; there are no names to look up.
+    .replace(/<@!?0>/g, 'you')
+    .replace(/<@!?(\d+)>/g, '@$1')
+    .replace(/<#(\d+)>/g, '#$1')
     .replace(/\*\*(.+?)\*\*/g, '$1')
     .replace(/(^|[^\\*])\*(?!\s)(.+?)\*/g, '$1$2')
     .replace(/`([^`]*)`/g, '$1')
@@ -22,7 +26,8 @@ export function buttonsOf(reply: CommandReply): APIButtonComponent[] {
   return (reply.payload.components ?? []).flatMap((row) => row.components);
 }
 
-export function renderReplyText(reply: CommandReply): string {
+/** `buttonHint` says how to press the buttons in the console. */
+export function renderReplyText(reply: CommandReply, buttonHint = '(type "press <number>" to press one)'): string {
   const out: string[] = [];
   if (reply.ephemeral) out.push('(only you can see this)');
   if (reply.payload.content) out.push(plainText(reply.payload.content));
@@ -46,7 +51,7 @@ export function renderReplyText(reply: CommandReply): string {
           const label = 'label' in button ? button.label : 'button';
           return `[${index + 1}: ${label}${button.disabled ? ' (disabled)' : ''}]`;
         })
-        .join(' ') + '   (type "press <number>" to press one)',
+        .join(' ') + (buttonHint && buttons.some((button) => !button.disabled) ? `   ${buttonHint}` : ''),
     );
   }
   return out.join('\n');

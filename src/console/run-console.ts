@@ -56,6 +56,7 @@ export function helpText(): string {
     'Commands:',
     ...commands.flatMap((c) => commandUsage(c.definition)).map((line) => `  ${line}`),
     '  press <number>   press a button on the last reply (e.g. the next page)',
+    '  A, B, C or D     answer the open trivia question',
     '  help             show this list',
     '  exit             leave the console',
   ].join('\n');
@@ -71,6 +72,8 @@ export async function runOneShot(session: ConsoleSession, line: string, json: bo
   try {
     const reply = await session.run(line);
     streams.output.write(`${show(reply, json, true)}\n`);
+    // A trivia round started: its answers come from standard input.
+    if (session.playing()) return streams.input.isTTY ? runInteractive(session, json, streams) : runPiped(session, json, streams);
     return 0;
   } catch (error) {
     if (!(error instanceof CommandLineError)) throw error;
@@ -102,6 +105,8 @@ export async function runPiped(session: ConsoleSession, json: boolean, streams: 
       exitCode = 2;
     }
   }
+  // A round still being played when the input ends plays out before the console exits.
+  await session.idle();
   return exitCode;
 }
 
@@ -131,6 +136,7 @@ export async function runInteractive(session: ConsoleSession, json: boolean, str
     prompt.prompt();
   }
   prompt.close();
+  await session.close();
   return 0;
 }
 
@@ -147,7 +153,12 @@ export async function runConsole(
     streams.errors.write(`${error.message ? `${error.message}\n\n` : ''}${USAGE}\n`);
     return 2;
   }
-  const session = createConsoleSession(makeContext(args.now));
+  const session = createConsoleSession(makeContext(args.now), (payload) => {
+    const text = args.json
+      ? JSON.stringify(payload)
+      : renderReplyText({ payload }, '(type A, B, C or D to answer)');
+    streams.output.write(`${text}\n${args.json ? '' : '\n'}`);
+  });
   if (args.line !== null) return runOneShot(session, args.line, args.json, streams);
   if (streams.input.isTTY) return runInteractive(session, args.json, streams);
   return runPiped(session, args.json, streams);

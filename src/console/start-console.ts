@@ -1,6 +1,7 @@
 // Builds the console's context from the environment: the store (opened, migrated, seeded), a
 // logger on standard error, and the system clock unless --now pins it.
 import { readConfig } from '../config.js';
+import { createCommandContext } from '../command-context.js';
 import { createLogger } from '../logger.js';
 import { openStore } from '../open-store.js';
 import { runConsole } from './run-console.js';
@@ -13,12 +14,7 @@ export async function startConsole(argv: string[], environment: NodeJS.ProcessEn
   try {
     return await runConsole(
       argv,
-      (now) => ({
-        store: opened.store,
-        anniversaries: opened.anniversaries,
-        clock: now ? { now: () => new Date(now) } : { now: () => new Date() },
-        logger,
-      }),
+      (now) => createCommandContext(opened, now ? { now: () => new Date(now) } : { now: () => new Date() }, logger),
       { input: process.stdin, output: process.stdout, errors: process.stderr },
     );
   } finally {

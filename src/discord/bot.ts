@@ -4,11 +4,14 @@ import { Events, type Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Clock, CommandContext } from '../../commands/command.js';
 import { ConfigError, type Config } from '../config.js';
+import { createCommandContext } from '../command-context.js';
 import { createLogger } from '../logger.js';
 import { openStore, type OpenedStore } from '../open-store.js';
 import { createAnniversaryTicker, type AnniversaryTicker } from '../anniversaries/anniversary-ticker.js';
 import { createDiscordClient } from './create-client.js';
+import { createTriviaGame } from '../trivia/trivia-game.js';
 import { createDiscordPoster, createGuildInspector } from './discord-anniversaries.js';
+import { createDiscordRoundChannel } from './discord-round-channel.js';
 import { handleInteraction } from './interaction-adapter.js';
 
 export interface BotOptions {
@@ -16,6 +19,8 @@ export interface BotOptions {
   clock?: Clock;
   /** How often the anniversary ticker looks for due servers (default 30 s). */
   anniversaryTickMs?: number;
+  /** Scales trivia timers (tests play a 10-second question in a fraction of a second). */
+  triviaTimeScale?: number;
   /** Seed files other than the project's own (tests). */
   seedDirectory?: string;
 }
@@ -35,14 +40,19 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
   const token = config.discordToken;
   const logger = options.logger ?? createLogger(config.logLevel);
   const opened: OpenedStore = openStore(config.databasePath, options.seedDirectory ? { seedDirectory: options.seedDirectory } : {});
-  const context: CommandContext = {
-    store: opened.store,
-    anniversaries: opened.anniversaries,
-    clock: options.clock ?? { now: () => new Date() },
-    logger,
-  };
+  const context: CommandContext = createCommandContext(opened, options.clock ?? { now: () => new Date() }, logger);
   const client = createDiscordClient(config.discordApiUrl);
   context.guilds = createGuildInspector(client);
+  const triviaGame = createTriviaGame({
+    store: opened.store,
+    trivia: opened.trivia,
+    clock: context.clock,
+    logger,
+    channel: createDiscordRoundChannel(client),
+    random: Math.random,
+    ...(options.triviaTimeScale ? { timeScale: options.triviaTimeScale } : {}),
+  });
+  context.triviaGame = triviaGame;
   const ticker = createAnniversaryTicker({
     store: opened.store,
     anniversaries: opened.anniversaries,
@@ -70,6 +80,11 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
     // The first tick at once: it sends a post that fell due while the bot was down, marked late.
     ticker.tick().catch((error: unknown) => logger.error({ err: error }, 'anniversary tick failed'));
     ticker.start(options.anniversaryTickMs ?? 30_000);
+    // Rounds a crash or restart cut short end cleanly, keeping the points already won.
+    triviaGame
+      .interruptLeftoverRounds((channelId, guildId) => guildId !== null && client.guilds.cache.has(guildId))
+      .then((count) => count > 0 && logger.info({ count }, 'interrupted trivia rounds ended'))
+      .catch((error: unknown) => logger.error({ err: error }, 'could not end interrupted trivia rounds'));
   });
 
   return {
@@ -87,6 +102,7 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
         logger.info({ inFlight: inFlight.size }, 'shutting down');
         await ticker.stop();
         await Promise.allSettled([...inFlight]);
+        await triviaGame.shutdown();
         await client.destroy();
         opened.close();
         logger.info('stopped');

@@ -42,6 +42,7 @@ export function toInvocation(interaction: ChatInputCommandInteraction | Autocomp
     user: userOf(interaction),
     guildId: interaction.guildId,
     channelId: interaction.channelId,
+    memberPermissions: interaction.memberPermissions?.bitfield ?? null,
   };
 }
 

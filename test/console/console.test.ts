@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseLine, tokenize, CommandLineError } from '../../src/console/command-line.js';
 import { runConsole } from '../../src/console/run-console.js';
+import { createCommandContext } from '../../src/command-context.js';
+import type { OpenedStore } from '../../src/open-store.js';
 import { largeSeedFiles } from '../support/large-seed.js';
 import { openTestStore, silentLogger, temporaryDatabasePath, writeSeedDirectory } from '../support/test-store.js';
 
@@ -11,7 +13,7 @@ const opened = openTestStore();
 afterAll(() => opened.close());
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-async function consoleRun(argv: string[], stdin = '', { store, anniversaries } = opened) {
+async function consoleRun(argv: string[], stdin = '', store: OpenedStore = opened) {
   const output = new PassThrough();
   const errors = new PassThrough();
   let out = '';
@@ -24,7 +26,7 @@ async function consoleRun(argv: string[], stdin = '', { store, anniversaries } =
     argv,
     (now) => {
       pinned = now;
-      return { store, anniversaries, clock: { now: () => now ?? new Date('2026-11-21T00:00:00Z') }, logger: silentLogger };
+      return createCommandContext(store, { now: () => now ?? new Date('2026-11-21T00:00:00Z') }, silentLogger);
     },
     { input, output, errors },
   );

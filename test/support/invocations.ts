@@ -12,5 +12,6 @@ export function invocation(
     user: { id: '100000000000000001', name: 'fan' },
     guildId: '200000000000000001',
     channelId: '300000000000000001',
+    memberPermissions: null,
   };
 }

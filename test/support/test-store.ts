@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import type { CommandContext } from '../../commands/command.js';
+import { createCommandContext } from '../../src/command-context.js';
 import { openStore, type OpenedStore } from '../../src/open-store.js';
 
 export function openTestStore(options: { seedDirectory?: string; path?: string } = {}): OpenedStore {
@@ -14,7 +15,7 @@ export function openTestStore(options: { seedDirectory?: string; path?: string }
 export const silentLogger = pino({ level: 'silent' });
 
 export function testContext(opened: OpenedStore, now = '2026-11-21T12:00:00Z'): CommandContext {
-  return { store: opened.store, anniversaries: opened.anniversaries, clock: { now: () => new Date(now) }, logger: silentLogger };
+  return createCommandContext(opened, { now: () => new Date(now) }, silentLogger);
 }
 
 /** Writes seed files (name -> JSON content) into a new temporary folder and returns its path. */

@@ -1,0 +1,325 @@
+// Trivia rounds as they are played: questions posted with buttons, a countdown that edits the
+// message, answers recorded as they arrive, the reveal, the next question, the standings. Where
+// the messages go is a port: Discord channels live, standard output in the console.
+import type { Logger } from 'pino';
+import type { AwardsStore } from '../../db/queries/awards-store.js';
+import type { StoredQuestion, TriviaStore } from '../../db/queries/trivia-store.js';
+import { UserError, type Clock, type MessagePayload } from '../../commands/command.js';
+import {
+  noticeOnQuestion,
+  optionLetters,
+  questionMessage,
+  revealMessage,
+  standingsMessage,
+} from '../../commands/presentation/trivia-messages.js';
+import { escaped } from '../../commands/presentation/fact-text.js';
+import { nextQuestion, type TriviaQuestion } from '../core/trivia-questions.js';
+import { pointsFor } from '../core/trivia-scoring.js';
+
+export interface RoundChannel {
+  /** Posts a message in the channel; resolves with its id. */
+  post(channelId: string, payload: MessagePayload): Promise<string>;
+  edit(channelId: string, messageId: string, payload: MessagePayload): Promise<void>;
+}
+
+export interface TriviaGameDependencies {
+  store: AwardsStore;
+  trivia: TriviaStore;
+  clock: Clock;
+  logger: Logger;
+  channel: RoundChannel;
+  random: () => number;
+  /** Scales every wait (tests play a 10-second question in a fraction of a second). */
+  timeScale?: number;
+}
+
+export interface StartRequest {
+  guildId: string | null;
+  channelId: string;
+  user: { id: string; name: string };
+  questionCount: number;
+  secondsPerQuestion: number;
+  /** The artist the questions are about (with its members), or null for everyone. */
+  artistId: number | null;
+  /** When known (the console's one player), a question closes as soon as everyone has answered. */
+  expectedPlayers?: number;
+}
+
+export type AnswerOutcome =
+  | { status: 'locked-in'; choice: number }
+  | { status: 'already'; choice: number }
+  | { status: 'closed' };
+
+export interface TriviaGame {
+  /** Creates the round and its questions and starts playing it; throws UserError when it cannot. */
+  start(request: StartRequest): { roundId: number; questions: number };
+  answer(questionId: number, choice: number, user: { id: string; name: string }, guildId: string | null): AnswerOutcome;
+  /** Stops the channel's round; throws UserError when there is none or the user may not. */
+  stop(channelId: string, user: { id: string }, mayManageMessages: boolean): void;
+  /** Ends rounds a previous process left active, editing their last question to say so. */
+  interruptLeftoverRounds(holdsChannel: (channelId: string, guildId: string | null) => boolean): Promise<number>;
+  /**
+   * The question open in a channel that `userId` has not answered yet, waiting up to `waitMs` for
+   * one to open (the console's next typed answer is for the next question).
+   */
+  openQuestion(channelId: string, userId: string, waitMs: number): Promise<StoredQuestion | null>;
+  /** Resolves once no round is being played by this process. */
+  idle(): Promise<void>;
+  /** Stops playing (on shutdown): rounds in progress are marked interrupted. */
+  shutdown(): Promise<void>;
+}
+
+/** A pause between the reveal and the next question, and the countdown's edit interval. */
+const REVEAL_PAUSE_MS = 4000;
+const COUNTDOWN_STEP_MS = 5000;
+const GET_READY_MS = 2000;
+
+interface PlayingRound {
+  roundId: number;
+  done: Promise<void>;
+  /** Wakes the round's wait early: everyone answered, or the round was stopped. */
+  wake: () => void;
+  current: StoredQuestion | null;
+  questionOpened: Promise<void>;
+  announceQuestion: () => void;
+  expectedPlayers?: number;
+  stoppedBy?: string;
+}
+
+function parseQuestion(stored: StoredQuestion): TriviaQuestion {
+  return JSON.parse(stored.question) as TriviaQuestion;
+}
+
+export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
+  const { trivia, logger } = deps;
+  const scale = deps.timeScale ?? 1;
+  const playing = new Map<string, PlayingRound>();
+  let shuttingDown = false;
+
+  function sleep(ms: number, round: PlayingRound): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms * scale);
+      const wake = round.wake;
+      round.wake = () => {
+        clearTimeout(timer);
+        round.wake = wake;
+        resolve();
+      };
+    });
+  }
+
+  function roundIsActive(roundId: number): boolean {
+    return trivia.round(roundId)?.status === 'active' && !shuttingDown;
+  }
+
+  async function playQuestion(round: PlayingRound, channelId: string, stored: StoredQuestion, position: number, total: number) {
+    const question = parseQuestion(stored);
+    const durationMs = stored.closesAt! - stored.openedAt!;
+    const messageId = await deps.channel.post(channelId, questionMessage(stored.id, question, position, total, Math.round(durationMs / 1000 / scale)));
+    trivia.setQuestionMessage(stored.id, messageId);
+    round.current = { ...stored, messageId };
+    round.announceQuestion();
+
+    // Count down by editing the question, not by posting new messages.
+    for (;;) {
+      const left = stored.closesAt! - deps.clock.now().getTime();
+      if (left <= 0 || !roundIsActive(round.roundId)) break;
+      if (round.expectedPlayers !== undefined && trivia.answers(stored.id).length >= round.expectedPlayers) break;
+      await sleep(Math.min(COUNTDOWN_STEP_MS, left / scale), round);
+      const remaining = Math.ceil((stored.closesAt! - deps.clock.now().getTime()) / 1000 / scale);
+      if (remaining > 0 && roundIsActive(round.roundId)) {
+        await deps.channel.edit(channelId, messageId, questionMessage(stored.id, question, position, total, remaining));
+      }
+    }
+    trivia.markRevealed(stored.id, deps.clock.now().getTime());
+    const answers = trivia.answers(stored.id);
+    const note = round.stoppedBy ? `⏹️ Round stopped by <@${round.stoppedBy}>.` : undefined;
+    if (shuttingDown) {
+      const notice = '⏹️ This round was interrupted: Lightstick is restarting. Points already won are kept.';
+      await deps.channel.edit(channelId, messageId, noticeOnQuestion(question, stored.id, position, total, notice));
+      return;
+    }
+    await deps.channel.edit(channelId, messageId, revealMessage(stored.id, question, position, total, answers, note));
+  }
+
+  async function play(round: PlayingRound, channelId: string, questions: TriviaQuestion[], secondsPerQuestion: number) {
+    // The start announcement goes out first; the first question a moment later.
+    await sleep(round.expectedPlayers !== undefined ? GET_READY_MS / 4 : GET_READY_MS, round);
+    let finishedAll = true;
+    for (const [index, question] of questions.entries()) {
+      if (!roundIsActive(round.roundId)) {
+        finishedAll = false;
+        break;
+      }
+      const openedAt = deps.clock.now().getTime();
+      const stored = trivia.addQuestion({
+        roundId: round.roundId,
+        position: index + 1,
+        questionKey: question.key,
+        question: JSON.stringify(question),
+        openedAt,
+        closesAt: openedAt + secondsPerQuestion * 1000 * scale,
+      });
+      await playQuestion(round, channelId, trivia.question(stored)!, index + 1, questions.length);
+      // A lone console player needs less time to read the answer than a channel of fans.
+      const pause = round.expectedPlayers !== undefined ? REVEAL_PAUSE_MS / 2 : REVEAL_PAUSE_MS;
+      if (index < questions.length - 1 && roundIsActive(round.roundId)) await sleep(pause, round);
+    }
+    if (shuttingDown) return;
+    const status = trivia.round(round.roundId)?.status;
+    if (finishedAll && status === 'active') trivia.endRound(round.roundId, 'finished', deps.clock.now().getTime());
+    const heading = status === 'stopped' || round.stoppedBy ? '⏹️ Round stopped. Standings' : '🏁 Round over! Standings';
+    await deps.channel.post(channelId, standingsMessage(trivia.roundStandings(round.roundId, 10), heading));
+  }
+
+  return {
+    start(request) {
+      const scopeIds =
+        request.artistId === null
+          ? null
+          : [request.artistId, ...deps.store.membersOf(request.artistId).map((member) => member.id)];
+      const asked = new Set<string>();
+      const questions: TriviaQuestion[] = [];
+      while (questions.length < request.questionCount) {
+        const question = nextQuestion(deps.store, { artistIds: scopeIds }, asked, deps.random);
+        if (!question) break;
+        asked.add(question.key);
+        questions.push(question);
+      }
+      if (questions.length === 0) throw new UserError('The store has no questions about that yet. Try another artist, or none.');
+      const roundId = trivia.startRound({
+        guildId: request.guildId,
+        channelId: request.channelId,
+        startedBy: request.user.id,
+        questionCount: questions.length,
+        secondsPerQuestion: request.secondsPerQuestion,
+        artistId: request.artistId,
+        createdAt: deps.clock.now().getTime(),
+      });
+      if (roundId === null) throw new UserError('A trivia round is already running in this channel. Join in, or wait for it to end.');
+
+      let announce = () => {};
+      const round: PlayingRound = {
+        roundId,
+        done: Promise.resolve(),
+        wake: () => {},
+        current: null,
+        questionOpened: new Promise<void>((resolve) => (announce = resolve)),
+        announceQuestion: () => {},
+        ...(request.expectedPlayers !== undefined ? { expectedPlayers: request.expectedPlayers } : {}),
+      };
+      round.announceQuestion = () => {
+        announce();
+        round.questionOpened = new Promise<void>((resolve) => (announce = resolve));
+      };
+      playing.set(request.channelId, round);
+      round.done = play(round, request.channelId, questions, request.secondsPerQuestion)
+        .catch((error: unknown) => {
+          logger.error({ err: error, roundId }, 'trivia round failed');
+          trivia.endRound(roundId, 'interrupted', deps.clock.now().getTime());
+        })
+        .finally(() => {
+          if (playing.get(request.channelId) === round) playing.delete(request.channelId);
+          announce();
+        });
+      return { roundId, questions: questions.length };
+    },
+
+    answer(questionId, choice, user, guildId) {
+      const stored = trivia.question(questionId);
+      const now = deps.clock.now().getTime();
+      if (!stored || stored.revealedAt !== null || stored.closesAt === null || now > stored.closesAt || trivia.round(stored.roundId)?.status !== 'active') {
+        return { status: 'closed' };
+      }
+      const question = parseQuestion(stored);
+      if (!Number.isInteger(choice) || choice < 0 || choice >= question.options.length) return { status: 'closed' };
+      const elapsedMs = Math.max(0, now - stored.openedAt!);
+      const correct = choice === question.correct;
+      const inserted = trivia.recordAnswer({
+        questionId,
+        userId: user.id,
+        userName: user.name,
+        guildId,
+        choice,
+        correct,
+        elapsedMs,
+        points: pointsFor(correct, elapsedMs, stored.closesAt - stored.openedAt!),
+        answeredAt: now,
+      });
+      if (!inserted) return { status: 'already', choice: trivia.answer(questionId, user.id)!.choice };
+      const round = [...playing.values()].find((r) => r.roundId === stored.roundId);
+      if (round?.expectedPlayers !== undefined && trivia.answers(questionId).length >= round.expectedPlayers) {
+        // After the answer's own confirmation has gone out.
+        setImmediate(() => round.wake());
+      }
+      return { status: 'locked-in', choice };
+    },
+
+    stop(channelId, user, mayManageMessages) {
+      const round = trivia.activeRoundIn(channelId);
+      if (!round) throw new UserError('No trivia round is running in this channel.');
+      if (round.startedBy !== user.id && !mayManageMessages) {
+        throw new UserError(`Only <@${round.startedBy}>, who started this round, or someone with Manage Messages can stop it.`);
+      }
+      trivia.endRound(round.id, 'stopped', deps.clock.now().getTime());
+      const playingRound = playing.get(channelId);
+      if (playingRound) {
+        playingRound.stoppedBy = user.id;
+        playingRound.wake();
+      }
+    },
+
+    async interruptLeftoverRounds(holdsChannel) {
+      let count = 0;
+      for (const round of trivia.activeRounds()) {
+        if (playing.has(round.channelId) || !holdsChannel(round.channelId, round.guildId)) continue;
+        trivia.endRound(round.id, 'interrupted', deps.clock.now().getTime());
+        count++;
+        const last = trivia.latestQuestion(round.id);
+        if (!last?.messageId) continue;
+        const notice = '⏹️ This round was interrupted by a restart. Points already won are kept.';
+        try {
+          await deps.channel.edit(round.channelId, last.messageId, noticeOnQuestion(parseQuestion(last), last.id, last.position, round.questionCount, notice));
+        } catch (error) {
+          logger.warn({ err: error, roundId: round.id }, 'could not mark an interrupted round');
+        }
+      }
+      return count;
+    },
+
+    async openQuestion(channelId, userId, waitMs) {
+      const deadline = Date.now() + waitMs;
+      for (;;) {
+        const round = playing.get(channelId);
+        if (!round) return null;
+        const current = round.current;
+        const open = current && trivia.question(current.id)?.revealedAt === null;
+        if (current && open && !trivia.answer(current.id, userId)) return current;
+        const left = deadline - Date.now();
+        if (left <= 0) return null;
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([round.questionOpened, round.done, new Promise((resolve) => (timer = setTimeout(resolve, left)))]);
+        clearTimeout(timer);
+      }
+    },
+
+    async idle() {
+      await Promise.allSettled([...playing.values()].map((round) => round.done));
+    },
+
+    async shutdown() {
+      shuttingDown = true;
+      const rounds = [...playing.values()];
+      for (const round of rounds) {
+        trivia.endRound(round.roundId, 'interrupted', deps.clock.now().getTime());
+        round.wake();
+      }
+      await Promise.allSettled(rounds.map((round) => round.done));
+    },
+  };
+}
+
+/** "B: Seven", for the private confirmation of a click. */
+export function choiceText(question: TriviaQuestion, choice: number): string {
+  return `**${optionLetters[choice]}: ${escaped(question.options[choice] ?? '')}**`;
+}
