@@ -67,7 +67,8 @@ export interface TriviaStore {
   endRound(id: number, status: Exclude<RoundStatus, 'active'>, at: number): boolean;
   addQuestion(question: Omit<StoredQuestion, 'id' | 'messageId' | 'revealedAt'>): number;
   question(id: number): StoredQuestion | undefined;
-  latestQuestion(roundId: number): StoredQuestion | undefined;
+  /** The round's last question that made it to the channel. */
+  latestPostedQuestion(roundId: number): StoredQuestion | undefined;
   setQuestionMessage(questionId: number, messageId: string): void;
   markRevealed(questionId: number, at: number): void;
   /** Records a click; false when this person already answered this question. */
@@ -112,7 +113,9 @@ export function createTriviaStore(db: LightstickDatabase): TriviaStore {
        values (@roundId, @position, @questionKey, @question, @openedAt, @closesAt)`,
     ),
     question: client.prepare(`select ${questionColumns} from trivia_questions where id = ?`),
-    latestQuestion: client.prepare(`select ${questionColumns} from trivia_questions where round_id = ? order by position desc limit 1`),
+    latestPostedQuestion: client.prepare(
+      `select ${questionColumns} from trivia_questions where round_id = ? and message_id is not null order by position desc limit 1`,
+    ),
     setQuestionMessage: client.prepare(`update trivia_questions set message_id = ? where id = ?`),
     markRevealed: client.prepare(`update trivia_questions set revealed_at = ? where id = ? and revealed_at is null`),
     recordAnswer: client.prepare(
@@ -149,7 +152,7 @@ export function createTriviaStore(db: LightstickDatabase): TriviaStore {
     endRound: (id, status, at) => statements.endRound.run(status, at, id).changes === 1,
     addQuestion: (question) => Number(statements.addQuestion.run(question).lastInsertRowid),
     question: (id) => statements.question.get(id) as StoredQuestion | undefined,
-    latestQuestion: (roundId) => statements.latestQuestion.get(roundId) as StoredQuestion | undefined,
+    latestPostedQuestion: (roundId) => statements.latestPostedQuestion.get(roundId) as StoredQuestion | undefined,
     setQuestionMessage: (questionId, messageId) => {
       statements.setQuestionMessage.run(messageId, questionId);
     },

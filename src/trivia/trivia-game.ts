@@ -275,7 +275,7 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
         if (playing.has(round.channelId) || !holdsChannel(round.channelId, round.guildId)) continue;
         trivia.endRound(round.id, 'interrupted', deps.clock.now().getTime());
         count++;
-        const last = trivia.latestQuestion(round.id);
+        const last = trivia.latestPostedQuestion(round.id);
         if (!last?.messageId) continue;
         const notice = '⏹️ This round was interrupted by a restart. Points already won are kept.';
         try {

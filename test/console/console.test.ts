@@ -117,7 +117,7 @@ describe('one-shot', () => {
   it('lists the commands for an unknown one', async () => {
     const { code, err } = await consoleRun(['/grammys year:2024']);
     expect(code).toBe(2);
-    expect(err).toContain('There is no /grammys command. Commands: /firsts, /awards, /onthisday, /artist, /ceremony, /anniversaries.');
+    expect(err).toContain('There is no /grammys command. Commands: /firsts, /awards, /onthisday, /artist, /ceremony, /anniversaries, /trivia.');
     expect(err).toContain('/ceremony name:<name> year:<year>');
   });
 });
@@ -139,6 +139,20 @@ describe('piped', () => {
     } finally {
       large.close();
     }
+  });
+
+  it('plays a trivia round for one person answering with letters', async () => {
+    const { code, out, err } = await consoleRun([], '/trivia start questions:2 seconds:10\nA\nb\n');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toContain('🎮 Trivia! 2 questions, 10 seconds each, started by you. Type A, B, C or D to answer.');
+    expect(out.match(/🔒 Locked in: A: /g)).toHaveLength(1);
+    expect(out.match(/🔒 Locked in: B: /g)).toHaveLength(1);
+    expect(out.match(/✅ The answer: [ABCD]: /g)).toHaveLength(2);
+    expect(out).toMatch(/🏁 Round over! Standings\n─+\n🥇 you: \d+ points \(\d right\)/);
+    // Questions come after the announcement, and each answer goes to the next question.
+    expect(out.indexOf('🎮 Trivia!')).toBeLessThan(out.indexOf('Question 1 of 2'));
+    expect(out.indexOf('Locked in: A')).toBeLessThan(out.indexOf('Question 2 of 2'));
   });
 
   it('says so when the last reply has no such button', async () => {

@@ -29,6 +29,8 @@ const INTERACTION_CALLBACK_SCHEMAS: Record<number, string> = {
 };
 /** Request body of POST /channels/{channel_id}/messages (operation create_message). */
 const CREATE_MESSAGE_SCHEMA = 'MessageCreateRequest';
+/** Request body of PATCH /channels/{channel_id}/messages/{message_id}. */
+const EDIT_MESSAGE_SCHEMA = 'MessageEditRequestPartial';
 /** Request body of PATCH /webhooks/{id}/{token}/messages/{message_id|@original}. */
 const WEBHOOK_EDIT_SCHEMA = 'IncomingWebhookUpdateRequestPartial';
 /**
@@ -194,6 +196,11 @@ export function validateInteractionCallback(body: unknown): string[] {
 /** POST /channels/{channel_id}/messages. */
 export function validateCreateMessage(body: unknown): string[] {
   return [...validateAgainst(CREATE_MESSAGE_SCHEMA, body), ...checkUnspecifiedLimits(body)];
+}
+
+/** PATCH /channels/{channel_id}/messages/{message_id}. */
+export function validateEditMessage(body: unknown): string[] {
+  return [...validateAgainst(EDIT_MESSAGE_SCHEMA, body), ...checkUnspecifiedLimits(body)];
 }
 
 /** PATCH /webhooks/{application_id}/{token}/messages/{@original|message_id} (editReply and friends). */

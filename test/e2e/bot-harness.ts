@@ -9,6 +9,7 @@ import {
   specAvailable,
   specSkipNote,
   validateCreateMessage,
+  validateEditMessage,
   validateInteractionCallback,
   validateWebhookEdit,
   validateWebhookExecute,
@@ -31,6 +32,7 @@ export async function startHarness(options: {
   seedDirectory?: string;
   databasePath?: string;
   anniversaryTickMs?: number;
+  triviaTimeScale?: number;
 } = {}): Promise<Harness> {
   const server = new FakeDiscordServer({ guilds: options.guilds ?? [{ name: 'Fan Server', channels: [{ name: 'general' }] }] });
   await server.start();
@@ -49,6 +51,7 @@ export async function startHarness(options: {
     ...(options.now ? { clock: { now: options.now } } : {}),
     ...(options.seedDirectory ? { seedDirectory: options.seedDirectory } : {}),
     ...(options.anniversaryTickMs ? { anniversaryTickMs: options.anniversaryTickMs } : {}),
+    ...(options.triviaTimeScale ? { triviaTimeScale: options.triviaTimeScale } : {}),
   });
   await bot.start();
   return {
@@ -70,6 +73,7 @@ export function problemsWithRequest(request: RecordedRequest): string[] {
   if (method === 'PATCH' && /^\/webhooks\/\d+\/[^/]+\/messages\/[^/]+$/.test(path)) return validateWebhookEdit(body);
   if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return validateWebhookExecute(body);
   if (method === 'POST' && /^\/channels\/\d+\/messages$/.test(path)) return validateCreateMessage(body);
+  if (method === 'PATCH' && /^\/channels\/\d+\/messages\/\d+$/.test(path)) return validateEditMessage(body);
   return [];
 }
 

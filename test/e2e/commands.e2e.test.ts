@@ -146,12 +146,12 @@ describe('Lightstick on the local Discord-compatible server', () => {
       DISCORD_API_URL: harness.server.apiBaseUrl,
     };
     const guildId = harness.server.guild().id;
-    expect(await deployCommands(readConfig({ ...base, DISCORD_GUILD_ID: guildId }))).toEqual({ scope: 'guild', count: 6 });
+    expect(await deployCommands(readConfig({ ...base, DISCORD_GUILD_ID: guildId }))).toEqual({ scope: 'guild', count: 7 });
     const put = await harness.server.waitForRequest(
       (request) => request.method === 'PUT' && request.path === `/applications/${harness.server.applicationId}/guilds/${guildId}/commands`,
     );
-    expect((put.body as { name: string }[]).map((c) => c.name)).toEqual(['firsts', 'awards', 'onthisday', 'artist', 'ceremony', 'anniversaries']);
-    expect(await deployCommands(readConfig(base))).toEqual({ scope: 'global', count: 6 });
+    expect((put.body as { name: string }[]).map((c) => c.name)).toEqual(['firsts', 'awards', 'onthisday', 'artist', 'ceremony', 'anniversaries', 'trivia']);
+    expect(await deployCommands(readConfig(base))).toEqual({ scope: 'global', count: 7 });
   });
 
   it('`npm run deploy-commands` registers them through the script', async () => {
@@ -167,7 +167,7 @@ describe('Lightstick on the local Discord-compatible server', () => {
       },
       encoding: 'utf8',
     });
-    expect(result.stdout).toBe(`Registered 6 commands on server ${harness.server.guild().id} (visible at once).\n`);
+    expect(result.stdout).toBe(`Registered 7 commands on server ${harness.server.guild().id} (visible at once).\n`);
   });
 });
 
