@@ -9,11 +9,13 @@ import type { Clock, MessagePayload } from '../../commands/command.js';
 import { renderAnniversaryPost } from '../../commands/presentation/anniversary-post.js';
 import {
   anniversariesForServer,
+  anniversariesOn,
   dueAnniversaryPost,
   nextCheckTime,
   type AnniversarySchedule,
 } from '../core/anniversary-schedule.js';
 import { calendarDateIn } from '../core/calendar.js';
+import type { OnThisDayEntry } from '../core/on-this-day.js';
 
 /** Sending failed; `permanent` when retrying cannot help (deleted channel, lost permission). */
 export class PostFailure extends Error {
@@ -83,12 +85,28 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
   let running: Promise<TickReport> | null = null;
   let timer: NodeJS.Timeout | null = null;
 
+  /** Within one tick, each local date's anniversaries are read once, however many servers share it. */
+  function dayEntriesFor(cache: Map<string, OnThisDayEntry[]>, localDate: string): OnThisDayEntry[] {
+    let entries = cache.get(localDate);
+    if (!entries) {
+      entries = anniversariesOn(deps.store, localDate);
+      cache.set(localDate, entries);
+    }
+    return entries;
+  }
+
   async function send(
     post: Pick<AnniversaryPost, 'guildId' | 'localDate' | 'channelId' | 'nonce' | 'late' | 'attempts'>,
     report: TickReport,
+    days: Map<string, OnThisDayEntry[]>,
   ) {
     const settings = anniversaries.settings(post.guildId);
-    const entries = anniversariesForServer(deps.store, post.localDate, anniversaries.followedArtistIds(post.guildId));
+    const entries = anniversariesForServer(
+      deps.store,
+      post.localDate,
+      anniversaries.followedArtistIds(post.guildId),
+      dayEntriesFor(days, post.localDate),
+    );
     const payload = renderAnniversaryPost(entries, post.localDate, { late: post.late });
     try {
       const messageId = await deps.poster.send(post.channelId, payload, post.nonce);
@@ -113,7 +131,7 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
   }
 
   /** Posts claimed but never marked sent: retried today (same nonce), given up for past days. */
-  async function recoverStaleClaims(now: Date, report: TickReport) {
+  async function recoverStaleClaims(now: Date, report: TickReport, days: Map<string, OnThisDayEntry[]>) {
     for (const post of anniversaries.staleClaims(now.getTime() - STALE_CLAIM_MS)) {
       if (!deps.holdsGuild(post.guildId)) continue;
       const settings = anniversaries.settings(post.guildId);
@@ -123,15 +141,20 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
         anniversaries.markFailed(post.guildId, post.localDate, 'Not sent before its day ended.');
         continue;
       }
-      await send(post, report);
+      await send(post, report, days);
     }
   }
 
-  async function checkServer(settings: AnniversarySettings, now: Date, report: TickReport) {
+  async function checkServer(settings: AnniversarySettings, now: Date, report: TickReport, days: Map<string, OnThisDayEntry[]>) {
     const schedule = scheduleOf(settings);
     const due = dueAnniversaryPost(schedule, now);
     if (due) {
-      const entries = anniversariesForServer(deps.store, due.localDate, anniversaries.followedArtistIds(settings.guildId));
+      const entries = anniversariesForServer(
+        deps.store,
+        due.localDate,
+        anniversaries.followedArtistIds(settings.guildId),
+        dayEntriesFor(days, due.localDate),
+      );
       if (entries.length > 0) {
         const post = {
           guildId: settings.guildId,
@@ -142,7 +165,7 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
           attempts: 0,
         };
         const claimed = anniversaries.claimPost({ ...post, claimedBy: deps.processId, claimedAt: now.getTime() });
-        if (claimed) await send(post, report);
+        if (claimed) await send(post, report, days);
       }
       // Posted, claimed elsewhere, or nothing to remember: this day is done either way.
       schedule.lastPostDate = due.localDate;
@@ -153,8 +176,19 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
   async function tick(): Promise<TickReport> {
     const now = deps.clock.now();
     const report: TickReport = { checked: 0, sent: 0, failed: 0 };
-    await recoverStaleClaims(now, report);
-    for (const settings of anniversaries.dueSettings(now.getTime(), DUE_BATCH, deps.shards)) {
+    const days = new Map<string, OnThisDayEntry[]>();
+    await recoverStaleClaims(now, report, days);
+    // Batches until no server is due: each one checked moves its next check past `now`.
+    for (let batch = anniversaries.dueSettings(now.getTime(), DUE_BATCH, deps.shards); batch.length > 0; ) {
+      await checkBatch(batch, now, report, days);
+      if (batch.length < DUE_BATCH) break;
+      batch = anniversaries.dueSettings(now.getTime(), DUE_BATCH, deps.shards);
+    }
+    return report;
+  }
+
+  async function checkBatch(batch: AnniversarySettings[], now: Date, report: TickReport, days: Map<string, OnThisDayEntry[]>) {
+    for (const settings of batch) {
       report.checked++;
       if (!deps.holdsGuild(settings.guildId)) {
         // On our shard but no longer joined: look again tomorrow rather than every tick.
@@ -162,13 +196,14 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
         continue;
       }
       try {
-        await checkServer(settings, now, report);
+        await checkServer(settings, now, report, days);
       } catch (error) {
-        // One server's trouble never stops the others' posts.
+        // One server's trouble never stops the others' posts; it is looked at again tomorrow.
         logger.error({ err: error, guildId: settings.guildId }, 'anniversary check failed');
+        const schedule = { ...scheduleOf(settings), lastPostDate: calendarDateIn(now, settings.timeZone) };
+        anniversaries.setNextCheck(settings.guildId, nextCheckTime(schedule, now).getTime());
       }
     }
-    return report;
   }
 
   return {

@@ -66,14 +66,24 @@ export function isRoundAnniversary(years: number): boolean {
   return years === 1 || (years > 0 && years % 5 === 0);
 }
 
+/** Every anniversary on a local date, before any server's follows narrow it. */
+export function anniversariesOn(store: AwardsStore, localDate: string): OnThisDayEntry[] {
+  const monthDay = { month: Number(localDate.slice(5, 7)), day: Number(localDate.slice(8, 10)) };
+  return anniversariesInYear(store, monthDay, Number(localDate.slice(0, 4)));
+}
+
 /**
  * The anniversaries a server gets on `localDate`: every win and milestone on that day in earlier
  * years, limited to the artists it follows (a followed group brings its members) unless it follows
  * nobody.
  */
-export function anniversariesForServer(store: AwardsStore, localDate: string, followedArtistIds: readonly number[]): OnThisDayEntry[] {
-  const monthDay = { month: Number(localDate.slice(5, 7)), day: Number(localDate.slice(8, 10)) };
-  const entries = anniversariesInYear(store, monthDay, Number(localDate.slice(0, 4)));
+export function anniversariesForServer(
+  store: AwardsStore,
+  localDate: string,
+  followedArtistIds: readonly number[],
+  dayEntries: OnThisDayEntry[] = anniversariesOn(store, localDate),
+): OnThisDayEntry[] {
+  const entries = dayEntries;
   if (followedArtistIds.length === 0) return entries;
   const followed = new Set(followedArtistIds);
   for (const id of followedArtistIds) {
