@@ -79,6 +79,8 @@ export interface AnniversaryStore {
   markSent(guildId: string, localDate: string, messageId: string, sentAt: number): void;
   markFailed(guildId: string, localDate: string, error: string): void;
   recordAttempt(guildId: string, localDate: string, error: string): void;
+  /** Runs `work` in one transaction (synchronous: it may not await). */
+  inTransaction<T>(work: () => T): T;
 }
 
 interface RawSettings extends Omit<AnniversarySettings, 'enabled'> {
@@ -197,5 +199,6 @@ export function createAnniversaryStore(db: LightstickDatabase): AnniversaryStore
     recordAttempt: (guildId, localDate, error) => {
       statements.recordAttempt.run(error, guildId, localDate);
     },
+    inTransaction: (work) => client.transaction(work)(),
   };
 }

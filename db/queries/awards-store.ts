@@ -256,6 +256,29 @@ function toArtist(row: { id: number; slug: string; name: string; kind: 'group' |
   return { ...row, isKpop: row.isKpop === 1 };
 }
 
+const artistColumns = `a.id as id, a.slug as slug, a.name as name, a.kind as kind, a.is_kpop as isKpop`;
+
+/** The SQL of the hottest queries, exported so that the benchmarks can run the very same queries by hand. */
+export const hotQuerySql = {
+  artistById: `select ${artistColumns} from artists a where a.id = ?`,
+  artistsByAlias: `select distinct ${artistColumns} from artist_aliases al join artists a on a.id = al.artist_id
+       where al.normalized = ? order by a.name`,
+  membersOf: `select ${artistColumns} from memberships m join artists a on a.id = m.member_id where m.group_id = ? order by a.name`,
+  milestonesOf: `select ${milestoneColumns} ${milestoneFrom}
+       where m.id in (select milestone_id from milestone_artists where artist_id = ?)`,
+  nominationsOf: `select ${nominationColumns} ${nominationFrom}
+       where n.id in (select nomination_id from nomination_artists where artist_id = @artistId)
+         and (@ceremonyId is null or e.ceremony_id = @ceremonyId)
+         and (@year is null or e.year = @year)
+         and (@result is null or n.result = @result)
+       order by e.year desc, coalesce(e.held_on, '') desc, c.name, n.result = 'won' desc, cat.name`,
+  winsOnMonthDay: `select ${nominationColumns} ${nominationFrom}
+       where e.held_on_month_day = ? and n.result = 'won'
+       order by e.held_on, c.name, cat.name`,
+  milestonesOnMonthDay: `select ${milestoneColumns} ${milestoneFrom}
+       where m.occurred_on_month_day = ? order by m.occurred_on, m.id`,
+};
+
 /** The first id at or after a point `fraction` of the way through [low, high], wrapping around. */
 function idNear(
   range: { get(): unknown },
@@ -273,14 +296,10 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
   const client = db.$client;
   // Plain better-sqlite3 statements over SQL kept in this module: the hot paths run one prepared
   // statement each and map rows by hand, with no per-call query building.
-  const artistColumns = `a.id as id, a.slug as slug, a.name as name, a.kind as kind, a.is_kpop as isKpop`;
   const statements = {
-    artistById: client.prepare(`select ${artistColumns} from artists a where a.id = ?`),
+    artistById: client.prepare(hotQuerySql.artistById),
     listArtists: client.prepare(`select ${artistColumns} from artists a order by a.is_kpop desc, a.name limit ?`),
-    artistsByAlias: client.prepare(
-      `select distinct ${artistColumns} from artist_aliases al join artists a on a.id = al.artist_id
-       where al.normalized = ? order by a.name`,
-    ),
+    artistsByAlias: client.prepare(hotQuerySql.artistsByAlias),
     aliasesStartingWith: client.prepare(
       `select al.artist_id as artistId, a.name as artistName, al.alias as alias, al.normalized as normalized
        from artist_aliases al join artists a on a.id = al.artist_id
@@ -300,37 +319,18 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     aliasesOf: client.prepare(
       `select alias, kind from artist_aliases where artist_id = ? and kind <> 'name' order by rowid`,
     ),
-    membersOf: client.prepare(
-      `select ${artistColumns} from memberships m join artists a on a.id = m.member_id where m.group_id = ? order by a.name`,
-    ),
+    membersOf: client.prepare(hotQuerySql.membersOf),
     groupsOf: client.prepare(
       `select ${artistColumns} from memberships m join artists a on a.id = m.group_id where m.member_id = ? order by a.name`,
     ),
-    milestonesOf: client.prepare(
-      `select ${milestoneColumns} ${milestoneFrom}
-       where m.id in (select milestone_id from milestone_artists where artist_id = ?)`,
-    ),
-    nominationsOf: client.prepare(
-      `select ${nominationColumns} ${nominationFrom}
-       where n.id in (select nomination_id from nomination_artists where artist_id = @artistId)
-         and (@ceremonyId is null or e.ceremony_id = @ceremonyId)
-         and (@year is null or e.year = @year)
-         and (@result is null or n.result = @result)
-       order by e.year desc, coalesce(e.held_on, '') desc, c.name, n.result = 'won' desc, cat.name`,
-    ),
+    milestonesOf: client.prepare(hotQuerySql.milestonesOf),
+    nominationsOf: client.prepare(hotQuerySql.nominationsOf),
     awardCountsOf: client.prepare(
       `select coalesce(sum(n.result = 'won'), 0) as wins, count(*) as nominations
        from nomination_artists na join nominations n on n.id = na.nomination_id where na.artist_id = ?`,
     ),
-    winsOnMonthDay: client.prepare(
-      `select ${nominationColumns} ${nominationFrom}
-       where e.held_on_month_day = ? and n.result = 'won'
-       order by e.held_on, c.name, cat.name`,
-    ),
-    milestonesOnMonthDay: client.prepare(
-      `select ${milestoneColumns} ${milestoneFrom}
-       where m.occurred_on_month_day = ? order by m.occurred_on, m.id`,
-    ),
+    winsOnMonthDay: client.prepare(hotQuerySql.winsOnMonthDay),
+    milestonesOnMonthDay: client.prepare(hotQuerySql.milestonesOnMonthDay),
     ceremonies: client.prepare(`select id, slug, name, short_name as shortName from ceremonies order by name`),
     ceremoniesByAlias: client.prepare(
       `select distinct c.id as id, c.slug as slug, c.name as name, c.short_name as shortName
@@ -351,9 +351,10 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     ),
     nominationById: client.prepare(`select ${nominationColumns} ${nominationFrom} where n.id = ?`),
     milestoneById: client.prepare(`select ${milestoneColumns} ${milestoneFrom} where m.id = ?`),
-    winIdRange: client.prepare(`select min(id) as low, max(id) as high from nominations where result = 'won'`),
+    // Over all ids (the primary key answers at once); the seek below then steps to the next win.
+    winIdRange: client.prepare(`select min(id) as low, max(id) as high from nominations`),
     winIdAtOrAfter: client.prepare(`select id from nominations where id >= ? and result = 'won' order by id limit 1`),
-    milestoneIdRange: client.prepare(`select min(id) as low, max(id) as high from milestones where doubtful = 0`),
+    milestoneIdRange: client.prepare(`select min(id) as low, max(id) as high from milestones`),
     milestoneIds: client.prepare(`select id from milestones where doubtful = 0 order by id`),
     milestoneIdAtOrAfter: client.prepare(`select id from milestones where id >= ? and doubtful = 0 order by id limit 1`),
     categoryNominations: client.prepare(
@@ -383,6 +384,7 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
   };
 
   let aliasCache: AliasEntry[] | null = null;
+  let editionCache: EditionRef[] | null = null;
 
   return {
     artistById: (id) => {
@@ -446,7 +448,8 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     nominationsAt: (editionId) => (statements.editionNominations.all(editionId) as RawNomination[]).map(toNomination),
     milestoneIds: () => (statements.milestoneIds.all() as { id: number }[]).map((row) => row.id),
     hasCompleteNomineeList: (editionId, categorySlug) => statements.hasCompleteList.get(editionId, categorySlug) !== undefined,
-    editions: () => (statements.editions.all() as { edition: string }[]).map((row) => JSON.parse(row.edition) as EditionRef),
+    editions: () =>
+      (editionCache ??= (statements.editions.all() as { edition: string }[]).map((row) => JSON.parse(row.edition) as EditionRef)),
     worksOf: (artistId) => statements.worksOf.all(artistId) as { id: number; title: string }[],
     artistsOfKind: (kind, fraction, limit) => {
       const range = statements.artistIdRange.get() as { low: number | null; high: number | null };
@@ -466,6 +469,7 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
       statements.wonCategoryNamed.get({ artistId, editionId, categoryName, workTitle }) !== undefined,
     invalidate: () => {
       aliasCache = null;
+      editionCache = null;
     },
   };
 }

@@ -96,7 +96,7 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
   }
 
   async function send(
-    post: Pick<AnniversaryPost, 'guildId' | 'localDate' | 'channelId' | 'nonce' | 'late' | 'attempts'>,
+    post: ClaimedPost,
     report: TickReport,
     days: Map<string, OnThisDayEntry[]>,
   ) {
@@ -145,7 +145,11 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
     }
   }
 
-  async function checkServer(settings: AnniversarySettings, now: Date, report: TickReport, days: Map<string, OnThisDayEntry[]>) {
+  type ClaimedPost = Pick<AnniversaryPost, 'guildId' | 'localDate' | 'channelId' | 'nonce' | 'late' | 'attempts'>;
+
+  /** Decides one server and claims its post when one is due: synchronous, inside the batch's transaction. */
+  function checkServer(settings: AnniversarySettings, now: Date, days: Map<string, OnThisDayEntry[]>): ClaimedPost | null {
+    let claimedPost: ClaimedPost | null = null;
     const schedule = scheduleOf(settings);
     const due = dueAnniversaryPost(schedule, now);
     if (due) {
@@ -164,13 +168,13 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
           late: due.late,
           attempts: 0,
         };
-        const claimed = anniversaries.claimPost({ ...post, claimedBy: deps.processId, claimedAt: now.getTime() });
-        if (claimed) await send(post, report, days);
+        if (anniversaries.claimPost({ ...post, claimedBy: deps.processId, claimedAt: now.getTime() })) claimedPost = post;
       }
       // Posted, claimed elsewhere, or nothing to remember: this day is done either way.
       schedule.lastPostDate = due.localDate;
     }
     anniversaries.setNextCheck(settings.guildId, nextCheckTime(schedule, now).getTime());
+    return claimedPost;
   }
 
   async function tick(): Promise<TickReport> {
@@ -178,16 +182,20 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
     const report: TickReport = { checked: 0, sent: 0, failed: 0 };
     const days = new Map<string, OnThisDayEntry[]>();
     await recoverStaleClaims(now, report, days);
-    // Batches until no server is due: each one checked moves its next check past `now`.
+    // First find and claim, in one transaction per batch, until no server is due (each one checked
+    // moves its next check past `now`); then send what this process claimed.
+    const claimed: ClaimedPost[] = [];
     for (let batch = anniversaries.dueSettings(now.getTime(), DUE_BATCH, deps.shards); batch.length > 0; ) {
-      await checkBatch(batch, now, report, days);
+      claimed.push(...anniversaries.inTransaction(() => checkBatch(batch, now, report, days)));
       if (batch.length < DUE_BATCH) break;
       batch = anniversaries.dueSettings(now.getTime(), DUE_BATCH, deps.shards);
     }
+    for (const post of claimed) await send(post, report, days);
     return report;
   }
 
-  async function checkBatch(batch: AnniversarySettings[], now: Date, report: TickReport, days: Map<string, OnThisDayEntry[]>) {
+  function checkBatch(batch: AnniversarySettings[], now: Date, report: TickReport, days: Map<string, OnThisDayEntry[]>): ClaimedPost[] {
+    const claimed: ClaimedPost[] = [];
     for (const settings of batch) {
       report.checked++;
       if (!deps.holdsGuild(settings.guildId)) {
@@ -196,7 +204,8 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
         continue;
       }
       try {
-        await checkServer(settings, now, report, days);
+        const post = checkServer(settings, now, days);
+        if (post) claimed.push(post);
       } catch (error) {
         // One server's trouble never stops the others' posts; it is looked at again tomorrow.
         logger.error({ err: error, guildId: settings.guildId }, 'anniversary check failed');
@@ -204,6 +213,7 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
         anniversaries.setNextCheck(settings.guildId, nextCheckTime(schedule, now).getTime());
       }
     }
+    return claimed;
   }
 
   return {

@@ -76,18 +76,28 @@ interface Candidate {
   subject: OptionSubject;
 }
 
-/** Puts the right option among the wrong ones at a random place; null without enough distinct wrong ones. */
+/**
+ * Puts the right option among the wrong ones at a random place; null without enough distinct wrong
+ * ones. `wrong` is read lazily: only as many candidates are checked as are needed.
+ */
 function assemble(
   base: Omit<TriviaQuestion, 'options' | 'subjects' | 'correct'>,
   right: Candidate,
-  wrong: Candidate[],
+  wrong: Iterable<Candidate>,
   random: () => number,
   count = 4,
 ): TriviaQuestion | null {
   const seen = new Set([right.text.toLowerCase()]);
-  const distinct = wrong.filter((c) => c.text.length > 0 && !seen.has(c.text.toLowerCase()) && seen.add(c.text.toLowerCase()));
+  const distinct: Candidate[] = [];
+  for (const candidate of wrong) {
+    const text = candidate.text.toLowerCase();
+    if (text.length === 0 || seen.has(text)) continue;
+    seen.add(text);
+    distinct.push(candidate);
+    if (distinct.length === count - 1) break;
+  }
   if (distinct.length < count - 1) return null;
-  const options = shuffle([right, ...distinct.slice(0, count - 1)], random);
+  const options = shuffle([right, ...distinct], random);
   return {
     ...base,
     options: options.map((o) => o.text),
@@ -143,9 +153,12 @@ export function winningSongQuestion(store: AwardsStore, win: NominationFact, ran
   const nomineeWorks = shuffle(store.categoryNominations(win.edition.id, win.categorySlug), random)
     .map((n) => n.workTitle)
     .filter((title): title is string => title !== null);
-  const wrong = [...ownWorks, ...nomineeWorks]
-    .filter((title) => title !== win.workTitle && !store.wonCategoryNamed(lead.id, win.edition.id, win.categoryName, title))
-    .map((title) => ({ text: title, subject: { workTitle: title } }));
+  function* wrong(): Generator<Candidate> {
+    for (const title of [...ownWorks, ...nomineeWorks]) {
+      if (title === win.workTitle || store.wonCategoryNamed(lead.id, win.edition.id, win.categoryName, title)) continue;
+      yield { text: title, subject: { workTitle: title } };
+    }
+  }
   return assemble(
     {
       key: `winning-song:${win.id}`,
@@ -156,16 +169,19 @@ export function winningSongQuestion(store: AwardsStore, win: NominationFact, ran
       check: { editionId: win.edition.id, categoryName: win.categoryName, artistIds: [lead.id] },
     },
     { text: win.workTitle, subject: { workTitle: win.workTitle } },
-    wrong,
+    wrong(),
     random,
   );
 }
 
 export function winEditionQuestion(store: AwardsStore, win: NominationFact, random: () => number): TriviaQuestion | null {
   const lead = win.artists.find((a) => a.role !== 'featured') ?? win.artists[0]!;
-  const wrong = shuffle(store.editions(), random)
-    .filter((edition) => edition.id !== win.edition.id && !store.wonCategoryNamed(lead.id, edition.id, win.categoryName, win.workTitle))
-    .map((edition) => ({ text: editionName(edition), subject: { editionId: edition.id } }));
+  function* wrong(): Generator<Candidate> {
+    for (const edition of shuffle(store.editions(), random)) {
+      if (edition.id === win.edition.id || store.wonCategoryNamed(lead.id, edition.id, win.categoryName, win.workTitle)) continue;
+      yield { text: editionName(edition), subject: { editionId: edition.id } };
+    }
+  }
   const withWork = win.workTitle ? ` with "${win.workTitle}"` : '';
   return assemble(
     {
@@ -177,7 +193,7 @@ export function winEditionQuestion(store: AwardsStore, win: NominationFact, rand
       check: { categoryName: win.categoryName, artistIds: [lead.id], workTitle: win.workTitle },
     },
     { text: editionName(win.edition), subject: { editionId: win.edition.id } },
-    wrong,
+    wrong(),
     random,
   );
 }

@@ -1,0 +1,40 @@
+// Starts a bench bot process (see bot-process.ts) and talks to it.
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+
+export interface BotChild {
+  process: ChildProcess;
+  ask<T>(type: string): Promise<T>;
+  stop(): Promise<void>;
+}
+
+export async function startBotChild(kind: 'lightstick' | 'bare', environment: Record<string, string>): Promise<BotChild> {
+  const child = fork(fileURLToPath(new URL('./bot-process.ts', import.meta.url)), [kind], {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    env: { ...process.env, ...environment },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const [first] = (await once(child, 'message')) as [{ type: string }];
+  if (first.type !== 'ready') throw new Error(`bench bot did not start: ${JSON.stringify(first)}`);
+  return {
+    process: child,
+    async ask<T>(type: string) {
+      const answer = new Promise<T>((resolve) => {
+        const listener = (message: { type: string }) => {
+          if (message.type !== type) return;
+          child.off('message', listener);
+          resolve(message as T);
+        };
+        child.on('message', listener);
+      });
+      child.send({ type });
+      return answer;
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.send({ type: 'stop' });
+      await once(child, 'exit');
+    },
+  };
+}

@@ -1,0 +1,56 @@
+// A bot in its own process for the benchmarks: the real Lightstick bot (the same createBot that
+// `npm start` uses), or a bare discord.js client to compare memory with. It answers the parent's
+// questions over IPC: memory after a garbage collection, and its event-loop delay.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import pino from 'pino';
+import { readConfig } from '../src/config.js';
+import { createBot } from '../src/discord/bot.js';
+
+const kind = process.argv[2] === 'bare' ? 'bare' : 'lightstick';
+// The histogram records whole timer intervals; the delay is what exceeds the resolution.
+const RESOLUTION_MS = 1;
+const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+const excess = (nanoseconds: number) => Math.max(0, nanoseconds / 1e6 - RESOLUTION_MS);
+let stop: () => Promise<void>;
+let guildCount: () => number;
+
+if (kind === 'bare') {
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: process.env.DISCORD_API_URL! } });
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(process.env.DISCORD_TOKEN);
+  await ready;
+  stop = () => client.destroy();
+  guildCount = () => client.guilds.cache.size;
+} else {
+  const config = readConfig(process.env);
+  const bot = createBot(config, {
+    logger: pino({ level: 'warn' }),
+    ...(process.env.TRIVIA_TIME_SCALE ? { triviaTimeScale: Number(process.env.TRIVIA_TIME_SCALE) } : {}),
+  });
+  await bot.start();
+  stop = () => bot.stop();
+  guildCount = () => bot.client.guilds.cache.size;
+}
+
+process.on('message', async (message: { type: string }) => {
+  if (message.type === 'memory') {
+    // Twice, so that objects freed by finalisers are gone too.
+    globalThis.gc?.();
+    globalThis.gc?.();
+    const usage = process.memoryUsage();
+    process.send!({ type: 'memory', rss: usage.rss, heapUsed: usage.heapUsed });
+  } else if (message.type === 'delay-reset') {
+    delay.reset();
+    delay.enable();
+    process.send!({ type: 'delay-reset' });
+  } else if (message.type === 'delay') {
+    process.send!({ type: 'delay', p50: excess(delay.percentile(50)), p99: excess(delay.percentile(99)), max: excess(delay.max) });
+  } else if (message.type === 'guilds') {
+    process.send!({ type: 'guilds', count: guildCount() });
+  } else if (message.type === 'stop') {
+    await stop();
+    process.exit(0);
+  }
+});
+process.send!({ type: 'ready' });

@@ -1,0 +1,110 @@
+// 1. Core queries on the large store, each beside the same query written directly against
+// better-sqlite3, in the same run.
+import Database from 'better-sqlite3';
+import { openDatabase } from '../db/database.js';
+import { createAwardsStore, hotQuerySql } from '../db/queries/awards-store.js';
+import { findAwards } from '../src/core/awards.js';
+import { findFirsts } from '../src/core/firsts.js';
+import { normalizeName } from '../src/core/names.js';
+import { findOnThisDay } from '../src/core/on-this-day.js';
+import { resolveArtist } from '../src/core/resolve-artist.js';
+import { nextQuestion, seededRandom } from '../src/core/trivia-questions.js';
+import { distribution, timeEach, type Distribution } from './measure.js';
+
+export interface QueryResult {
+  name: string;
+  ours: Distribution;
+  direct: Distribution;
+}
+
+export function measureCoreQueries(path: string, iterations: number): QueryResult[] {
+  const db = openDatabase(path);
+  const store = createAwardsStore(db);
+  const raw = new Database(path, { readonly: true });
+  const random = seededRandom(99);
+  const artistCount = (raw.prepare('select count(*) as n from artists').get() as { n: number }).n;
+  const artistId = (i: number) => 1 + ((i * 7919) % artistCount);
+  const name = (i: number) => (raw.prepare('select name from artists where id = ?').get(artistId(i)) as { name: string }).name;
+  const names = Array.from({ length: 1000 }, (_, i) => name(i));
+  const days = Array.from({ length: 366 }, (_, i) => {
+    const date = new Date(Date.UTC(2024, 0, 1 + i));
+    return { month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+  });
+
+  // The direct versions run the very same SQL through better-sqlite3 and keep the raw rows: the
+  // difference is what the store and the core add (mapping, JSON parsing, grouping, sorting).
+  const sql = (text: string) => raw.prepare(text);
+  const direct = {
+    resolve: sql(hotQuerySql.artistsByAlias),
+    artist: sql(hotQuerySql.artistById),
+    members: sql(hotQuerySql.membersOf),
+    milestones: sql(hotQuerySql.milestonesOf),
+    nominations: sql(hotQuerySql.nominationsOf),
+    winsOnDay: sql(hotQuerySql.winsOnMonthDay),
+    milestonesOnDay: sql(hotQuerySql.milestonesOnMonthDay),
+    // A trivia question by hand: a random win, its category's nominees, same-kind artists, a check.
+    winAt: sql(`select id from nominations where id >= ? and result = 'won' order by id limit 1`),
+    win: sql(`select id, edition_id, category_id from nominations where id = ?`),
+    nominees: sql(
+      `select n.id, n.result, (select json_group_array(a.name) from nomination_artists na join artists a on a.id = na.artist_id where na.nomination_id = n.id) as artists
+       from nominations n where n.edition_id = ? and n.category_id = ?`,
+    ),
+    kindArtists: sql(`select id, name from artists where kind = 'group' and id >= ? limit 24`),
+    check: sql(
+      `select 1 from nomination_artists na join nominations n on n.id = na.nomination_id where na.artist_id = ? and n.edition_id = ? and n.result = 'won' limit 1`,
+    ),
+  };
+  const maxNomination = (raw.prepare('select max(id) as n from nominations').get() as { n: number }).n;
+  const key = (d: { month: number; day: number }) => `${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+  const now = new Date('2026-06-01T00:00:00Z');
+
+  const pairs: [string, (i: number) => unknown, (i: number) => unknown][] = [
+    ['resolve an artist', (i) => resolveArtist(store, names[i % names.length]!), (i) => direct.resolve.all(normalizeName(names[i % names.length]!))],
+    [
+      'firsts',
+      (i) => findFirsts(store, store.artistById(artistId(i))!),
+      (i) => {
+        const artist = direct.artist.get(artistId(i)) as { id: number; kind: string };
+        const own = direct.milestones.all(artist.id);
+        const members = artist.kind === 'group' ? (direct.members.all(artist.id) as { id: number }[]).map((m) => direct.milestones.all(m.id)) : [];
+        return [own, members];
+      },
+    ],
+    [
+      'awards',
+      (i) => findAwards(store, store.artistById(artistId(i))!),
+      (i) => [direct.artist.get(artistId(i)), direct.nominations.all({ artistId: artistId(i), ceremonyId: null, year: null, result: null })],
+    ],
+    [
+      'on this day',
+      (i) => findOnThisDay(store, days[i % days.length]!, now),
+      (i) => [direct.winsOnDay.all(key(days[i % days.length]!)), direct.milestonesOnDay.all(key(days[i % days.length]!))],
+    ],
+    [
+      'a trivia question',
+      () => nextQuestion(store, { artistIds: null }, new Set(), random),
+      (i) => {
+        const id = (direct.winAt.get(1 + ((i * 104729) % maxNomination)) as { id: number } | undefined)?.id ?? 1;
+        const win = direct.win.get(id) as { edition_id: number; category_id: number };
+        const nominees = direct.nominees.all(win.edition_id, win.category_id);
+        const others = direct.kindArtists.all((i * 31) % artistCount) as { id: number }[];
+        return [nominees, others.slice(0, 4).map((a) => direct.check.get(a.id, win.edition_id))];
+      },
+    ],
+  ];
+
+  const results: QueryResult[] = [];
+  for (const [label, ours, byHand] of pairs) {
+    // Interleaved in one run so that both see the same cache and machine state.
+    const oursSamples: number[] = [];
+    const directSamples: number[] = [];
+    for (let round = 0; round < 4; round++) {
+      oursSamples.push(...timeEach(iterations / 4, (i) => ours(i + round * iterations)));
+      directSamples.push(...timeEach(iterations / 4, (i) => byHand(i + round * iterations)));
+    }
+    results.push({ name: label, ours: distribution(oursSamples), direct: distribution(directSamples) });
+  }
+  raw.close();
+  db.$client.close();
+  return results;
+}

@@ -1,0 +1,78 @@
+// 2. Interactions end to end through the local Discord-compatible server: the real bot in its own
+// process, a steady stream of slash commands and autocompletes, the time from INTERACTION_CREATE
+// to the callback body, and the bot's event-loop delay.
+import { FakeDiscordServer } from '../test/discord-server/index.js';
+import { startBotChild } from './bot-child.js';
+import { distribution, type Distribution } from './measure.js';
+
+export interface InteractionsResult {
+  sent: number;
+  answered: number;
+  latency: Distribution;
+  overOneSecond: number;
+  eventLoop: { p50: number; p99: number; max: number };
+}
+
+export const BENCH_TOKEN = 'lightstick-bench-token.0123456789abcdef';
+
+export async function measureInteractions(options: { seconds: number; perSecond: number; databasePath: string }): Promise<InteractionsResult> {
+  const server = new FakeDiscordServer({ guilds: [{ name: 'Bench Server', channels: [{ name: 'general' }] }] });
+  await server.start();
+  const bot = await startBotChild('lightstick', {
+    DISCORD_TOKEN: BENCH_TOKEN,
+    DISCORD_API_URL: server.apiBaseUrl,
+    DATABASE_PATH: options.databasePath,
+    LOG_LEVEL: 'warn',
+  });
+  const requests = [
+    () => server.chatInputInteraction({ commandName: 'firsts', options: { artist: 'blackpink' } }),
+    () => server.chatInputInteraction({ commandName: 'awards', options: { artist: 'Rosé' } }),
+    () => server.chatInputInteraction({ commandName: 'onthisday', options: { date: '09-12' } }),
+    () => server.chatInputInteraction({ commandName: 'artist', options: { name: 'jk' } }),
+    () => server.chatInputInteraction({ commandName: 'ceremony', options: { name: 'vmas', year: 2023 } }),
+    () => server.autocompleteInteraction({ commandName: 'firsts', focused: { name: 'artist', value: 'st' } }),
+  ];
+  try {
+    await bot.ask('delay-reset');
+    const latencies: number[] = [];
+    const pending: Promise<void>[] = [];
+    let sent = 0;
+    const total = options.seconds * options.perSecond;
+    const started = Date.now();
+    // Ten at a time every 50 ms is 200 a second with a steady rhythm.
+    const batch = Math.max(1, Math.round(options.perSecond / 20));
+    while (sent < total) {
+      const due = started + (sent / options.perSecond) * 1000;
+      const wait = due - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      for (let i = 0; i < batch && sent < total; i++, sent++) {
+        const raw = requests[sent % requests.length]!();
+        const dispatchedAt = Date.now();
+        const interaction = server.sendInteraction(raw);
+        pending.push(
+          server
+            .waitForRequest((r) => r.method === 'POST' && r.path.startsWith(`/interactions/${interaction.id}/`), 5000)
+            .then((request) => void latencies.push(request.at - dispatchedAt))
+            .catch(() => undefined),
+        );
+      }
+      // Keeps the recorded lists short: a wait registered already does not need them.
+      if (sent % (options.perSecond * 2) === 0) {
+        server.clearRequests();
+        server.clearGatewayFrames();
+      }
+    }
+    await Promise.all(pending);
+    const eventLoop = await bot.ask<{ p50: number; p99: number; max: number }>('delay');
+    return {
+      sent,
+      answered: latencies.length,
+      latency: distribution(latencies),
+      overOneSecond: latencies.filter((l) => l > 1000).length,
+      eventLoop,
+    };
+  } finally {
+    await bot.stop();
+    await server.stop();
+  }
+}

@@ -1,0 +1,94 @@
+// `npm run bench`: measures what users feel and what hosting costs, and writes a short report to
+// bench/results/report.md. Figures are ratios and percentiles from one run on one machine.
+//   BENCH_QUICK=1       a small store and a 10-second interaction run, to try the benchmarks out
+//   BENCH_SECONDS=60    how long the interaction stream runs
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureCoreQueries } from './core-queries.js';
+import { measureInteractions } from './interactions.js';
+import { ms, ratio, verdict } from './measure.js';
+import { measureMemory } from './memory.js';
+import { buildSyntheticStore, FULL_SIZE, type SyntheticSize } from './synthetic-store.js';
+import { measureTicker } from './ticker.js';
+import { measureTriviaClicks } from './trivia-clicks.js';
+
+const quick = process.env.BENCH_QUICK === '1';
+const seconds = Number(process.env.BENCH_SECONDS ?? (quick ? 10 : 60));
+const size: SyntheticSize = quick ? { artists: 2000, nominations: 50_000, milestones: 10_000, servers: 10_000 } : FULL_SIZE;
+const SEED = 2026;
+
+const resultsDirectory = fileURLToPath(new URL('./results', import.meta.url));
+mkdirSync(resultsDirectory, { recursive: true });
+const storePath = join(resultsDirectory, quick ? 'synthetic-quick.sqlite' : 'synthetic.sqlite');
+const scratch = mkdtempSync(join(tmpdir(), 'lightstick-bench-'));
+const lines: string[] = [];
+const say = (line = '') => {
+  lines.push(line);
+  process.stdout.write(`${line}\n`);
+};
+
+say(`# Lightstick benchmarks`);
+say();
+say(`Run ${new Date().toISOString()} on ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${quick ? ', QUICK mode (small store, short run)' : ''}.`);
+say();
+
+buildSyntheticStore(storePath, size, SEED, (line) => say(`- store: ${line}`));
+say(`- store: ${size.artists} artists, ${size.nominations} nominations, ${size.milestones} milestones, ${size.servers} servers (seed ${SEED})`);
+say();
+
+say('## 1. Core queries on the large store (target: within 1.5x of direct better-sqlite3, p99 under 2 ms)');
+say();
+say('| query | ours p50 | ours p99 | direct p50 | direct p99 | p50 ratio | p99 ratio | target |');
+say('|---|---|---|---|---|---|---|---|');
+for (const result of measureCoreQueries(storePath, quick ? 400 : 2000)) {
+  const p50Ratio = result.ours.p50 / result.direct.p50;
+  const p99Ratio = result.ours.p99 / result.direct.p99;
+  say(
+    `| ${result.name} | ${ms(result.ours.p50)} | ${ms(result.ours.p99)} | ${ms(result.direct.p50)} | ${ms(result.direct.p99)} | ${ratio(p50Ratio)} | ${ratio(p99Ratio)} | ${verdict(p50Ratio <= 1.5 && result.ours.p99 < 2)} |`,
+  );
+}
+say();
+
+say('## 3. Anniversary ticker (target: find and claim one tick\'s due servers in under 50 ms)');
+say();
+const ticker = await measureTicker(storePath, join(scratch, 'ticker.sqlite'));
+const busiest = [...ticker.ticks].sort((a, b) => b.due - a.due)[0]!;
+say(`- ${ticker.servers} configured servers; 48 ticks, one per half hour of a day, each with the servers just due`);
+say(`- per tick: p50 ${ms(ticker.perTick.p50)}, p99 ${ms(ticker.perTick.p99)}, max ${ms(ticker.perTick.max)}; busiest tick: ${busiest.due} due, ${busiest.claimed} claimed, ${ms(busiest.ms)}`);
+say(`- a tick with nothing due: p50 ${ms(ticker.emptyTick.p50)}, p99 ${ms(ticker.emptyTick.p99)}`);
+say(`- target: ${verdict(ticker.perTick.p99 < 50)}`);
+say();
+
+const botDatabase = join(scratch, 'bot.sqlite');
+say(`## 2. Interactions end to end (target: p99 under 20 ms, none over 1 s, event-loop delay p99 under 20 ms)`);
+say();
+const interactions = await measureInteractions({ seconds, perSecond: 200, databasePath: botDatabase });
+say(`- ${interactions.sent} interactions at 200 a second for ${seconds} s; ${interactions.answered} answered`);
+say(`- INTERACTION_CREATE to callback: p50 ${ms(interactions.latency.p50)}, p99 ${ms(interactions.latency.p99)}, max ${ms(interactions.latency.max)}; over 1 s: ${interactions.overOneSecond}`);
+say(`- bot event-loop delay: p50 ${ms(interactions.eventLoop.p50)}, p99 ${ms(interactions.eventLoop.p99)}, max ${ms(interactions.eventLoop.max)}`);
+say(`- target: ${verdict(interactions.latency.p99 < 20 && interactions.overOneSecond === 0 && interactions.eventLoop.p99 < 20 && interactions.answered === interactions.sent)}`);
+say();
+
+say('## 4. Memory (target: idle within 1.15x of a bare discord.js client, under 40 KiB per server)');
+say();
+const memory = await measureMemory(quick ? 500 : 2500, join(scratch, 'memory.sqlite'));
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+const perServer = (m: { idle: number; joined: number }) => (m.joined - m.idle) / memory.servers / 1024;
+say(`| process | idle RSS | RSS with ${memory.servers} servers | per server |`);
+say('|---|---|---|---|');
+say(`| bare discord.js client | ${mib(memory.bare.idle)} | ${mib(memory.bare.joined)} | ${perServer(memory.bare).toFixed(1)} KiB |`);
+say(`| Lightstick | ${mib(memory.lightstick.idle)} | ${mib(memory.lightstick.joined)} | ${perServer(memory.lightstick).toFixed(1)} KiB |`);
+const idleRatio = memory.lightstick.idle / memory.bare.idle;
+say();
+say(`- idle ratio ${ratio(idleRatio)}: ${verdict(idleRatio <= 1.15)}; per server ${perServer(memory.lightstick).toFixed(1)} KiB: ${verdict(perServer(memory.lightstick) < 40)}`);
+say();
+
+say('## 5. Trivia: fifty clicks on one question in the same second (target: p99 acknowledgement under 50 ms)');
+say();
+const trivia = await measureTriviaClicks(quick ? 3 : 10, join(scratch, 'trivia.sqlite'));
+say(`- ${trivia.clicks} clicks: p50 ${ms(trivia.acknowledged.p50)}, p99 ${ms(trivia.acknowledged.p99)}, max ${ms(trivia.acknowledged.max)}: ${verdict(trivia.acknowledged.p99 < 50)}`);
+
+writeFileSync(join(resultsDirectory, 'report.md'), `${lines.join('\n')}\n`);
+process.stdout.write(`\nReport written to bench/results/report.md\n`);
