@@ -42,7 +42,7 @@ say('## 1. Core queries on the large store (target: within 1.5x of direct better
 say();
 say('| query | ours p50 | ours p99 | direct p50 | direct p99 | p50 ratio | p99 ratio | target |');
 say('|---|---|---|---|---|---|---|---|');
-for (const result of measureCoreQueries(storePath, quick ? 400 : 2000)) {
+for (const result of measureCoreQueries(storePath, quick ? 400 : 1000)) {
   const p50Ratio = result.ours.p50 / result.direct.p50;
   const p99Ratio = result.ours.p99 / result.direct.p99;
   say(

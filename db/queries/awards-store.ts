@@ -351,14 +351,19 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     ),
     nominationById: client.prepare(`select ${nominationColumns} ${nominationFrom} where n.id = ?`),
     milestoneById: client.prepare(`select ${milestoneColumns} ${milestoneFrom} where m.id = ?`),
-    // Over all ids (the primary key answers at once); the seek below then steps to the next win.
-    winIdRange: client.prepare(`select min(id) as low, max(id) as high from nominations`),
+    // Over all ids; the seek below then steps to the next win. Separate subqueries, because SQLite
+    // answers a lone min() or max() from the primary key but scans the table for both together.
+    winIdRange: client.prepare(`select (select min(id) from nominations) as low, (select max(id) from nominations) as high`),
     winIdAtOrAfter: client.prepare(`select id from nominations where id >= ? and result = 'won' order by id limit 1`),
-    milestoneIdRange: client.prepare(`select min(id) as low, max(id) as high from milestones`),
+    milestoneIdRange: client.prepare(`select (select min(id) from milestones) as low, (select max(id) from milestones) as high`),
     milestoneIds: client.prepare(`select id from milestones where doubtful = 0 order by id`),
     milestoneIdAtOrAfter: client.prepare(`select id from milestones where id >= ? and doubtful = 0 order by id limit 1`),
     categoryNominations: client.prepare(
-      `select ${nominationColumns} ${nominationFrom} where n.edition_id = ? and cat.slug = ? order by n.id`,
+      // The category id first, so that the (edition, category) prefix of the natural key is used.
+      `select ${nominationColumns} ${nominationFrom}
+       where n.edition_id = @editionId and n.category_id = (
+         select k.id from categories k join editions x on x.ceremony_id = k.ceremony_id where x.id = @editionId and k.slug = @categorySlug)
+       order by n.id`,
     ),
     hasCompleteList: client.prepare(
       `select 1 from complete_nominee_lists l join categories cat on cat.id = l.category_id where l.edition_id = ? and cat.slug = ?`,
@@ -370,9 +375,10 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     artistsOfKind: client.prepare(
       `select ${artistColumns} from artists a where a.kind = ? and a.id >= ? order by a.id limit ?`,
     ),
-    artistIdRange: client.prepare(`select min(id) as low, max(id) as high from artists`),
+    artistIdRange: client.prepare(`select (select min(id) from artists) as low, (select max(id) from artists) as high`),
     wonCategoryNamed: client.prepare(
-      `select 1 from nomination_artists na join nominations n on n.id = na.nomination_id
+      // CROSS JOIN keeps the artist's few nominations as the outer loop, not the edition's many.
+      `select 1 from nomination_artists na cross join nominations n on n.id = na.nomination_id
        join categories cat on cat.id = n.category_id left join works w on w.id = n.work_id
        where na.artist_id = @artistId and n.edition_id = @editionId and cat.name = @categoryName and n.result = 'won'
          and (@workTitle is null or w.title = @workTitle) limit 1`,
@@ -444,7 +450,7 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     winIdNear: (fraction) => idNear(statements.winIdRange, statements.winIdAtOrAfter, fraction),
     milestoneIdNear: (fraction) => idNear(statements.milestoneIdRange, statements.milestoneIdAtOrAfter, fraction),
     categoryNominations: (editionId, categorySlug) =>
-      (statements.categoryNominations.all(editionId, categorySlug) as RawNomination[]).map(toNomination),
+      (statements.categoryNominations.all({ editionId, categorySlug }) as RawNomination[]).map(toNomination),
     nominationsAt: (editionId) => (statements.editionNominations.all(editionId) as RawNomination[]).map(toNomination),
     milestoneIds: () => (statements.milestoneIds.all() as { id: number }[]).map((row) => row.id),
     hasCompleteNomineeList: (editionId, categorySlug) => statements.hasCompleteList.get(editionId, categorySlug) !== undefined,
