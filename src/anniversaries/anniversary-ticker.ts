@@ -2,6 +2,7 @@
 // range), decides with the pure schedule, claims the day's post before sending it, and sends it
 // with a nonce that Discord uses to drop a retried duplicate.
 import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import type { AnniversaryPost, AnniversarySettings, AnniversaryStore, ShardSelection } from '../../db/queries/anniversary-store.js';
 import type { AwardsStore } from '../../db/queries/awards-store.js';
@@ -51,6 +52,13 @@ export interface TickReport {
   checked: number;
   sent: number;
   failed: number;
+  /** How long finding and claiming the due servers took, before any sending. */
+  claimMs: number;
+}
+
+interface TickCache {
+  days: Map<string, OnThisDayEntry[]>;
+  posts: Map<string, MessagePayload>;
 }
 
 /** A claim not marked sent after this long is taken to belong to a process that died. */
@@ -86,28 +94,34 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
   let timer: NodeJS.Timeout | null = null;
 
   /** Within one tick, each local date's anniversaries are read once, however many servers share it. */
-  function dayEntriesFor(cache: Map<string, OnThisDayEntry[]>, localDate: string): OnThisDayEntry[] {
-    let entries = cache.get(localDate);
+  function dayEntriesFor(cache: TickCache, localDate: string): OnThisDayEntry[] {
+    let entries = cache.days.get(localDate);
     if (!entries) {
       entries = anniversariesOn(deps.store, localDate);
-      cache.set(localDate, entries);
+      cache.days.set(localDate, entries);
     }
     return entries;
+  }
+
+  /** And each distinct post (same day, same follows, same lateness) is rendered once. */
+  function postFor(cache: TickCache, post: ClaimedPost, followed: number[]): MessagePayload {
+    const key = `${post.localDate}|${post.late}|${followed.join(',')}`;
+    let payload = cache.posts.get(key);
+    if (!payload) {
+      const entries = anniversariesForServer(deps.store, post.localDate, followed, dayEntriesFor(cache, post.localDate));
+      payload = renderAnniversaryPost(entries, post.localDate, { late: post.late });
+      cache.posts.set(key, payload);
+    }
+    return payload;
   }
 
   async function send(
     post: ClaimedPost,
     report: TickReport,
-    days: Map<string, OnThisDayEntry[]>,
+    cache: TickCache,
   ) {
     const settings = anniversaries.settings(post.guildId);
-    const entries = anniversariesForServer(
-      deps.store,
-      post.localDate,
-      anniversaries.followedArtistIds(post.guildId),
-      dayEntriesFor(days, post.localDate),
-    );
-    const payload = renderAnniversaryPost(entries, post.localDate, { late: post.late });
+    const payload = postFor(cache, post, anniversaries.followedArtistIds(post.guildId));
     try {
       const messageId = await deps.poster.send(post.channelId, payload, post.nonce);
       anniversaries.markSent(post.guildId, post.localDate, messageId, deps.clock.now().getTime());
@@ -131,7 +145,7 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
   }
 
   /** Posts claimed but never marked sent: retried today (same nonce), given up for past days. */
-  async function recoverStaleClaims(now: Date, report: TickReport, days: Map<string, OnThisDayEntry[]>) {
+  async function recoverStaleClaims(now: Date, report: TickReport, cache: TickCache) {
     for (const post of anniversaries.staleClaims(now.getTime() - STALE_CLAIM_MS)) {
       if (!deps.holdsGuild(post.guildId)) continue;
       const settings = anniversaries.settings(post.guildId);
@@ -141,14 +155,14 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
         anniversaries.markFailed(post.guildId, post.localDate, 'Not sent before its day ended.');
         continue;
       }
-      await send(post, report, days);
+      await send(post, report, cache);
     }
   }
 
   type ClaimedPost = Pick<AnniversaryPost, 'guildId' | 'localDate' | 'channelId' | 'nonce' | 'late' | 'attempts'>;
 
   /** Decides one server and claims its post when one is due: synchronous, inside the batch's transaction. */
-  function checkServer(settings: AnniversarySettings, now: Date, days: Map<string, OnThisDayEntry[]>): ClaimedPost | null {
+  function checkServer(settings: AnniversarySettings, now: Date, cache: TickCache): ClaimedPost | null {
     let claimedPost: ClaimedPost | null = null;
     const schedule = scheduleOf(settings);
     const due = dueAnniversaryPost(schedule, now);
@@ -157,7 +171,7 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
         deps.store,
         due.localDate,
         anniversaries.followedArtistIds(settings.guildId),
-        dayEntriesFor(days, due.localDate),
+        dayEntriesFor(cache, due.localDate),
       );
       if (entries.length > 0) {
         const post = {
@@ -179,22 +193,24 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
 
   async function tick(): Promise<TickReport> {
     const now = deps.clock.now();
-    const report: TickReport = { checked: 0, sent: 0, failed: 0 };
-    const days = new Map<string, OnThisDayEntry[]>();
-    await recoverStaleClaims(now, report, days);
+    const report: TickReport = { checked: 0, sent: 0, failed: 0, claimMs: 0 };
+    const cache: TickCache = { days: new Map(), posts: new Map() };
+    await recoverStaleClaims(now, report, cache);
     // First find and claim, in one transaction per batch, until no server is due (each one checked
     // moves its next check past `now`); then send what this process claimed.
     const claimed: ClaimedPost[] = [];
+    const claimStarted = performance.now();
     for (let batch = anniversaries.dueSettings(now.getTime(), DUE_BATCH, deps.shards); batch.length > 0; ) {
-      claimed.push(...anniversaries.inTransaction(() => checkBatch(batch, now, report, days)));
+      claimed.push(...anniversaries.inTransaction(() => checkBatch(batch, now, report, cache)));
       if (batch.length < DUE_BATCH) break;
       batch = anniversaries.dueSettings(now.getTime(), DUE_BATCH, deps.shards);
     }
-    for (const post of claimed) await send(post, report, days);
+    report.claimMs = performance.now() - claimStarted;
+    for (const post of claimed) await send(post, report, cache);
     return report;
   }
 
-  function checkBatch(batch: AnniversarySettings[], now: Date, report: TickReport, days: Map<string, OnThisDayEntry[]>): ClaimedPost[] {
+  function checkBatch(batch: AnniversarySettings[], now: Date, report: TickReport, cache: TickCache): ClaimedPost[] {
     const claimed: ClaimedPost[] = [];
     for (const settings of batch) {
       report.checked++;
@@ -204,7 +220,7 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
         continue;
       }
       try {
-        const post = checkServer(settings, now, days);
+        const post = checkServer(settings, now, cache);
         if (post) claimed.push(post);
       } catch (error) {
         // One server's trouble never stops the others' posts; it is looked at again tomorrow.

@@ -86,7 +86,7 @@ describe('the anniversary ticker', () => {
     clock.now = new Date('2026-09-11T23:59:30Z'); // 08:59:30 in Seoul
     expect((await ticker.tick()).sent).toBe(0);
     clock.now = new Date('2026-09-12T00:00:20Z');
-    expect(await ticker.tick()).toEqual({ checked: 1, sent: 1, failed: 0 });
+    expect(await ticker.tick()).toMatchObject({ checked: 1, sent: 1, failed: 0 });
     for (const minutes of [1, 30, 600]) {
       clock.now = new Date(Date.parse('2026-09-12T00:00:20Z') + minutes * 60_000);
       await ticker.tick();
@@ -223,7 +223,7 @@ describe('the anniversary ticker', () => {
     discord.failures.set(CHANNEL_A, new PostFailure('Lightstick lost permission to post in the anniversary channel (Send Messages or Embed Links)', true));
     clock.now = new Date('2026-09-12T09:00:30Z');
     const ticker = tickerFor(store, discord, clock);
-    expect(await ticker.tick()).toEqual({ checked: 2, sent: 1, failed: 1 });
+    expect(await ticker.tick()).toMatchObject({ checked: 2, sent: 1, failed: 1 });
     clock.now = new Date('2026-09-12T12:00:00Z');
     await ticker.tick();
     expect(discord.calls).toBe(2);
