@@ -92,6 +92,21 @@ describe('anniversary posts end to end', () => {
     expect(field('Next post')).toMatch(/^November 5, 2026 at 09:00 Asia\/Seoul \(00:00 UTC\), \d+ anniversar/);
   });
 
+  it('records a lost permission from Discord, shows it in status, and does not retry that day', async () => {
+    const channel = harness.server.guilds[0]!.channels[1]!;
+    const path = `/channels/${channel.id}/messages`;
+    harness.server.overrideRoute({ method: 'POST', path, status: 403, body: { code: 50013, message: 'Missing Permissions' }, times: 5 });
+    const before = harness.server.requests.filter((r) => r.method === 'POST' && r.path === path).length;
+    clock.now = new Date('2026-11-05T00:00:10Z'); // 09:00 in Seoul on an anniversary of the 2023 EMAs
+    await harness.server.waitForRequest((r) => r.method === 'POST' && r.path === path && r.status === 403, 3000);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(harness.server.requests.filter((r) => r.method === 'POST' && r.path === path).length).toBe(before + 1);
+    const { callback } = await run('status');
+    const fields = (callback.data as { embeds: { fields: { name: string; value: string }[] }[] }).embeds[0]!.fields;
+    expect(fields.find((f) => f.name === 'Last post')!.value).toContain('November 5, 2026: not sent: Lightstick lost permission');
+    expect(fields.find((f) => f.name === '⚠️ Problem')!.value).toContain('Lightstick lost permission to post in the anniversary channel');
+  });
+
   it('follows an artist, previews privately, and can be turned off', async () => {
     const follow = await run('follow', { artist: 'Rosé' });
     expect((follow.callback.data as { content: string }).content).toContain('Now following **Rosé**.');
