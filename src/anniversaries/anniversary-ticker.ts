@@ -65,7 +65,8 @@ interface TickCache {
 export const STALE_CLAIM_MS = 2 * 60_000;
 /** Transient send failures are retried this many times, within the same local day. */
 export const MAX_ATTEMPTS = 5;
-const DUE_BATCH = 500;
+/** Small enough that one batch holds the event loop for a few milliseconds only. */
+const DUE_BATCH = 100;
 
 /** The same for every attempt at one server's post of one day: Discord drops the duplicates. */
 export function postNonce(guildId: string, localDate: string): string {
@@ -203,6 +204,8 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
     for (let batch = anniversaries.dueSettings(now.getTime(), DUE_BATCH, deps.shards); batch.length > 0; ) {
       claimed.push(...anniversaries.inTransaction(() => checkBatch(batch, now, report, cache)));
       if (batch.length < DUE_BATCH) break;
+      // Between batches, interactions waiting on the event loop get their turn.
+      await new Promise((resolve) => setImmediate(resolve));
       batch = anniversaries.dueSettings(now.getTime(), DUE_BATCH, deps.shards);
     }
     report.claimMs = performance.now() - claimStarted;

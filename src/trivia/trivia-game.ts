@@ -96,15 +96,17 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
   const playing = new Map<string, PlayingRound>();
   let shuttingDown = false;
 
+  /** Waits `ms` (scaled), or until `round.wake()` is called, whichever comes first. */
   function sleep(ms: number, round: PlayingRound): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms * scale);
-      const wake = round.wake;
-      round.wake = () => {
+      const previous = round.wake;
+      const done = () => {
         clearTimeout(timer);
-        round.wake = wake;
+        round.wake = previous;
         resolve();
       };
+      const timer = setTimeout(done, ms * scale);
+      round.wake = done;
     });
   }
 
