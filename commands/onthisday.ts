@@ -8,14 +8,16 @@ import { creditsText, editionLabel, escaped, milestoneLine } from './presentatio
 import { optionalString, pageArgument } from './presentation/options.js';
 import { colors, renderPagedEmbed } from './presentation/paged-embed.js';
 
-/** The bot answers for the UTC calendar day; a server's own time zone applies to its anniversary posts. */
-const TIME_ZONE = 'UTC';
+/** "Today" is the server's day in the time zone of its anniversary posts, or the UTC day. */
+function timeZoneOf(context: CommandContext, guildId: string | null): string {
+  return (guildId && context.anniversaries.settings(guildId)?.timeZone) || 'UTC';
+}
 
 const definition = new SlashCommandBuilder()
   .setName('onthisday')
   .setDescription('K-pop wins and milestones on this day in earlier years')
   .addStringOption((option) =>
-    option.setName('date').setDescription('A day of the year as MM-DD, e.g. 09-12 (default: today, UTC)').setMinLength(3).setMaxLength(5),
+    option.setName('date').setDescription("A day of the year as MM-DD, e.g. 09-12 (default: today, in the server's time zone)").setMinLength(3).setMaxLength(5),
   )
   .toJSON() satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -32,8 +34,8 @@ function yearsAgoText(years: number): string {
   return years === 1 ? '1 year ago' : `${years} years ago`;
 }
 
-function render(context: CommandContext, monthDay: MonthDay, page: number) {
-  const result = findOnThisDay(context.store, monthDay, context.clock.now(), TIME_ZONE);
+function render(context: CommandContext, monthDay: MonthDay, page: number, timeZone: string) {
+  const result = findOnThisDay(context.store, monthDay, context.clock.now(), timeZone);
   const byYear = new Map<string, OnThisDayEntry[]>();
   for (const entry of result.entries) {
     const year = entry.date.slice(0, 4);
@@ -62,18 +64,18 @@ export const onThisDayCommand: SlashCommand = {
     const typed = optionalString(invocation, 'date');
     let monthDay: MonthDay | null;
     if (typed === undefined) {
-      const today = calendarDateIn(context.clock.now(), TIME_ZONE);
+      const today = calendarDateIn(context.clock.now(), timeZoneOf(context, invocation.guildId));
       monthDay = { month: Number(today.slice(5, 7)), day: Number(today.slice(8, 10)) };
     } else {
       monthDay = parseMonthDay(typed);
       if (!monthDay) throw new UserError(`"${escaped(typed.slice(0, 20))}" isn't a day of the year. Write it as MM-DD, like 09-12 for September 12.`);
     }
-    return { payload: render(context, monthDay, 0) };
+    return { payload: render(context, monthDay, 0, timeZoneOf(context, invocation.guildId)) };
   },
   press(button, context) {
     const [action, monthDayKey, page] = button.args;
     const monthDay = parseMonthDay(monthDayKey ?? '');
     if (action !== 'page' || !monthDay) throw new Error(`Unknown onthisday button ${button.args.join(':')}`);
-    return { kind: 'update', payload: render(context, monthDay, pageArgument(page)) };
+    return { kind: 'update', payload: render(context, monthDay, pageArgument(page), timeZoneOf(context, button.guildId)) };
   },
 };

@@ -74,6 +74,25 @@ describe('every command on the real store', () => {
     expect(embed.fields![0]!.value).toContain('Jungkook ft. Latto won Song of Summer with "Seven" at the 2023 MTV VMAs');
   });
 
+  it("/onthisday's today is the server's day in the time zone of its anniversary posts", async () => {
+    const late = testContext(real, '2026-09-11T20:00:00Z'); // September 12 in Seoul, still the 11th in UTC
+    expect((await run('onthisday', {}, late)).payload.embeds![0]!.title).toBe('On this day: September 11');
+    real.anniversaries.saveSettings({
+      guildId: '200000000000000001',
+      channelId: '300000000000000001',
+      postTime: '09:00',
+      timeZone: 'Asia/Seoul',
+      activeFrom: '2026-09-12',
+      nextCheckAt: 0,
+      now: 0,
+    });
+    try {
+      expect((await run('onthisday', {}, late)).payload.embeds![0]!.title).toBe('On this day: September 12');
+    } finally {
+      real.db.$client.prepare('delete from anniversary_settings').run();
+    }
+  });
+
   it('/ceremony lists K-pop acts first and says when a nominee list is complete', async () => {
     const embed = (await run('ceremony', { name: 'vmas', year: 2023 })).payload.embeds![0]!;
     const songOfSummer = embed.fields!.find((f) => f.name.startsWith('Song of Summer'))!;
