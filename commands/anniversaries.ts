@@ -14,7 +14,7 @@ import { addDays, formatTimeOfDay, isValidTimeZone, knownTimeZones, localTimeOfD
 import { UserError, type CommandContext, type CommandInvocation, type CommandReply, type SlashCommand } from './command.js';
 import { anniversaryColor, renderAnniversaryPost } from './presentation/anniversary-post.js';
 import { artistOrUserError, escaped, orList } from './presentation/fact-text.js';
-import { optionalString, requiredArtistOption, stringOption } from './presentation/options.js';
+import { optionalString, requiredArtistOption, requiredGuildId, stringOption } from './presentation/options.js';
 
 const DEFAULT_TIME = '09:00';
 const DEFAULT_TIME_ZONE = 'UTC';
@@ -67,8 +67,7 @@ const definition = new SlashCommandBuilder()
   .toJSON() satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 function requireGuild(invocation: CommandInvocation): string {
-  if (!invocation.guildId) throw new UserError('Anniversary posts belong to a server: use this command in one.');
-  return invocation.guildId;
+  return requiredGuildId(invocation, 'Anniversary posts');
 }
 
 function privately(content: string, embeds?: APIEmbed[]): CommandReply {

@@ -7,7 +7,7 @@ import type { TriviaQuestion } from '../src/core/trivia-questions.js';
 import { choiceText } from '../src/trivia/trivia-game.js';
 import { UserError, type CommandContext, type CommandInvocation, type CommandReply, type SlashCommand } from './command.js';
 import { artistOrUserError, escaped } from './presentation/fact-text.js';
-import { optionalInteger, optionalString, requiredArtistOption } from './presentation/options.js';
+import { optionalInteger, optionalString, requiredArtistOption, requiredGuildId } from './presentation/options.js';
 import { triviaColor } from './presentation/trivia-messages.js';
 
 export const TRIVIA_LIMITS = { questions: { min: 1, max: 20, default: 5 }, seconds: { min: 10, max: 60, default: 20 } } as const;
@@ -105,8 +105,7 @@ function stop(invocation: CommandInvocation, context: CommandContext): CommandRe
 }
 
 function requireGuild(invocation: CommandInvocation): string {
-  if (!invocation.guildId) throw new UserError('Leaderboards belong to a server: use this command in one.');
-  return invocation.guildId;
+  return requiredGuildId(invocation, 'Leaderboards');
 }
 
 function leaderboard(invocation: CommandInvocation, context: CommandContext): CommandReply {

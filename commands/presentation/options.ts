@@ -26,6 +26,12 @@ export function optionalInteger(invocation: CommandInvocation, name: string): nu
   return number;
 }
 
+/** The server the command was used in; `what` names what needs one ("Leaderboards"). */
+export function requiredGuildId(invocation: CommandInvocation, what: string): string {
+  if (!invocation.guildId) throw new UserError(`${what} belong to a server: use this command in one.`);
+  return invocation.guildId;
+}
+
 /** A page number from a button's custom id; anything odd shows the first page. */
 export function pageArgument(text: string | undefined): number {
   const page = Number(text);
