@@ -1,5 +1,6 @@
 // A bot in its own process for the benchmarks: the real Lightstick bot (the same createBot that
-// `npm start` uses), or a bare discord.js client to compare memory with. It answers the parent's
+// `npm start` uses), or a bare discord.js client to compare with (for interactions, one that answers
+// every interaction at once with a fixed reply: the floor that discord.js and the test server set). It answers the parent's
 // questions over IPC: memory after a garbage collection, and its event-loop delay.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
@@ -18,6 +19,14 @@ let guildCount: () => number;
 if (kind === 'bare') {
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: process.env.DISCORD_API_URL! } });
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  client.on(Events.InteractionCreate, (interaction) => {
+    const answer = interaction.isAutocomplete()
+      ? interaction.respond([])
+      : interaction.isRepliable()
+        ? interaction.reply({ content: 'ok' })
+        : Promise.resolve();
+    answer.catch(() => undefined);
+  });
   await client.login(process.env.DISCORD_TOKEN);
   await ready;
   stop = () => client.destroy();

@@ -15,10 +15,15 @@ export interface InteractionsResult {
 
 export const BENCH_TOKEN = 'lightstick-bench-token.0123456789abcdef';
 
-export async function measureInteractions(options: { seconds: number; perSecond: number; databasePath: string }): Promise<InteractionsResult> {
+export async function measureInteractions(options: {
+  seconds: number;
+  perSecond: number;
+  databasePath: string;
+  kind?: 'lightstick' | 'bare';
+}): Promise<InteractionsResult> {
   const server = new FakeDiscordServer({ guilds: [{ name: 'Bench Server', channels: [{ name: 'general' }] }] });
   await server.start();
-  const bot = await startBotChild('lightstick', {
+  const bot = await startBotChild(options.kind ?? 'lightstick', {
     DISCORD_TOKEN: BENCH_TOKEN,
     DISCORD_API_URL: server.apiBaseUrl,
     DATABASE_PATH: options.databasePath,

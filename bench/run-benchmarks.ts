@@ -70,6 +70,9 @@ say(`- ${interactions.sent} interactions at 200 a second for ${seconds} s; ${int
 say(`- INTERACTION_CREATE to callback: p50 ${ms(interactions.latency.p50)}, p99 ${ms(interactions.latency.p99)}, max ${ms(interactions.latency.max)}; over 1 s: ${interactions.overOneSecond}`);
 say(`- bot event-loop delay: p50 ${ms(interactions.eventLoop.p50)}, p99 ${ms(interactions.eventLoop.p99)}, max ${ms(interactions.eventLoop.max)}`);
 say(`- target: ${verdict(interactions.latency.p99 < 20 && interactions.overOneSecond === 0 && interactions.eventLoop.p99 < 20 && interactions.answered === interactions.sent)}`);
+const floorSeconds = Math.max(5, Math.round(seconds / 3));
+const floor = await measureInteractions({ seconds: floorSeconds, perSecond: 200, databasePath: botDatabase, kind: 'bare' });
+say(`- beside it, a bare discord.js client answering every interaction at once with a fixed reply, ${floorSeconds} s at 200 a second: p50 ${ms(floor.latency.p50)}, p99 ${ms(floor.latency.p99)}, event-loop delay p99 ${ms(floor.eventLoop.p99)}`);
 say();
 
 say('## 4. Memory (target: idle within 1.15x of a bare discord.js client, under 40 KiB per server)');
