@@ -6,7 +6,7 @@ import { createAnniversaryStore } from '../db/queries/anniversary-store.js';
 import { applySeeds } from '../db/seed/apply-seeds.js';
 import type { Located, SeedSet } from '../db/seed/read-seeds.js';
 import type { ArtistRecord, EditionRecord, MilestoneRecord, NominationRecord, WorkRecord } from '../db/seed/seed-file-schema.js';
-import { firstActiveDate, nextPostTime } from '../src/core/anniversary-schedule.js';
+import { enableAnniversaryPosts } from '../src/anniversaries/enable-posts.js';
 import { seededRandom } from '../src/core/trivia-questions.js';
 
 export interface SyntheticSize {
@@ -179,17 +179,7 @@ export function buildSyntheticStore(path: string, size: SyntheticSize, seed: num
       const guildId = String(100_000_000_000_000_000n + BigInt(i) * 4_194_304n + BigInt(Math.floor(random() * 4_000_000)));
       const timeZone = timeZones[i % timeZones.length]!;
       const postTime = `${String(Math.floor(random() * 24)).padStart(2, '0')}:${random() < 0.5 ? '00' : '30'}`;
-      const activeFrom = firstActiveDate(postTime, timeZone, now);
-      const schedule = { postTime, timeZone, activeFrom, lastPostDate: null };
-      anniversaries.saveSettings({
-        guildId,
-        channelId: String(200_000_000_000_000_000n + BigInt(i)),
-        postTime,
-        timeZone,
-        activeFrom,
-        nextCheckAt: nextPostTime(schedule, activeFrom).at.getTime(),
-        now: now.getTime(),
-      });
+      enableAnniversaryPosts(anniversaries, { guildId, channelId: String(200_000_000_000_000_000n + BigInt(i)), postTime, timeZone }, now);
       if (random() < 0.3) anniversaries.follow(guildId, 1 + Math.floor(random() * size.artists));
     }
   })();

@@ -7,7 +7,8 @@ import {
   type APIEmbed,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import { anniversariesForServer, firstActiveDate, nextPostTime, type AnniversarySchedule } from '../src/core/anniversary-schedule.js';
+import { enableAnniversaryPosts } from '../src/anniversaries/enable-posts.js';
+import { anniversariesForServer, nextPostTime, type AnniversarySchedule } from '../src/core/anniversary-schedule.js';
 import { calendarDateIn, formatMonthDayKey, formatPartialDate, isLeapYear, parseMonthDay } from '../src/core/calendar.js';
 import { artistChoices, resolveArtist, type Choice } from '../src/core/resolve-artist.js';
 import { addDays, formatTimeOfDay, isValidTimeZone, knownTimeZones, localTimeOfDay, parseTimeOfDay } from '../src/core/zoned-time.js';
@@ -131,18 +132,7 @@ function setup(invocation: CommandInvocation, context: CommandContext): CommandR
       break;
   }
   const postTime = formatTimeOfDay(time);
-  const now = context.clock.now();
-  const activeFrom = firstActiveDate(postTime, timeZone, now);
-  const schedule: AnniversarySchedule = { postTime, timeZone, activeFrom, lastPostDate: context.anniversaries.settings(guildId)?.lastPostDate ?? null };
-  context.anniversaries.saveSettings({
-    guildId,
-    channelId,
-    postTime,
-    timeZone,
-    activeFrom,
-    nextCheckAt: nextPostTime(schedule, activeFrom).at.getTime(),
-    now: now.getTime(),
-  });
+  const schedule = enableAnniversaryPosts(context.anniversaries, { guildId, channelId, postTime, timeZone }, context.clock.now());
   const next = nextPost(context, guildId, schedule);
   const followed = followedNames(context, guildId);
   return privately(

@@ -9,7 +9,7 @@ import {
   STALE_CLAIM_MS,
   type AnniversaryPoster,
 } from '../../src/anniversaries/anniversary-ticker.js';
-import { firstActiveDate, nextPostTime } from '../../src/core/anniversary-schedule.js';
+import { enableAnniversaryPosts } from '../../src/anniversaries/enable-posts.js';
 import type { OpenedStore } from '../../src/open-store.js';
 import { openTestStore, silentLogger, temporaryDatabasePath } from '../support/test-store.js';
 
@@ -50,17 +50,7 @@ function open(path: string): OpenedStore {
 }
 
 function setUp(store: OpenedStore, guildId: string, channelId: string, postTime: string, timeZone: string, now: Date) {
-  const activeFrom = firstActiveDate(postTime, timeZone, now);
-  const schedule = { postTime, timeZone, activeFrom, lastPostDate: null };
-  store.anniversaries.saveSettings({
-    guildId,
-    channelId,
-    postTime,
-    timeZone,
-    activeFrom,
-    nextCheckAt: nextPostTime(schedule, activeFrom).at.getTime(),
-    now: now.getTime(),
-  });
+  enableAnniversaryPosts(store.anniversaries, { guildId, channelId, postTime, timeZone }, now);
 }
 
 function tickerFor(store: OpenedStore, poster: AnniversaryPoster, clock: { now: Date }, processId = 'process-1', holds = () => true) {
