@@ -3,7 +3,6 @@ import { SlashCommandBuilder } from '@discordjs/builders';
 import { InteractionContextType, PermissionFlagsBits, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { resolveArtist, artistChoices } from '../src/core/resolve-artist.js';
 import { periodStart, type LeaderboardPeriod } from '../src/core/trivia-scoring.js';
-import type { TriviaQuestion } from '../src/core/trivia-questions.js';
 import { choiceText } from '../src/trivia/trivia-game.js';
 import { UserError, type CommandContext, type CommandInvocation, type CommandReply, type SlashCommand } from './command.js';
 import { artistOrUserError, escaped } from './presentation/fact-text.js';
@@ -186,8 +185,7 @@ export const triviaCommand: SlashCommand = {
       return { kind: 'reply', payload: { content: 'That button no longer does anything.' }, ephemeral: true };
     }
     const outcome = context.triviaGame.answer(Number(questionId), Number(choice), button.user, button.guildId);
-    const question = context.trivia.question(Number(questionId));
-    const parsed = question ? (JSON.parse(question.question) as TriviaQuestion) : null;
+    const parsed = context.triviaGame.question(Number(questionId));
     const content =
       outcome.status === 'locked-in'
         ? `🔒 Locked in: ${parsed ? choiceText(parsed, outcome.choice) : ''}. The answer comes when time is up.`

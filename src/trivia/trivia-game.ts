@@ -54,6 +54,8 @@ export interface TriviaGame {
   /** Creates the round and its questions and starts playing it; throws UserError when it cannot. */
   start(request: StartRequest): { roundId: number; questions: number };
   answer(questionId: number, choice: number, user: { id: string; name: string }, guildId: string | null): AnswerOutcome;
+  /** A question as asked, read once per question and kept while its round is played here. */
+  question(questionId: number): TriviaQuestion | undefined;
   /** Stops the channel's round; throws UserError when there is none or the user may not. */
   stop(channelId: string, user: { id: string }, mayManageMessages: boolean): void;
   /** Ends rounds a previous process left active, editing their last question to say so. */
@@ -94,7 +96,22 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
   const { trivia, logger } = deps;
   const scale = deps.timeScale ?? 1;
   const playing = new Map<string, PlayingRound>();
+  /** Parsed questions by id: fifty clicks on one question read and parse it once. */
+  const parsedQuestions = new Map<number, TriviaQuestion>();
   let shuttingDown = false;
+
+  function questionById(questionId: number): TriviaQuestion | undefined {
+    let question = parsedQuestions.get(questionId);
+    if (!question) {
+      const stored = trivia.question(questionId);
+      if (!stored) return undefined;
+      question = parseQuestion(stored);
+      // Only the questions of rounds being played are worth keeping.
+      if (parsedQuestions.size > 1000) parsedQuestions.clear();
+      parsedQuestions.set(questionId, question);
+    }
+    return question;
+  }
 
   /** Waits `ms` (scaled), or until `round.wake()` is called, whichever comes first. */
   function sleep(ms: number, round: PlayingRound): Promise<void> {
@@ -233,7 +250,7 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
       if (!stored || stored.revealedAt !== null || stored.closesAt === null || now > stored.closesAt || trivia.round(stored.roundId)?.status !== 'active') {
         return { status: 'closed' };
       }
-      const question = parseQuestion(stored);
+      const question = questionById(questionId)!;
       if (!Number.isInteger(choice) || choice < 0 || choice >= question.options.length) return { status: 'closed' };
       const elapsedMs = Math.max(0, now - stored.openedAt!);
       const correct = choice === question.correct;
@@ -256,6 +273,8 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
       }
       return { status: 'locked-in', choice };
     },
+
+    question: questionById,
 
     stop(channelId, user, mayManageMessages) {
       const round = trivia.activeRoundIn(channelId);
