@@ -7,6 +7,8 @@ import { openDatabase } from '../db/database.js';
 import { createAnniversaryStore } from '../db/queries/anniversary-store.js';
 import { createAwardsStore } from '../db/queries/awards-store.js';
 import { createAnniversaryTicker } from '../src/anniversaries/anniversary-ticker.js';
+import { renderAnniversaryPost } from '../src/presentation/anniversary-post.js';
+import { translationFor } from '../src/presentation/translation.js';
 import { distribution, type Distribution } from './measure.js';
 
 export interface TickerResult {
@@ -33,6 +35,8 @@ export async function measureTicker(path: string, scratchPath: string): Promise<
     clock: { now: () => now },
     logger: pino({ level: 'silent' }),
     poster: { send: async () => '1' },
+    languageOf: () => 'en-US',
+    renderPost: (entries, localDate, language, late) => renderAnniversaryPost(entries, localDate, translationFor(language), { late }),
     holdsGuild: () => true,
     processId: 'bench',
   });

@@ -4,87 +4,93 @@ import {
   ChannelType,
   InteractionContextType,
   PermissionFlagsBits,
-  type APIEmbed,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
+} from 'discord-api-types/v10';
 import { enableAnniversaryPosts } from '../src/anniversaries/enable-posts.js';
 import { anniversariesForServer, nextPostTime, type AnniversarySchedule } from '../src/core/anniversary-schedule.js';
-import { calendarDateIn, formatMonthDayKey, formatPartialDate, isLeapYear, parseMonthDay } from '../src/core/calendar.js';
-import { artistChoices, resolveArtist, type Choice } from '../src/core/resolve-artist.js';
-import { addDays, formatTimeOfDay, isValidTimeZone, knownTimeZones, localTimeOfDay, parseTimeOfDay } from '../src/core/zoned-time.js';
+import { calendarDateIn, formatMonthDayKey, isLeapYear, parseMonthDay } from '../src/core/calendar.js';
+import { artistChoices, type Choice } from '../src/core/resolve-artist.js';
+import { addDays, formatTimeOfDay, isValidTimeZone, knownTimeZones, parseTimeOfDay } from '../src/core/zoned-time.js';
+import { renderAnniversaryPost } from '../src/presentation/anniversary-post.js';
+import {
+  channelRefusal,
+  followConfirmation,
+  noPreviewText,
+  setupConfirmation,
+  statusMessage,
+} from '../src/presentation/anniversary-settings-messages.js';
+import { echoed } from '../src/presentation/refusals.js';
+import { supportedLocales, type Translation } from '../src/presentation/translation.js';
+import { described, localizedChoice } from './command-descriptions.js';
+import {
+  artistFromOption,
+  optionalString,
+  readerTranslation,
+  requiredArtistOption,
+  requiredGuildId,
+  stringOption,
+} from './command-options.js';
 import { UserError, type CommandContext, type CommandInvocation, type CommandReply, type SlashCommand } from './command.js';
-import { anniversaryColor, renderAnniversaryPost } from './presentation/anniversary-post.js';
-import { artistOrUserError, escaped, orList } from './presentation/fact-text.js';
-import { optionalString, requiredArtistOption, requiredGuildId, stringOption } from './presentation/options.js';
 
 const DEFAULT_TIME = '09:00';
 const DEFAULT_TIME_ZONE = 'UTC';
 
-const definition = new SlashCommandBuilder()
-  .setName('anniversaries')
-  .setDescription("Daily posts of K-pop wins and firsts on their anniversaries, in this server's channel")
+/** The language choices every command that sets one offers: each language named in its own words. */
+export function languageChoices() {
+  return supportedLocales.map((locale) => localizedChoice(locale, `languages.${locale}`));
+}
+
+const definition = described(new SlashCommandBuilder().setName('anniversaries'), 'commands.anniversaries.description')
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .setContexts(InteractionContextType.Guild)
   .addSubcommand((sub) =>
-    sub
-      .setName('setup')
-      .setDescription('Choose the channel, time of day and time zone of the posts')
+    described(sub.setName('setup'), 'commands.anniversaries.setup.description')
       .addChannelOption((option) =>
-        option
-          .setName('channel')
-          .setDescription('Where the posts go')
+        described(option.setName('channel'), 'commands.anniversaries.setup.options.channel')
           .setRequired(true)
           .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
       )
       .addStringOption((option) =>
-        option.setName('time').setDescription('Time of day as HH:MM, 24-hour (default 09:00)').setMinLength(4).setMaxLength(5),
+        described(option.setName('time'), 'commands.anniversaries.setup.options.time').setMinLength(4).setMaxLength(5),
       )
       .addStringOption((option) =>
-        option.setName('timezone').setDescription('IANA time zone, e.g. Asia/Seoul (default UTC)').setAutocomplete(true).setMaxLength(64),
-      ),
-  )
-  .addSubcommand((sub) =>
-    sub
-      .setName('follow')
-      .setDescription("Post this artist's anniversaries (following nobody means everyone)")
-      .addStringOption((option) => requiredArtistOption(option).setDescription('Group or soloist; a group brings its members')),
-  )
-  .addSubcommand((sub) =>
-    sub
-      .setName('unfollow')
-      .setDescription("Stop posting this artist's anniversaries")
-      .addStringOption((option) => requiredArtistOption(option).setDescription('An artist this server follows')),
-  )
-  .addSubcommand((sub) => sub.setName('status').setDescription('Channel, time, followed artists, the next and the last post'))
-  .addSubcommand((sub) =>
-    sub
-      .setName('preview')
-      .setDescription('See the post this server would get on a day (only you see it)')
+        described(option.setName('timezone'), 'commands.anniversaries.setup.options.timezone').setAutocomplete(true).setMaxLength(64),
+      )
       .addStringOption((option) =>
-        option.setName('date').setDescription('A day as MM-DD (default: today)').setMinLength(3).setMaxLength(5),
+        described(option.setName('language'), 'commands.anniversaries.setup.options.language').addChoices(...languageChoices()),
       ),
   )
-  .addSubcommand((sub) => sub.setName('off').setDescription('Stop the posts (settings and follows are kept)'))
+  .addSubcommand((sub) =>
+    described(sub.setName('follow'), 'commands.anniversaries.follow.description').addStringOption((option) =>
+      requiredArtistOption(option, 'commands.anniversaries.follow.options.artist'),
+    ),
+  )
+  .addSubcommand((sub) =>
+    described(sub.setName('unfollow'), 'commands.anniversaries.unfollow.description').addStringOption((option) =>
+      requiredArtistOption(option, 'commands.anniversaries.unfollow.options.artist'),
+    ),
+  )
+  .addSubcommand((sub) => described(sub.setName('status'), 'commands.anniversaries.status.description'))
+  .addSubcommand((sub) =>
+    described(sub.setName('preview'), 'commands.anniversaries.preview.description').addStringOption((option) =>
+      described(option.setName('date'), 'commands.anniversaries.preview.options.date').setMinLength(3).setMaxLength(5),
+    ),
+  )
+  .addSubcommand((sub) => described(sub.setName('off'), 'commands.anniversaries.off.description'))
   .toJSON() satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-function requireGuild(invocation: CommandInvocation): string {
-  return requiredGuildId(invocation, 'Anniversary posts');
+function requireGuild(invocation: CommandInvocation, translation: Translation): string {
+  return requiredGuildId(invocation, 'anniversaries', translation);
 }
 
-function privately(content: string, embeds?: APIEmbed[]): CommandReply {
-  return { payload: embeds ? { content, embeds } : { content }, ephemeral: true };
+function privately(content: string): CommandReply {
+  return { payload: { content }, ephemeral: true };
 }
 
 function scheduleFor(context: CommandContext, guildId: string): AnniversarySchedule | null {
   const settings = context.anniversaries.settings(guildId);
   if (!settings?.enabled) return null;
   return { postTime: settings.postTime, timeZone: settings.timeZone, activeFrom: settings.activeFrom, lastPostDate: settings.lastPostDate };
-}
-
-/** "09:00 Asia/Seoul (00:00 UTC) on September 12, 2027". */
-function describeInstant(at: Date, localDate: string, timeZone: string): string {
-  const utc = timeZone === 'UTC' ? '' : ` (${localTimeOfDay(at, 'UTC')} UTC${calendarDateIn(at, 'UTC') !== localDate ? ` on ${formatPartialDate(calendarDateIn(at, 'UTC'))}` : ''})`;
-  return `${formatPartialDate(localDate)} at ${localTimeOfDay(at, timeZone)} ${timeZone}${utc}`;
 }
 
 /** The next day, within a year, on which this server would get a post. */
@@ -110,98 +116,59 @@ function followedNames(context: CommandContext, guildId: string): string[] {
 }
 
 function setup(invocation: CommandInvocation, context: CommandContext): CommandReply {
-  const guildId = requireGuild(invocation);
-  const channelId = stringOption(invocation, 'channel');
+  const translation = readerTranslation(invocation, context);
+  const { t } = translation;
+  const guildId = requireGuild(invocation, translation);
+  const channelId = stringOption(invocation, 'channel', translation);
   const timeText = optionalString(invocation, 'time') ?? DEFAULT_TIME;
   const time = parseTimeOfDay(timeText);
-  if (!time) throw new UserError(`"${escaped(timeText.slice(0, 10))}" isn't a time of day. Write it as HH:MM on a 24-hour clock, like 09:00 or 18:30.`);
+  if (!time) throw new UserError(t('errors.notTimeOfDay', { typed: echoed(timeText, 10) }));
   const timeZone = optionalString(invocation, 'timezone')?.trim() ?? DEFAULT_TIME_ZONE;
-  if (!isValidTimeZone(timeZone)) {
-    throw new UserError(`"${escaped(timeZone.slice(0, 64))}" isn't a time zone I know. Use an IANA name such as Asia/Seoul, America/New_York or UTC.`);
+  if (!isValidTimeZone(timeZone)) throw new UserError(t('errors.unknownTimeZone', { typed: echoed(timeZone, 64) }));
+  const language = optionalString(invocation, 'language');
+  if (language !== undefined && !(supportedLocales as readonly string[]).includes(language)) {
+    throw new UserError(t('errors.unknownLanguage', { typed: echoed(language, 20) }));
   }
-  if (!context.guilds) throw new UserError('Setting up posts needs Discord: run this command in your server.');
-  const check = context.guilds.checkPostingChannel(guildId, channelId);
-  switch (check.status) {
-    case 'unknown-channel':
-      throw new UserError(`I can't see <#${channelId}>. Give me the View Channel permission there, or pick another channel.`);
-    case 'not-text':
-      throw new UserError(`<#${channelId}> isn't a text or announcement channel.`);
-    case 'missing-permissions':
-      throw new UserError(`I can't post in <#${channelId}> yet: I'm missing ${orList(check.missing.map((p) => `**${p}**`))} there. Nothing was changed.`);
-    case 'ok':
-      break;
-  }
+  if (!context.capabilities.guilds) throw new UserError(t('errors.needsDiscord'));
+  const refusal = channelRefusal(context.capabilities.guilds.checkPostingChannel(guildId, channelId), channelId, translation);
+  if (refusal) throw new UserError(refusal);
   const postTime = formatTimeOfDay(time);
-  const schedule = enableAnniversaryPosts(context.anniversaries, { guildId, channelId, postTime, timeZone }, context.clock.now());
-  const next = nextPost(context, guildId, schedule);
-  const followed = followedNames(context, guildId);
+  const now = context.clock.now();
+  if (language !== undefined) context.serverSettings.setLanguage(guildId, language, now.getTime());
+  const schedule = enableAnniversaryPosts(context.anniversaries, { guildId, channelId, postTime, timeZone }, now);
+  const postLanguage = context.translator.forServer(guildId).locale;
   return privately(
-    [
-      `Anniversary posts are on: <#${channelId}>, every day at ${postTime} ${timeZone} that has an anniversary.`,
-      followed.length > 0 ? `Following: ${followed.map(escaped).join(', ')}.` : 'Following every artist; narrow it with `/anniversaries follow`.',
-      next ? `Next post: ${describeInstant(next.at, next.localDate, timeZone)}.` : 'No anniversaries fall within the next year yet.',
-    ].join('\n'),
+    setupConfirmation({ channelId, postTime, timeZone, language: postLanguage }, followedNames(context, guildId), nextPost(context, guildId, schedule), translation),
   );
 }
 
 function follow(invocation: CommandInvocation, context: CommandContext, following: boolean): CommandReply {
-  const guildId = requireGuild(invocation);
-  const artist = artistOrUserError(resolveArtist(context.store, stringOption(invocation, 'artist')));
+  const translation = readerTranslation(invocation, context);
+  const guildId = requireGuild(invocation, translation);
+  const artist = artistFromOption(invocation, 'artist', context, translation);
   const changed = following
     ? context.anniversaries.follow(guildId, artist.id)
     : context.anniversaries.unfollow(guildId, artist.id);
-  const name = `**${escaped(artist.name)}**`;
-  const followed = followedNames(context, guildId);
-  const now = followed.length > 0 ? `This server follows: ${followed.map(escaped).join(', ')}.` : 'This server follows nobody, so it gets every artist\'s anniversaries.';
-  if (following) {
-    const members = artist.kind === 'group' ? context.store.membersOf(artist.id) : [];
-    const withMembers = members.length > 0 ? ` (with ${members.map((m) => escaped(m.name)).join(', ')} solo)` : '';
-    return privately(`${changed ? `Now following ${name}${withMembers}.` : `Already following ${name}.`}\n${now}`);
-  }
-  return privately(`${changed ? `No longer following ${name}.` : `This server wasn't following ${name}.`}\n${now}`);
+  const members = following && artist.kind === 'group' ? context.store.membersOf(artist.id).map((m) => m.name) : [];
+  return privately(followConfirmation({ following, changed, artist: artist.name, members }, followedNames(context, guildId), translation));
 }
 
 function status(invocation: CommandInvocation, context: CommandContext): CommandReply {
-  const guildId = requireGuild(invocation);
+  const translation = readerTranslation(invocation, context);
+  const guildId = requireGuild(invocation, translation);
   const settings = context.anniversaries.settings(guildId);
-  if (!settings) return privately('Anniversary posts are not set up here. Start with `/anniversaries setup channel:#your-channel`.');
-  const followed = followedNames(context, guildId);
-  const fields = [
-    { name: 'Posts', value: settings.enabled ? 'On' : 'Off (`/anniversaries setup` turns them back on)', inline: true },
-    { name: 'Channel', value: `<#${settings.channelId}>`, inline: true },
-    { name: 'Time', value: `${settings.postTime} ${settings.timeZone}`, inline: true },
-    { name: 'Following', value: followed.length > 0 ? truncateList(followed.map(escaped)) : 'Every artist' },
-  ];
+  if (!settings) return privately(translation.t('anniversaries.notSetUp'));
   const schedule = scheduleFor(context, guildId);
-  if (schedule) {
-    const next = nextPost(context, guildId, schedule);
-    fields.push({
-      name: 'Next post',
-      value: next ? `${describeInstant(next.at, next.localDate, settings.timeZone)}, ${next.count} ${next.count === 1 ? 'anniversary' : 'anniversaries'}` : 'Nothing within the next year',
-    });
-  }
-  const last = context.anniversaries.lastPost(guildId);
-  if (last) {
-    const how =
-      last.status === 'sent'
-        ? `sent${last.late ? ' late' : ''}${last.messageId ? ` (https://discord.com/channels/${guildId}/${last.channelId}/${last.messageId})` : ''}`
-        : last.status === 'failed'
-          ? `not sent: ${escaped(last.error ?? 'unknown error')}`
-          : 'being sent';
-    fields.push({ name: 'Last post', value: `${formatPartialDate(last.localDate)}: ${how}` });
-  }
-  if (settings.lastProblem) {
-    fields.push({ name: '⚠️ Problem', value: `${escaped(settings.lastProblem)}. Fix it, then run \`/anniversaries setup\` again.` });
-  }
-  return { payload: { embeds: [{ title: 'Anniversary posts', color: anniversaryColor, fields }] }, ephemeral: true };
-}
-
-function truncateList(names: string[]): string {
-  const text = names.join(', ');
-  return text.length <= 1000 ? text : `${text.slice(0, 990)}… and more`;
+  const next = schedule ? nextPost(context, guildId, schedule) : undefined;
+  const language = context.translator.forServer(guildId).locale;
+  return {
+    payload: statusMessage(guildId, settings, language, followedNames(context, guildId), next, context.anniversaries.lastPost(guildId), translation),
+    ephemeral: true,
+  };
 }
 
 function preview(invocation: CommandInvocation, context: CommandContext): CommandReply {
+  const translation = readerTranslation(invocation, context);
   const settings = invocation.guildId ? context.anniversaries.settings(invocation.guildId) : undefined;
   const timeZone = settings?.timeZone ?? DEFAULT_TIME_ZONE;
   const today = calendarDateIn(context.clock.now(), timeZone);
@@ -209,7 +176,7 @@ function preview(invocation: CommandInvocation, context: CommandContext): Comman
   let localDate = today;
   if (typed !== undefined) {
     const monthDay = parseMonthDay(typed);
-    if (!monthDay) throw new UserError(`"${escaped(typed.slice(0, 20))}" isn't a day of the year. Write it as MM-DD, like 09-12.`);
+    if (!monthDay) throw new UserError(translation.t('errors.notMonthDay', { typed: echoed(typed, 20) }));
     const year = Number(today.slice(0, 4));
     // February 29 in a common year is remembered on February 28.
     const key = formatMonthDayKey(monthDay) === '02-29' && !isLeapYear(year) ? '02-28' : formatMonthDayKey(monthDay);
@@ -217,17 +184,17 @@ function preview(invocation: CommandInvocation, context: CommandContext): Comman
   }
   const followed = invocation.guildId ? context.anniversaries.followedArtistIds(invocation.guildId) : [];
   const entries = anniversariesForServer(context.store, localDate, followed);
-  if (entries.length === 0) {
-    return privately(`No post on ${formatPartialDate(localDate).replace(/, \d{4}$/, '')}: nothing ${followed.length > 0 ? 'of the artists this server follows ' : ''}happened on that day in earlier years.`);
-  }
-  const post = renderAnniversaryPost(entries, localDate);
-  return { payload: { content: 'Preview: this is the post the server would get that day.', embeds: post.embeds ?? [] }, ephemeral: true };
+  if (entries.length === 0) return privately(noPreviewText(localDate, followed.length > 0, translation));
+  // The preview shows the post as the server's channel would read it.
+  const post = renderAnniversaryPost(entries, localDate, context.translator.forServer(invocation.guildId, invocation.locale));
+  return { payload: { content: translation.t('anniversaries.previewNote'), embeds: post.embeds ?? [] }, ephemeral: true };
 }
 
 function off(invocation: CommandInvocation, context: CommandContext): CommandReply {
-  const guildId = requireGuild(invocation);
+  const translation = readerTranslation(invocation, context);
+  const guildId = requireGuild(invocation, translation);
   const changed = context.anniversaries.disable(guildId, context.clock.now().getTime());
-  return privately(changed ? 'Anniversary posts are off. `/anniversaries setup` turns them back on.' : 'Anniversary posts were already off here.');
+  return privately(changed ? translation.t('anniversaries.turnedOff') : translation.t('anniversaries.alreadyOff'));
 }
 
 function timeZoneChoices(typed: string): Choice[] {
@@ -257,7 +224,7 @@ export const anniversariesCommand: SlashCommand = {
       case 'off':
         return off(invocation, context);
       default:
-        throw new UserError('Use one of: setup, follow, unfollow, status, preview, off.');
+        throw new UserError(readerTranslation(invocation, context).t('errors.useSubcommand', { subcommands: 'setup, follow, unfollow, status, preview, off' }));
     }
   },
   autocomplete(focused, invocation, context) {

@@ -1,91 +1,61 @@
 // /awards artist:<name> [ceremony] [year] [result] — wins and nominations by ceremony edition.
 import { SlashCommandBuilder } from '@discordjs/builders';
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { findAwards, type ResultFilter } from '../src/core/awards.js';
-import { ceremonyChoices, resolveCeremony } from '../src/core/ceremonies.js';
-import { artistChoices, resolveArtist } from '../src/core/resolve-artist.js';
-import { UserError, type CommandContext, type SlashCommand } from './command.js';
-import { artistOrUserError, editionDateText, editionLabel, escaped, nominationLine } from './presentation/fact-text.js';
-import { optionalInteger, optionalString, pageArgument, requiredArtistOption, stringOption } from './presentation/options.js';
-import { colors, renderPagedEmbed } from './presentation/paged-embed.js';
+import { ceremonyChoices } from '../src/core/ceremonies.js';
+import { artistChoices } from '../src/core/resolve-artist.js';
+import { awardsMessage, type AwardsView } from '../src/presentation/awards-message.js';
+import type { Translation } from '../src/presentation/translation.js';
+import { described, localizedChoice } from './command-descriptions.js';
+import {
+  artistFromOption,
+  ceremonyFromText,
+  optionalInteger,
+  optionalString,
+  pageArgument,
+  readerTranslation,
+  requiredArtistOption,
+} from './command-options.js';
+import { StaleButtonError, UserError, type CommandContext, type SlashCommand } from './command.js';
 
 const resultChoices = ['won', 'nominated', 'all'] as const satisfies readonly ResultFilter[];
 
-const definition = new SlashCommandBuilder()
-  .setName('awards')
-  .setDescription("An artist's wins and nominations, by ceremony and year")
-  .addStringOption((option) => requiredArtistOption(option).setDescription('Group or soloist, e.g. Stray Kids, Rosé'))
+const definition = described(new SlashCommandBuilder().setName('awards'), 'commands.awards.description')
+  .addStringOption((option) => requiredArtistOption(option, 'commands.awards.options.artist'))
   .addStringOption((option) =>
-    option.setName('ceremony').setDescription('Only this ceremony, e.g. VMAs or EMAs').setAutocomplete(true).setMaxLength(100),
+    described(option.setName('ceremony'), 'commands.awards.options.ceremony').setAutocomplete(true).setMaxLength(100),
   )
-  .addIntegerOption((option) => option.setName('year').setDescription('Only this year').setMinValue(1950).setMaxValue(2100))
+  .addIntegerOption((option) => described(option.setName('year'), 'commands.awards.options.year').setMinValue(1950).setMaxValue(2100))
   .addStringOption((option) =>
-    option
-      .setName('result')
-      .setDescription('Wins, nominations without a win, or all (default)')
-      .addChoices(...resultChoices.map((value) => ({ name: value, value }))),
+    described(option.setName('result'), 'commands.awards.options.result').addChoices(
+      ...resultChoices.map((value) => localizedChoice(value, `commands.awards.choices.${value}`)),
+    ),
   )
   .toJSON() satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-interface AwardsView {
-  artistId: number;
-  ceremonyId: number | null;
-  year: number | null;
-  result: ResultFilter;
-}
-
-function render(context: CommandContext, view: AwardsView, page: number) {
+function render(context: CommandContext, view: AwardsView, page: number, translation: Translation) {
   const artist = context.store.artistById(view.artistId);
-  if (!artist) return { embeds: [{ title: 'That artist is no longer in the store.', color: colors.notice }] };
-  const ceremony = view.ceremonyId === null ? null : context.store.ceremonies().find((c) => c.id === view.ceremonyId);
-  const awards = findAwards(context.store, artist, view);
-
-  const filters = [
-    ceremony ? ceremony.shortName : null,
-    view.year !== null ? String(view.year) : null,
-    view.result === 'won' ? 'wins only' : view.result === 'nominated' ? 'nominations without a win' : null,
-  ].filter(Boolean);
-  const counts = `${plural(awards.wins, 'win')} from ${plural(awards.nominations, 'nomination')}`;
-  return renderPagedEmbed({
-    title: `${artist.name}: awards`,
-    description: filters.length > 0 ? `${counts} (${filters.join(', ')})` : counts,
-    sections: awards.editions.map(({ edition, nominations }) => ({
-      heading: `${editionLabel(edition)} · ${editionDateText(edition)}`,
-      lines: nominations.map((n) => ({ text: nominationLine(n), sources: n.sources })),
-    })),
-    emptyText: `No ${view.result === 'won' ? 'wins' : 'awards'} of ${escaped(artist.name)} match that in the store.`,
-    color: colors.awards,
-    page,
-    pageButtonId: (target) =>
-      `awards:page:${view.artistId}:${view.ceremonyId ?? '-'}:${view.year ?? '-'}:${view.result}:${target}`,
-  });
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+  if (!artist) throw new StaleButtonError(`awards artist ${view.artistId}`);
+  const ceremony = view.ceremonyId === null ? null : (context.store.ceremonies().find((c) => c.id === view.ceremonyId) ?? null);
+  return awardsMessage(artist, ceremony, view, findAwards(context.store, artist, view), page, translation);
 }
 
 export const awardsCommand: SlashCommand = {
   definition,
   execute(invocation, context) {
-    const artist = artistOrUserError(resolveArtist(context.store, stringOption(invocation, 'artist')));
+    const translation = readerTranslation(invocation, context);
+    const artist = artistFromOption(invocation, 'artist', context, translation);
     const ceremonyName = optionalString(invocation, 'ceremony');
-    let ceremonyId: number | null = null;
-    if (ceremonyName !== undefined) {
-      const resolution = resolveCeremony(context.store, ceremonyName);
-      if (resolution.status !== 'found') {
-        throw new UserError(
-          `I don't know a ceremony called "${escaped(ceremonyName.slice(0, 80))}". Try ${resolution.known.map((c) => c.shortName).join(' or ')}.`,
-        );
-      }
-      ceremonyId = resolution.ceremony.id;
-    }
+    const ceremonyId = ceremonyName === undefined ? null : ceremonyFromText(ceremonyName, context, translation).id;
     const result = optionalString(invocation, 'result') ?? 'all';
-    if (!(resultChoices as readonly string[]).includes(result)) {
-      throw new UserError('`result` is one of: won, nominated, all.');
-    }
-    const view = { artistId: artist.id, ceremonyId, year: optionalInteger(invocation, 'year') ?? null, result: result as ResultFilter };
-    return { payload: render(context, view, 0) };
+    if (!(resultChoices as readonly string[]).includes(result)) throw new UserError(translation.t('errors.resultChoice'));
+    const view = {
+      artistId: artist.id,
+      ceremonyId,
+      year: optionalInteger(invocation, 'year', translation) ?? null,
+      result: result as ResultFilter,
+    };
+    return { payload: render(context, view, 0, translation) };
   },
   autocomplete(focused, _invocation, context) {
     if (focused.name === 'ceremony') return ceremonyChoices(context.store, focused.value);
@@ -93,13 +63,13 @@ export const awardsCommand: SlashCommand = {
   },
   press(button, context) {
     const [action, artistId, ceremonyId, year, result, page] = button.args;
-    if (action !== 'page') throw new Error(`Unknown awards button action ${action}`);
+    if (action !== 'page') throw new StaleButtonError(`awards:${button.args.join(':')}`);
     const view: AwardsView = {
       artistId: Number(artistId),
       ceremonyId: ceremonyId === '-' ? null : Number(ceremonyId),
       year: year === '-' ? null : Number(year),
       result: (resultChoices as readonly string[]).includes(result ?? '') ? (result as ResultFilter) : 'all',
     };
-    return { kind: 'update', payload: render(context, view, pageArgument(page)) };
+    return { kind: 'update', payload: render(context, view, pageArgument(page), readerTranslation(button, context)) };
   },
 };

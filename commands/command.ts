@@ -1,24 +1,20 @@
-// What a slash command module is: its definition (builder output) beside its handlers. The router,
-// the deploy script and the console all read the same modules through `commands/index.ts`.
-import type {
-  APIActionRowComponent,
-  APIButtonComponent,
-  APIEmbed,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
+// What a slash command module is: its definition (builder output) beside its handlers, and what a
+// handler may use. The router, the deploy script and the console all read the same modules through
+// `commands/index.ts`. Only interfaces here: the runtimes pass the implementations.
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
 import type { AnniversaryStore } from '../db/queries/anniversary-store.js';
 import type { AwardsStore } from '../db/queries/awards-store.js';
+import type { ServerSettingsStore } from '../db/queries/server-settings-store.js';
 import type { TriviaStore } from '../db/queries/trivia-store.js';
-import type { TriviaGame } from '../src/trivia/trivia-game.js';
+import type { Clock } from '../src/core/clock.js';
+import type { GuildInspector } from '../src/core/guild-inspector.js';
 import type { Choice } from '../src/core/resolve-artist.js';
+import type { TriviaGame } from '../src/trivia/trivia-game.js';
+import type { MessagePayload } from '../src/presentation/message-payload.js';
+import type { Translator } from '../src/presentation/translator.js';
 
-/** The message body the bot sends: an interaction reply, an update, or a channel message. */
-export interface MessagePayload {
-  content?: string;
-  embeds?: APIEmbed[];
-  components?: APIActionRowComponent<APIButtonComponent>[];
-}
+export type { MessagePayload };
 
 export interface CommandReply {
   payload: MessagePayload;
@@ -31,13 +27,19 @@ export type ButtonReply = ({ kind: 'update' } & CommandReply) | ({ kind: 'reply'
 
 export type OptionValue = string | number | boolean;
 
-export interface CommandInvocation {
-  commandName: string;
-  subcommand: string | null;
-  options: Readonly<Record<string, OptionValue | undefined>>;
+/** Who is asking, where, and in which language. */
+export interface Requester {
   user: { id: string; name: string };
   guildId: string | null;
   channelId: string | null;
+  /** The person's Discord locale (`interaction.locale`): replies to them are in it. */
+  locale: string | null;
+}
+
+export interface CommandInvocation extends Requester {
+  commandName: string;
+  subcommand: string | null;
+  options: Readonly<Record<string, OptionValue | undefined>>;
   /** The member's permissions in the channel, on Discord; null in the console. */
   memberPermissions: bigint | null;
 }
@@ -47,41 +49,31 @@ export interface FocusedOption {
   value: string;
 }
 
-export interface ButtonPress {
+export interface ButtonPress extends Requester {
   /** The custom id split on ':' without the leading command name. */
   args: string[];
-  user: { id: string; name: string };
-  guildId: string | null;
-  channelId: string | null;
 }
 
-export interface Clock {
-  now(): Date;
-}
-
-/** Whether the bot can post in a channel: what Discord would refuse, checked before saving settings. */
-export type ChannelCheck =
-  | { status: 'ok' }
-  | { status: 'missing-permissions'; missing: string[] }
-  | { status: 'unknown-channel' }
-  | { status: 'not-text' };
-
-/** What the Discord runtime knows about the servers the bot is in. */
-export interface GuildInspector {
-  checkPostingChannel(guildId: string, channelId: string): ChannelCheck;
+/** What the runtime a command runs in can do; the console and Discord each say so. */
+export interface Capabilities {
+  /** Plays trivia rounds where this runtime's messages go. */
+  trivia?: TriviaGame;
+  /** Checks the bot's access to a server's channels: Discord only. */
+  guilds?: GuildInspector;
+  /** One person at a terminal: a trivia question closes once they answer, they answer with letters, and they may stop any round. */
+  singlePlayer: boolean;
 }
 
 /** Everything a handler may use; tests and the console pass their own. */
 export interface CommandContext {
   store: AwardsStore;
   anniversaries: AnniversaryStore;
+  trivia: TriviaStore;
+  serverSettings: ServerSettingsStore;
   clock: Clock;
   logger: Logger;
-  trivia: TriviaStore;
-  /** Plays trivia rounds where this context's messages go (Discord channels, or the console). */
-  triviaGame?: TriviaGame;
-  /** Present on Discord only; the console has no servers. */
-  guilds?: GuildInspector;
+  translator: Translator;
+  capabilities: Capabilities;
 }
 
 export interface SlashCommand {
@@ -93,9 +85,14 @@ export interface SlashCommand {
 }
 
 /**
- * A mistake in what the user asked for: shown to them as it is, privately, and not logged as a
- * failure.
+ * A mistake in what the user asked for: its message (already in the reader's language) is shown
+ * to them as it is, privately, and not logged as a failure.
  */
 export class UserError extends Error {
   override name = 'UserError';
+}
+
+/** A button whose action or ids no longer mean anything (an old message, a changed bot). */
+export class StaleButtonError extends Error {
+  override name = 'StaleButtonError';
 }

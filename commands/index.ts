@@ -5,6 +5,7 @@ import { awardsCommand } from './awards.js';
 import { ceremonyCommand } from './ceremony.js';
 import type { SlashCommand } from './command.js';
 import { firstsCommand } from './firsts.js';
+import { languageCommand } from './language.js';
 import { onThisDayCommand } from './onthisday.js';
 import { triviaCommand } from './trivia.js';
 
@@ -16,6 +17,7 @@ export const commands: readonly SlashCommand[] = [
   ceremonyCommand,
   anniversariesCommand,
   triviaCommand,
+  languageCommand,
 ];
 
 export function findCommand(name: string): SlashCommand | undefined {

@@ -1,81 +1,90 @@
 // /trivia start|stop|leaderboard|stats — quiz rounds built from the awards store.
 import { SlashCommandBuilder } from '@discordjs/builders';
-import { InteractionContextType, PermissionFlagsBits, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import { resolveArtist, artistChoices } from '../src/core/resolve-artist.js';
+import {
+  InteractionContextType,
+  PermissionFlagsBits,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import { artistChoices } from '../src/core/resolve-artist.js';
 import { periodStart, type LeaderboardPeriod } from '../src/core/trivia-scoring.js';
-import { choiceText } from '../src/trivia/trivia-game.js';
-import { UserError, type CommandContext, type CommandInvocation, type CommandReply, type SlashCommand } from './command.js';
-import { artistOrUserError, escaped } from './presentation/fact-text.js';
-import { optionalInteger, optionalString, requiredArtistOption, requiredGuildId } from './presentation/options.js';
-import { triviaColor } from './presentation/trivia-messages.js';
+import { channelRefusal } from '../src/presentation/anniversary-settings-messages.js';
+import {
+  clickConfirmation,
+  leaderboardMessage,
+  noTriviaYetText,
+  playerStatsMessage,
+  roundStartedText,
+} from '../src/presentation/trivia-messages.js';
+import type { Translation } from '../src/presentation/translation.js';
+import { described, localizedChoice } from './command-descriptions.js';
+import {
+  artistFromOption,
+  optionalInteger,
+  optionalString,
+  readerTranslation,
+  requiredArtistOption,
+  requiredGuildId,
+} from './command-options.js';
+import { StaleButtonError, UserError, type CommandContext, type CommandInvocation, type CommandReply, type SlashCommand } from './command.js';
 
 export const TRIVIA_LIMITS = { questions: { min: 1, max: 20, default: 5 }, seconds: { min: 10, max: 60, default: 20 } } as const;
 const periods = ['week', 'month', 'all'] as const satisfies readonly LeaderboardPeriod[];
 
-const definition = new SlashCommandBuilder()
-  .setName('trivia')
-  .setDescription('K-pop awards trivia built from the store: buttons, timers, points and leaderboards')
+const definition = described(new SlashCommandBuilder().setName('trivia'), 'commands.trivia.description')
   .setContexts(InteractionContextType.Guild)
   .addSubcommand((sub) =>
-    sub
-      .setName('start')
-      .setDescription('Start a round in this channel; everyone here can answer')
+    described(sub.setName('start'), 'commands.trivia.start.description')
       .addIntegerOption((option) =>
-        option
-          .setName('questions')
-          .setDescription(`How many questions (${TRIVIA_LIMITS.questions.min}-${TRIVIA_LIMITS.questions.max}, default ${TRIVIA_LIMITS.questions.default})`)
+        described(option.setName('questions'), 'commands.trivia.start.options.questions')
           .setMinValue(TRIVIA_LIMITS.questions.min)
           .setMaxValue(TRIVIA_LIMITS.questions.max),
       )
-      .addStringOption((option) => requiredArtistOption(option).setRequired(false).setDescription('Only questions about this artist (and its members)'))
+      .addStringOption((option) => requiredArtistOption(option, 'commands.trivia.start.options.artist').setRequired(false))
       .addIntegerOption((option) =>
-        option
-          .setName('seconds')
-          .setDescription(`Seconds per question (${TRIVIA_LIMITS.seconds.min}-${TRIVIA_LIMITS.seconds.max}, default ${TRIVIA_LIMITS.seconds.default})`)
+        described(option.setName('seconds'), 'commands.trivia.start.options.seconds')
           .setMinValue(TRIVIA_LIMITS.seconds.min)
           .setMaxValue(TRIVIA_LIMITS.seconds.max),
       ),
   )
-  .addSubcommand((sub) => sub.setName('stop').setDescription('Stop the round in this channel (who started it, or Manage Messages)'))
+  .addSubcommand((sub) => described(sub.setName('stop'), 'commands.trivia.stop.description'))
   .addSubcommand((sub) =>
-    sub
-      .setName('leaderboard')
-      .setDescription("This server's top players")
-      .addStringOption((option) =>
-        option
-          .setName('period')
-          .setDescription('The last 7 days, the last 30 days, or all time (default)')
-          .addChoices(...periods.map((value) => ({ name: value, value }))),
+    described(sub.setName('leaderboard'), 'commands.trivia.leaderboard.description').addStringOption((option) =>
+      described(option.setName('period'), 'commands.trivia.leaderboard.options.period').addChoices(
+        ...periods.map((value) => localizedChoice(value, `commands.trivia.choices.${value}`)),
       ),
+    ),
   )
   .addSubcommand((sub) =>
-    sub
-      .setName('stats')
-      .setDescription("A player's answers, accuracy and points here")
-      .addUserOption((option) => option.setName('user').setDescription('Whose stats (default: yours)')),
+    described(sub.setName('stats'), 'commands.trivia.stats.description').addUserOption((option) =>
+      described(option.setName('user'), 'commands.trivia.stats.options.user'),
+    ),
   )
   .toJSON() satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-function inRange(value: number | undefined, limits: { min: number; max: number; default: number }, name: string): number {
+function inRange(
+  value: number | undefined,
+  limits: { min: number; max: number; default: number },
+  name: string,
+  translation: Translation,
+): number {
   if (value === undefined) return limits.default;
-  if (value < limits.min || value > limits.max) throw new UserError(`\`${name}\` goes from ${limits.min} to ${limits.max}.`);
+  if (value < limits.min || value > limits.max) throw new UserError(translation.t('errors.outOfRange', { name, min: limits.min, max: limits.max }));
   return value;
 }
 
 function start(invocation: CommandInvocation, context: CommandContext): CommandReply {
-  const game = context.triviaGame;
-  if (!game || !invocation.channelId) throw new UserError('Trivia needs a channel to play in.');
-  const questionCount = inRange(optionalInteger(invocation, 'questions'), TRIVIA_LIMITS.questions, 'questions');
-  const seconds = inRange(optionalInteger(invocation, 'seconds'), TRIVIA_LIMITS.seconds, 'seconds');
-  const artistName = optionalString(invocation, 'artist');
-  const artist = artistName === undefined ? null : artistOrUserError(resolveArtist(context.store, artistName));
-  if (invocation.guildId && context.guilds) {
-    const check = context.guilds.checkPostingChannel(invocation.guildId, invocation.channelId);
-    if (check.status === 'missing-permissions') {
-      throw new UserError(`I need ${check.missing.map((p) => `**${p}**`).join(', ')} in this channel to run a round.`);
-    }
-    if (check.status !== 'ok') throw new UserError("I can't post questions in this channel.");
+  const translation = readerTranslation(invocation, context);
+  const { t } = translation;
+  const game = context.capabilities.trivia;
+  if (!game || !invocation.channelId) throw new UserError(t('trivia.needsChannel'));
+  const questionCount = inRange(optionalInteger(invocation, 'questions', translation), TRIVIA_LIMITS.questions, 'questions', translation);
+  const seconds = inRange(optionalInteger(invocation, 'seconds', translation), TRIVIA_LIMITS.seconds, 'seconds', translation);
+  const artist = optionalString(invocation, 'artist') === undefined ? null : artistFromOption(invocation, 'artist', context, translation);
+  if (invocation.guildId && context.capabilities.guilds) {
+    const refusal = channelRefusal(context.capabilities.guilds.checkPostingChannel(invocation.guildId, invocation.channelId), invocation.channelId, translation);
+    if (refusal) throw new UserError(refusal);
   }
+  const singlePlayer = context.capabilities.singlePlayer;
   const started = game.start({
     guildId: invocation.guildId,
     channelId: invocation.channelId,
@@ -83,81 +92,58 @@ function start(invocation: CommandInvocation, context: CommandContext): CommandR
     questionCount,
     secondsPerQuestion: seconds,
     artistId: artist?.id ?? null,
-    // In the console one person plays: a question closes as soon as they answer.
-    ...(invocation.guildId === null ? { expectedPlayers: 1 } : {}),
+    ...(singlePlayer ? { expectedPlayers: 1 } : {}),
   });
-  const about = artist ? ` about **${escaped(artist.name)}**` : '';
-  const fewer = started.questions < questionCount ? ` (the store has ${started.questions} to ask${about})` : '';
-  const answerHow = invocation.guildId === null ? 'Type A, B, C or D to answer.' : 'Answer with the buttons: one answer each, and the fastest right answers score most.';
+  if (started.status === 'no-questions') throw new UserError(t('trivia.noQuestions'));
+  if (started.status === 'already-running') throw new UserError(t('trivia.alreadyRunning'));
+  // The announcement is read by the whole channel: in the server's language.
+  const channelTranslation = context.translator.forServer(invocation.guildId, invocation.locale);
   return {
     payload: {
-      content: `🎮 **Trivia!** ${started.questions} ${started.questions === 1 ? 'question' : 'questions'}${about}, ${seconds} seconds each${fewer}, started by <@${invocation.user.id}>. ${answerHow}`,
+      content: roundStartedText(
+        {
+          questions: started.questions,
+          asked: questionCount,
+          seconds,
+          artistName: artist?.name ?? null,
+          startedBy: invocation.user.id,
+          answerWith: singlePlayer ? 'letters' : 'buttons',
+        },
+        channelTranslation,
+      ),
     },
   };
 }
 
 function stop(invocation: CommandInvocation, context: CommandContext): CommandReply {
-  if (!context.triviaGame || !invocation.channelId) throw new UserError('No trivia round is running here.');
-  const mayManage = invocation.memberPermissions !== null && (invocation.memberPermissions & PermissionFlagsBits.ManageMessages) !== 0n;
-  context.triviaGame.stop(invocation.channelId, invocation.user, mayManage || invocation.guildId === null);
-  return { payload: { content: '⏹️ Stopping the round after this question is revealed.' }, ephemeral: true };
-}
-
-function requireGuild(invocation: CommandInvocation): string {
-  return requiredGuildId(invocation, 'Leaderboards');
+  const translation = readerTranslation(invocation, context);
+  const { t } = translation;
+  if (!context.capabilities.trivia || !invocation.channelId) throw new UserError(t('trivia.noRound'));
+  const mayManage =
+    context.capabilities.singlePlayer ||
+    (invocation.memberPermissions !== null && (invocation.memberPermissions & PermissionFlagsBits.ManageMessages) !== 0n);
+  const outcome = context.capabilities.trivia.stop(invocation.channelId, invocation.user, mayManage);
+  if (outcome.status === 'no-round') throw new UserError(t('trivia.noRound'));
+  if (outcome.status === 'not-allowed') throw new UserError(t('trivia.onlyStarterMayStop', { user: `<@${outcome.startedBy}>` }));
+  return { payload: { content: t('trivia.stopping') }, ephemeral: true };
 }
 
 function leaderboard(invocation: CommandInvocation, context: CommandContext): CommandReply {
-  const guildId = requireGuild(invocation);
+  const translation = readerTranslation(invocation, context);
+  const guildId = requiredGuildId(invocation, 'leaderboards', translation);
   const period = (optionalString(invocation, 'period') ?? 'all') as LeaderboardPeriod;
-  if (!periods.includes(period)) throw new UserError('`period` is one of: week, month, all.');
+  if (!periods.includes(period)) throw new UserError(translation.t('errors.periodChoice'));
   const top = context.trivia.leaderboard(guildId, periodStart(period, context.clock.now()), 10);
-  const medals = ['🥇', '🥈', '🥉'];
-  const title = { week: 'Trivia leaderboard: the last 7 days', month: 'Trivia leaderboard: the last 30 days', all: 'Trivia leaderboard: all time' }[period];
-  return {
-    payload: {
-      embeds: [
-        {
-          title,
-          color: triviaColor,
-          // Mentions in an embed show names and never notify anyone.
-          description:
-            top.length > 0
-              ? top.map((p, i) => `${medals[i] ?? `${i + 1}.`} <@${p.userId}>: **${p.points}** points (${p.correct} of ${p.answers} right)`).join('\n')
-              : 'No points scored yet. Start a round with `/trivia start`.',
-        },
-      ],
-    },
-  };
+  return { payload: leaderboardMessage(top, period, translation) };
 }
 
 function stats(invocation: CommandInvocation, context: CommandContext): CommandReply {
-  const guildId = requireGuild(invocation);
+  const translation = readerTranslation(invocation, context);
+  const guildId = requiredGuildId(invocation, 'leaderboards', translation);
   const userId = optionalString(invocation, 'user') ?? invocation.user.id;
   const player = context.trivia.playerStats(guildId, userId);
-  if (!player) return { payload: { content: `<@${userId}> hasn't answered any trivia here yet.` }, ephemeral: true };
-  const accuracy = Math.round((100 * player.correct) / player.answers);
-  return {
-    payload: {
-      embeds: [
-        {
-          title: 'Trivia stats',
-          color: triviaColor,
-          description: `<@${userId}>`,
-          fields: [
-            { name: 'Points', value: String(player.points), inline: true },
-            { name: 'Right answers', value: `${player.correct} of ${player.answers} (${accuracy}%)`, inline: true },
-            { name: 'Rounds played', value: String(player.rounds), inline: true },
-            {
-              name: 'Fastest right answer',
-              value: player.fastestCorrectMs === null ? 'None yet' : `${(player.fastestCorrectMs / 1000).toFixed(1)} s`,
-              inline: true,
-            },
-          ],
-        },
-      ],
-    },
-  };
+  if (!player) return { payload: { content: noTriviaYetText(userId, translation) }, ephemeral: true };
+  return { payload: playerStatsMessage(userId, player, translation) };
 }
 
 export const triviaCommand: SlashCommand = {
@@ -173,7 +159,7 @@ export const triviaCommand: SlashCommand = {
       case 'stats':
         return stats(invocation, context);
       default:
-        throw new UserError('Use one of: start, stop, leaderboard, stats.');
+        throw new UserError(readerTranslation(invocation, context).t('errors.useSubcommand', { subcommands: 'start, stop, leaderboard, stats' }));
     }
   },
   autocomplete(focused, _invocation, context) {
@@ -181,17 +167,10 @@ export const triviaCommand: SlashCommand = {
   },
   press(button, context) {
     const [action, questionId, choice] = button.args;
-    if (action !== 'answer' || !context.triviaGame) {
-      return { kind: 'reply', payload: { content: 'That button no longer does anything.' }, ephemeral: true };
-    }
-    const outcome = context.triviaGame.answer(Number(questionId), Number(choice), button.user, button.guildId);
-    const parsed = context.triviaGame.question(Number(questionId));
-    const content =
-      outcome.status === 'locked-in'
-        ? `🔒 Locked in: ${parsed ? choiceText(parsed, outcome.choice) : ''}. The answer comes when time is up.`
-        : outcome.status === 'already'
-          ? `You're already locked in with ${parsed ? choiceText(parsed, outcome.choice) : 'your first answer'}: the first click counts.`
-          : '⌛ This question has closed.';
-    return { kind: 'reply', payload: { content }, ephemeral: true };
+    const game = context.capabilities.trivia;
+    if (action !== 'answer' || !game) throw new StaleButtonError(`trivia:${button.args.join(':')}`);
+    const outcome = game.answer(Number(questionId), Number(choice), button.user, button.guildId);
+    const translation = readerTranslation(button, context);
+    return { kind: 'reply', payload: { content: clickConfirmation(outcome, game.question(Number(questionId)), translation) }, ephemeral: true };
   },
 };

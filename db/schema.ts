@@ -404,3 +404,12 @@ export const triviaAnswers = sqliteTable(
     index('trivia_answers_user').on(table.userId),
   ],
 );
+
+// ---- Server-wide settings. ----
+
+export const serverSettings = sqliteTable('server_settings', {
+  guildId: text('guild_id').primaryKey(),
+  /** The language of messages the whole server reads (a supported Discord locale); null follows Discord's preferred locale. */
+  locale: text('locale'),
+  updatedAt: integer('updated_at').notNull(),
+});

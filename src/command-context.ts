@@ -1,9 +1,28 @@
-// The context every handler gets: the stores, the clock and the logger (plus what the Discord
-// runtime or the console adds: the trivia game, the server inspector).
+// The context every handler gets: the stores, the clock, the logger and the translator, plus what
+// the runtime (Discord or the console) can do.
 import type { Logger } from 'pino';
-import type { Clock, CommandContext } from '../commands/command.js';
+import type { Capabilities, CommandContext } from '../commands/command.js';
+import type { Clock } from './core/clock.js';
 import type { OpenedStore } from './open-store.js';
+import { createTranslator } from './presentation/translator.js';
 
-export function createCommandContext(opened: OpenedStore, clock: Clock, logger: Logger): CommandContext {
-  return { store: opened.store, anniversaries: opened.anniversaries, trivia: opened.trivia, clock, logger };
+export function createCommandContext(
+  opened: OpenedStore,
+  clock: Clock,
+  logger: Logger,
+  runtime: { capabilities?: Capabilities; preferredLocale?: (guildId: string) => string | null | undefined } = {},
+): CommandContext {
+  return {
+    store: opened.store,
+    anniversaries: opened.anniversaries,
+    trivia: opened.trivia,
+    serverSettings: opened.serverSettings,
+    clock,
+    logger,
+    translator: createTranslator({
+      chosen: (guildId) => opened.serverSettings.language(guildId),
+      preferred: runtime.preferredLocale ?? (() => null),
+    }),
+    capabilities: runtime.capabilities ?? { singlePlayer: false },
+  };
 }

@@ -1,7 +1,9 @@
 // Routes an invocation to its command module, with the one error boundary: a UserError is shown to
-// the user privately; anything else is logged with the interaction's id and answered with an apology.
+// the user privately; a stale button is answered privately and logged at debug level; anything
+// else is logged with the interaction's id and answered with an apology, in the reader's language.
 import { commands, findCommand } from '../commands/index.js';
 import {
+  StaleButtonError,
   UserError,
   type ButtonPress,
   type ButtonReply,
@@ -11,18 +13,31 @@ import {
   type FocusedOption,
 } from '../commands/command.js';
 import { MAX_AUTOCOMPLETE_CHOICES, type Choice } from './core/resolve-artist.js';
+import type { Translation } from './presentation/translation.js';
 
-export const APOLOGY = 'Sorry, something went wrong on my side while answering that. It has been logged; please try again.';
+export function apologyText(translation: Translation): string {
+  return translation.t('errors.apology');
+}
 
-export function unknownCommandText(name: string): string {
-  return `There is no /${name} command. Commands: ${commands.map((c) => `/${c.definition.name}`).join(', ')}.`;
+export function unknownCommandText(name: string, translation: Translation): string {
+  return translation.t('errors.unknownCommand', { name, commands: commands.map((c) => `/${c.definition.name}`).join(', ') });
 }
 
 /** The private answer to a failed request. */
-export function replyForError(error: unknown, context: CommandContext, requestId: string, what: string): CommandReply {
+export function replyForError(
+  error: unknown,
+  context: CommandContext,
+  translation: Translation,
+  requestId: string,
+  what: string,
+): CommandReply {
   if (error instanceof UserError) return { payload: { content: error.message }, ephemeral: true };
+  if (error instanceof StaleButtonError) {
+    context.logger.debug({ interactionId: requestId, button: what }, 'stale button pressed');
+    return { payload: { content: translation.t('errors.staleButton') }, ephemeral: true };
+  }
   context.logger.error({ err: error, interactionId: requestId, command: what }, 'command failed');
-  return { payload: { content: APOLOGY }, ephemeral: true };
+  return { payload: { content: apologyText(translation) }, ephemeral: true };
 }
 
 export async function runSlashCommand(
@@ -30,24 +45,25 @@ export async function runSlashCommand(
   context: CommandContext,
   requestId: string,
 ): Promise<CommandReply> {
+  const translation = context.translator.forReader(invocation.locale);
   const command = findCommand(invocation.commandName);
-  if (!command) return { payload: { content: unknownCommandText(invocation.commandName) }, ephemeral: true };
+  if (!command) return { payload: { content: unknownCommandText(invocation.commandName, translation) }, ephemeral: true };
   try {
     return await command.execute(invocation, context);
   } catch (error) {
-    return replyForError(error, context, requestId, invocation.commandName);
+    return replyForError(error, context, translation, requestId, invocation.commandName);
   }
 }
 
-/** Autocomplete never fails loudly: on error it offers nothing and logs. */
+/** Autocomplete never fails loudly: on error, or without a focused option, it offers nothing. */
 export function runAutocomplete(
-  focused: FocusedOption,
+  focused: FocusedOption | null,
   invocation: CommandInvocation,
   context: CommandContext,
   requestId: string,
 ): Choice[] {
   const command = findCommand(invocation.commandName);
-  if (!command?.autocomplete) return [];
+  if (!command?.autocomplete || !focused) return [];
   try {
     return command.autocomplete(focused, invocation, context).slice(0, MAX_AUTOCOMPLETE_CHOICES);
   } catch (error) {
@@ -63,14 +79,13 @@ export async function runButton(
   context: CommandContext,
   requestId: string,
 ): Promise<ButtonReply> {
+  const translation = context.translator.forReader(press.locale);
   const [commandName = '', ...args] = customId.split(':');
   const command = findCommand(commandName);
-  if (!command?.press) {
-    return { kind: 'reply', payload: { content: 'That button no longer does anything.' }, ephemeral: true };
-  }
   try {
+    if (!command?.press) throw new StaleButtonError(customId);
     return await command.press({ ...press, args }, context);
   } catch (error) {
-    return { kind: 'reply', ...replyForError(error, context, requestId, customId) };
+    return { kind: 'reply', ...replyForError(error, context, translation, requestId, customId) };
   }
 }

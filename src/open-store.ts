@@ -2,6 +2,7 @@
 import { openDatabase, type LightstickDatabase } from '../db/database.js';
 import { createAnniversaryStore, type AnniversaryStore } from '../db/queries/anniversary-store.js';
 import { createAwardsStore, type AwardsStore } from '../db/queries/awards-store.js';
+import { createServerSettingsStore, type ServerSettingsStore } from '../db/queries/server-settings-store.js';
 import { createTriviaStore, type TriviaStore } from '../db/queries/trivia-store.js';
 import { seedStore } from '../db/seed/seed-store.js';
 
@@ -10,6 +11,7 @@ export interface OpenedStore {
   store: AwardsStore;
   anniversaries: AnniversaryStore;
   trivia: TriviaStore;
+  serverSettings: ServerSettingsStore;
   /** True when this start loaded new or changed seed files. */
   seeded: boolean;
   close(): void;
@@ -24,6 +26,7 @@ export function openStore(databasePath: string, options: { seedDirectory?: strin
       store: createAwardsStore(db),
       anniversaries: createAnniversaryStore(db),
       trivia: createTriviaStore(db),
+      serverSettings: createServerSettingsStore(db),
       seeded: loaded,
       close: () => db.$client.close(),
     };

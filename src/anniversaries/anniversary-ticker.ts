@@ -6,8 +6,8 @@ import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import type { AnniversaryPost, AnniversarySettings, AnniversaryStore, ShardSelection } from '../../db/queries/anniversary-store.js';
 import type { AwardsStore } from '../../db/queries/awards-store.js';
-import type { Clock, MessagePayload } from '../../commands/command.js';
-import { renderAnniversaryPost } from '../../commands/presentation/anniversary-post.js';
+import type { Clock } from '../core/clock.js';
+import type { MessagePayload } from '../presentation/message-payload.js';
 import {
   anniversariesForServer,
   anniversariesOn,
@@ -40,6 +40,10 @@ export interface AnniversaryTickerDependencies {
   clock: Clock;
   logger: Logger;
   poster: AnniversaryPoster;
+  /** The language a server's channel reads. */
+  languageOf(guildId: string): string;
+  /** Renders a day's post in a language: handed in, so that the ticker makes no text of its own. */
+  renderPost(entries: OnThisDayEntry[], localDate: string, language: string, late: boolean): MessagePayload;
   /** The shards this process runs: it looks only at their servers, so that shards never post twice. */
   shards?: ShardSelection;
   /** Whether this process's client holds the server (it may have left it). */
@@ -104,13 +108,14 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
     return entries;
   }
 
-  /** And each distinct post (same day, same follows, same lateness) is rendered once. */
+  /** And each distinct post (same day, language, follows and lateness) is rendered once. */
   function postFor(cache: TickCache, post: ClaimedPost, followed: number[]): MessagePayload {
-    const key = `${post.localDate}|${post.late}|${followed.join(',')}`;
+    const language = deps.languageOf(post.guildId);
+    const key = `${post.localDate}|${language}|${post.late}|${followed.join(',')}`;
     let payload = cache.posts.get(key);
     if (!payload) {
       const entries = anniversariesForServer(deps.store, post.localDate, followed, dayEntriesFor(cache, post.localDate));
-      payload = renderAnniversaryPost(entries, post.localDate, { late: post.late });
+      payload = deps.renderPost(entries, post.localDate, language, post.late);
       cache.posts.set(key, payload);
     }
     return payload;
@@ -153,7 +158,7 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
       const today = settings ? calendarDateIn(now, settings.timeZone) : null;
       if (!anniversaries.takeOverClaim(post, deps.processId, now.getTime())) continue;
       if (post.localDate !== today) {
-        anniversaries.markFailed(post.guildId, post.localDate, 'Not sent before its day ended.');
+        anniversaries.markFailed(post.guildId, post.localDate, 'day-ended');
         continue;
       }
       await send(post, report, cache);

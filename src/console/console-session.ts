@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ButtonReply, CommandContext, CommandReply, MessagePayload } from '../../commands/command.js';
 import { commands } from '../../commands/index.js';
-import { optionLetters } from '../../commands/presentation/trivia-messages.js';
+import { optionLetters, roundMessages } from '../presentation/trivia-messages.js';
 import { runButton, runSlashCommand } from '../command-router.js';
 import { createTriviaGame, type TriviaGame } from '../trivia/trivia-game.js';
 import { CommandLineError, parseLine, toInvocation } from './command-line.js';
@@ -28,14 +28,21 @@ export interface ConsoleSession {
  * `show` prints a message a trivia round posts or finishes editing (the countdown's edits are not
  * printed: a terminal cannot edit what it printed).
  */
-export function createConsoleSession(baseContext: CommandContext, show: (payload: MessagePayload) => void): ConsoleSession {
+export function createConsoleSession(
+  baseContext: CommandContext,
+  show: (payload: MessagePayload) => void,
+  locale: string | null = null,
+): ConsoleSession {
   let messageCount = 0;
+  const requester = { user: consoleUser, guildId: null, channelId: CONSOLE_CHANNEL, locale };
   const game: TriviaGame = createTriviaGame({
     store: baseContext.store,
     trivia: baseContext.trivia,
     clock: baseContext.clock,
     logger: baseContext.logger,
     random: Math.random,
+    // The console is one person's channel: its rounds are in their language.
+    messagesFor: () => roundMessages(baseContext.translator.forReader(locale)),
     channel: {
       async post(_channelId, payload) {
         show(payload);
@@ -47,7 +54,7 @@ export function createConsoleSession(baseContext: CommandContext, show: (payload
       },
     },
   });
-  const context: CommandContext = { ...baseContext, triviaGame: game };
+  const context: CommandContext = { ...baseContext, capabilities: { trivia: game, singlePlayer: true } };
   // A console that was killed mid-round left it active; it cannot go on, but its points stay.
   for (const round of baseContext.trivia.activeRounds()) {
     if (round.channelId === CONSOLE_CHANNEL) baseContext.trivia.endRound(round.id, 'interrupted', baseContext.clock.now().getTime());
@@ -57,10 +64,10 @@ export function createConsoleSession(baseContext: CommandContext, show: (payload
   async function answer(letter: string): Promise<CommandReply> {
     // Waits for the next question when the last one is still being revealed.
     const open = await game.openQuestion(CONSOLE_CHANNEL, consoleUser.id, 30_000);
-    if (!open) throw new CommandLineError('No trivia question is open right now. Start a round with /trivia start.');
+    if (!open) throw new CommandLineError(baseContext.translator.forReader(locale).t('console.noOpenQuestion'));
     const press = await runButton(
       `trivia:answer:${open.id}:${optionLetters.indexOf(letter as (typeof optionLetters)[number])}`,
-      { user: consoleUser, guildId: null, channelId: CONSOLE_CHANNEL },
+      requester,
       context,
       randomUUID(),
     );
@@ -75,13 +82,12 @@ export function createConsoleSession(baseContext: CommandContext, show: (payload
       if (press) {
         const buttons = last ? buttonsOf(last) : [];
         const button = buttons[Number(press[1]) - 1];
-        if (!button || !('custom_id' in button)) {
-          throw new CommandLineError(`There is no button ${press[1]} on the last reply.`);
-        }
-        if (button.disabled) throw new CommandLineError(`Button ${press[1]} is disabled.`);
+        const { t } = baseContext.translator.forReader(locale);
+        if (!button || !('custom_id' in button)) throw new CommandLineError(t('console.noSuchButton', { number: press[1] }));
+        if (button.disabled) throw new CommandLineError(t('console.buttonDisabled', { number: press[1] }));
         const reply: ButtonReply = await runButton(
           button.custom_id,
-          { user: consoleUser, guildId: null, channelId: CONSOLE_CHANNEL },
+          requester,
           context,
           randomUUID(),
         );
@@ -90,11 +96,13 @@ export function createConsoleSession(baseContext: CommandContext, show: (payload
       }
       const invocation = {
         ...toInvocation(
-          parseLine(trimmed),
+          parseLine(trimmed, baseContext.translator.forReader(locale)),
           commands.map((c) => c.definition),
           consoleUser,
+          baseContext.translator.forReader(locale),
         ),
         channelId: CONSOLE_CHANNEL,
+        locale,
       };
       last = await runSlashCommand(invocation, context, randomUUID());
       return last;

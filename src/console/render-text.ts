@@ -1,6 +1,7 @@
 // Shows a message payload as readable text: embed titles, fields, footers, buttons.
 import type { APIButtonComponent } from 'discord.js';
 import type { CommandReply } from '../../commands/command.js';
+import type { Translation } from '../presentation/translation.js';
 
 /** Discord markdown to plain text: bold/italic markers and backslash escapes go. */
 export function plainText(markdown: string): string {
@@ -27,9 +28,9 @@ export function buttonsOf(reply: CommandReply): APIButtonComponent[] {
 }
 
 /** `buttonHint` says how to press the buttons in the console. */
-export function renderReplyText(reply: CommandReply, buttonHint = '(type "press <number>" to press one)'): string {
+export function renderReplyText(reply: CommandReply, translation: Translation, buttonHint = translation.t('console.pressHint')): string {
   const out: string[] = [];
-  if (reply.ephemeral) out.push('(only you can see this)');
+  if (reply.ephemeral) out.push(translation.t('console.onlyYou'));
   if (reply.payload.content) out.push(plainText(reply.payload.content));
   for (const embed of reply.payload.embeds ?? []) {
     if (embed.title) {
@@ -49,7 +50,7 @@ export function renderReplyText(reply: CommandReply, buttonHint = '(type "press 
       buttons
         .map((button, index) => {
           const label = 'label' in button ? button.label : 'button';
-          return `[${index + 1}: ${label}${button.disabled ? ' (disabled)' : ''}]`;
+          return `[${index + 1}: ${label}${button.disabled ? ` ${translation.t('console.disabled')}` : ''}]`;
         })
         .join(' ') + (buttonHint && buttons.some((button) => !button.disabled) ? `   ${buttonHint}` : ''),
     );

@@ -3,15 +3,15 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { CommandContext, CommandReply } from '../../commands/command.js';
 import { commands } from '../../commands/index.js';
+import { supportedLocaleOf, supportedLocales, translationFor, type Translation } from '../presentation/translation.js';
 import { CommandLineError, commandUsage } from './command-line.js';
 import { createConsoleSession, type ConsoleSession } from './console-session.js';
 import { renderReplyText, replyJson } from './render-text.js';
 
-export const USAGE = `Usage: npm run --silent console -- [--json] [--now <ISO-8601 instant>] ["/command name:value ..."]
-  Without a command, reads one command per line from standard input (a prompt when it is a terminal).
-  Quote values with spaces: /awards artist:"stray kids" result:won
-  --json   print exactly the message payload the bot would send, one JSON document per command
-  --now    pin the clock, e.g. --now 2026-09-12T09:00:00Z`;
+/** How to run the console, in the reader's language. */
+export function usageText(translation: Translation = translationFor(null)): string {
+  return translation.t('console.usage');
+}
 
 export interface ConsoleStreams {
   input: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -22,6 +22,8 @@ export interface ConsoleStreams {
 export interface ConsoleArguments {
   json: boolean;
   now: Date | null;
+  /** The language of the answers (a Discord locale such as ko or pt-BR); null is English. */
+  locale: string | null;
   line: string | null;
 }
 
@@ -31,7 +33,12 @@ export function parseConsoleArguments(argv: string[]): ConsoleArguments {
   try {
     parsed = parseArgs({
       args: argv,
-      options: { json: { type: 'boolean', default: false }, now: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        json: { type: 'boolean', default: false },
+        now: { type: 'string' },
+        locale: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -44,46 +51,64 @@ export function parseConsoleArguments(argv: string[]): ConsoleArguments {
     const text = parsed.values.now;
     now = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) ? new Date(text) : null;
     if (!now || Number.isNaN(now.getTime())) {
-      throw new CommandLineError(`--now needs an ISO-8601 instant such as 2026-09-12T09:00:00Z, not "${text}".`);
+      throw new CommandLineError(translationFor(null).t('console.badNow', { text }));
     }
   }
+  const locale = parsed.values.locale ?? null;
+  if (locale !== null && !supportedLocaleOf(locale)) {
+    throw new CommandLineError(translationFor(null).t('console.badLocale', { text: locale, locales: supportedLocales.join(', ') }));
+  }
   const line = parsed.positionals.length > 0 ? parsed.positionals.join(' ') : null;
-  return { json: parsed.values.json ?? false, now, line };
+  return { json: parsed.values.json ?? false, now, locale, line };
 }
 
-export function helpText(): string {
+export function helpText(translation: Translation = translationFor(null)): string {
+  const { t } = translation;
   return [
-    'Commands:',
-    ...commands.flatMap((c) => commandUsage(c.definition)).map((line) => `  ${line}`),
-    '  press <number>   press a button on the last reply (e.g. the next page)',
-    '  A, B, C or D     answer the open trivia question',
-    '  help             show this list',
-    '  exit             leave the console',
+    t('console.help.commands'),
+    ...commands.flatMap((c) => commandUsage(c.definition, translation)).map((line) => `  ${line}`),
+    `  press <number>   ${t('console.help.press')}`,
+    `  A, B, C ${t('console.help.or')} D   ${t('console.help.answer')}`,
+    `  help             ${t('console.help.help')}`,
+    `  exit             ${t('console.help.exit')}`,
   ].join('\n');
 }
 
-function show(reply: CommandReply, json: boolean, pretty: boolean): string {
-  if (!json) return renderReplyText(reply);
+function show(reply: CommandReply, json: boolean, pretty: boolean, translation: Translation): string {
+  if (!json) return renderReplyText(reply, translation);
   return JSON.stringify(replyJson(reply), null, pretty ? 2 : undefined);
 }
 
 /** Runs one command and returns the process exit code: 0 answered, 2 malformed. */
-export async function runOneShot(session: ConsoleSession, line: string, json: boolean, streams: ConsoleStreams): Promise<number> {
+export async function runOneShot(
+  session: ConsoleSession,
+  line: string,
+  json: boolean,
+  streams: ConsoleStreams,
+  translation: Translation = translationFor(null),
+): Promise<number> {
   try {
     const reply = await session.run(line);
-    streams.output.write(`${show(reply, json, true)}\n`);
+    streams.output.write(`${show(reply, json, true, translation)}\n`);
     // A trivia round started: its answers come from standard input.
-    if (session.playing()) return streams.input.isTTY ? runInteractive(session, json, streams) : runPiped(session, json, streams);
+    if (session.playing()) {
+      return streams.input.isTTY ? runInteractive(session, json, streams, translation) : runPiped(session, json, streams, translation);
+    }
     return 0;
   } catch (error) {
     if (!(error instanceof CommandLineError)) throw error;
-    streams.errors.write(`${error.message}\n\n${USAGE}\n\n${helpText()}\n`);
+    streams.errors.write(`${error.message}\n\n${usageText(translation)}\n\n${helpText(translation)}\n`);
     return 2;
   }
 }
 
 /** One command per line from a pipe; malformed lines are reported and skipped, and make the exit code 2. */
-export async function runPiped(session: ConsoleSession, json: boolean, streams: ConsoleStreams): Promise<number> {
+export async function runPiped(
+  session: ConsoleSession,
+  json: boolean,
+  streams: ConsoleStreams,
+  translation: Translation = translationFor(null),
+): Promise<number> {
   let exitCode = 0;
   let lineNumber = 0;
   const lines = createInterface({ input: streams.input, crlfDelay: Infinity });
@@ -93,15 +118,15 @@ export async function runPiped(session: ConsoleSession, json: boolean, streams: 
     if (line === '' || line.startsWith('#')) continue;
     if (line === 'exit' || line === 'quit') break;
     if (line === 'help') {
-      if (!json) streams.output.write(`${helpText()}\n\n`);
+      if (!json) streams.output.write(`${helpText(translation)}\n\n`);
       continue;
     }
     try {
       const reply = await session.run(line);
-      streams.output.write(json ? `${show(reply, true, false)}\n` : `${show(reply, false, false)}\n\n`);
+      streams.output.write(json ? `${show(reply, true, false, translation)}\n` : `${show(reply, false, false, translation)}\n\n`);
     } catch (error) {
       if (!(error instanceof CommandLineError)) throw error;
-      streams.errors.write(`line ${lineNumber}: ${error.message}\n`);
+      streams.errors.write(`${translation.t('console.lineNumber', { line: lineNumber })} ${error.message}\n`);
       exitCode = 2;
     }
   }
@@ -111,7 +136,12 @@ export async function runPiped(session: ConsoleSession, json: boolean, streams: 
 }
 
 /** A prompt with history (arrow keys), `help` and `exit`. */
-export async function runInteractive(session: ConsoleSession, json: boolean, streams: ConsoleStreams): Promise<number> {
+export async function runInteractive(
+  session: ConsoleSession,
+  json: boolean,
+  streams: ConsoleStreams,
+  translation: Translation = translationFor(null),
+): Promise<number> {
   const prompt = createInterface({
     input: streams.input,
     output: streams.output,
@@ -119,18 +149,18 @@ export async function runInteractive(session: ConsoleSession, json: boolean, str
     historySize: 500,
     terminal: true,
   });
-  streams.output.write('Lightstick console. Try /firsts artist:blackpink, or type help. exit (or Ctrl+D) leaves.\n');
+  streams.output.write(`${translation.t('console.welcome')}\n`);
   prompt.prompt();
   for await (const raw of prompt) {
     const line = raw.trim();
     if (line === 'exit' || line === 'quit') break;
-    if (line === 'help') streams.output.write(`${helpText()}\n`);
+    if (line === 'help') streams.output.write(`${helpText(translation)}\n`);
     else if (line !== '') {
       try {
-        streams.output.write(`${show(await session.run(line), json, true)}\n`);
+        streams.output.write(`${show(await session.run(line), json, true, translation)}\n`);
       } catch (error) {
         if (!(error instanceof CommandLineError)) throw error;
-        streams.output.write(`${error.message} (type help for the commands)\n`);
+        streams.output.write(`${error.message} ${translation.t('console.typeHelp')}\n`);
       }
     }
     prompt.prompt();
@@ -150,16 +180,21 @@ export async function runConsole(
     args = parseConsoleArguments(argv);
   } catch (error) {
     if (!(error instanceof CommandLineError)) throw error;
-    streams.errors.write(`${error.message ? `${error.message}\n\n` : ''}${USAGE}\n`);
+    streams.errors.write(`${error.message ? `${error.message}\n\n` : ''}${usageText()}\n`);
     return 2;
   }
-  const session = createConsoleSession(makeContext(args.now), (payload) => {
-    const text = args.json
-      ? JSON.stringify(payload)
-      : renderReplyText({ payload }, '(type A, B, C or D to answer)');
-    streams.output.write(`${text}\n${args.json ? '' : '\n'}`);
-  });
-  if (args.line !== null) return runOneShot(session, args.line, args.json, streams);
-  if (streams.input.isTTY) return runInteractive(session, args.json, streams);
-  return runPiped(session, args.json, streams);
+  const translation = translationFor(args.locale);
+  const session = createConsoleSession(
+    makeContext(args.now),
+    (payload) => {
+      const text = args.json
+        ? JSON.stringify(payload)
+        : renderReplyText({ payload }, translation, translation.t('console.answerHint'));
+      streams.output.write(`${text}\n${args.json ? '' : '\n'}`);
+    },
+    args.locale,
+  );
+  if (args.line !== null) return runOneShot(session, args.line, args.json, streams, translation);
+  if (streams.input.isTTY) return runInteractive(session, args.json, streams, translation);
+  return runPiped(session, args.json, streams, translation);
 }

@@ -1,7 +1,6 @@
 // Trivia questions generated from the awards store, never written by hand. Every question is
 // checked against the store before it is asked: exactly one of its options may be right.
 import type { Artist, AwardsStore, EditionRef, MilestoneFact, NominationFact, SourceRef } from '../../db/queries/awards-store.js';
-import { formatPartialDate } from './calendar.js';
 
 export type QuestionKind =
   | 'category-winner'
@@ -19,16 +18,41 @@ export interface OptionSubject {
   truth?: boolean;
 }
 
+/**
+ * The facts a question and its reveal are worded from, as the store has them; the presentation
+ * layer puts them into a sentence in the channel's language.
+ */
+export interface QuestionWording {
+  category?: string;
+  /** "2023 MTV VMAs". */
+  edition?: string;
+  /** The edition's date (YYYY-MM-DD), when a source gives it. */
+  heldOn?: string | null;
+  /** The act the question names. */
+  lead?: string;
+  /** Who won or was nominated, as credited. */
+  credits?: { name: string; role: 'primary' | 'featured' | null }[];
+  work?: string | null;
+  result?: NominationFact['result'];
+  /** How many nominees the source's full list has. */
+  nomineeCount?: number;
+  /** The act a true-or-false statement is put to. */
+  shown?: string;
+  /** Whose milestone it really is. */
+  holders?: string[];
+  statement?: string;
+  occurredOn?: string | null;
+}
+
 export interface TriviaQuestion {
   /** The same question always has the same key: no key twice in a round. */
   key: string;
   kind: QuestionKind;
-  prompt: string;
+  wording: QuestionWording;
+  /** Names as options; empty for true-or-false, whose options are worded by the presentation. */
   options: string[];
   subjects: OptionSubject[];
   correct: number;
-  /** What the store says, shown after the answer is revealed. */
-  fact: string;
   sources: SourceRef[];
   /** What the check against the store needs. */
   check: { editionId?: number; categorySlug?: string; categoryName?: string; artistIds?: number[]; workTitle?: string | null; milestoneId?: number };
@@ -57,9 +81,16 @@ function editionName(edition: EditionRef): string {
   return `${edition.year} ${edition.ceremonyShortName}`;
 }
 
-/** " on September 12, 2023", or nothing when the sources give no date. */
-function editionWhen(edition: EditionRef): string {
-  return edition.heldOn ? ` on ${formatPartialDate(edition.heldOn)}` : '';
+/** The wording every question about a win or nomination shares. */
+function nominationWording(nomination: NominationFact): QuestionWording {
+  return {
+    category: nomination.categoryName,
+    edition: editionName(nomination.edition),
+    heldOn: nomination.edition.heldOn,
+    credits: nomination.artists.map((a) => ({ name: a.name, role: a.role })),
+    work: nomination.workTitle,
+    result: nomination.result,
+  };
 }
 
 function shuffle<T>(items: T[], random: () => number): T[] {
@@ -135,8 +166,7 @@ export function categoryWinnerQuestion(store: AwardsStore, win: NominationFact, 
     {
       key: `category-winner:${win.id}`,
       kind: 'category-winner',
-      prompt: `Who won ${win.categoryName} at the ${editionName(win.edition)}?`,
-      fact: `${creditLine(win.artists)} won ${win.categoryName}${win.workTitle ? ` with "${win.workTitle}"` : ''} at the ${editionName(win.edition)}${editionWhen(win.edition)}.`,
+      wording: nominationWording(win),
       sources: win.sources,
       check: { editionId: win.edition.id, categoryName: win.categoryName },
     },
@@ -163,8 +193,7 @@ export function winningSongQuestion(store: AwardsStore, win: NominationFact, ran
     {
       key: `winning-song:${win.id}`,
       kind: 'winning-song',
-      prompt: `Which song won ${lead.name} ${win.categoryName} at the ${editionName(win.edition)}?`,
-      fact: `"${win.workTitle}" by ${creditLine(win.artists)} won ${win.categoryName} at the ${editionName(win.edition)}${editionWhen(win.edition)}.`,
+      wording: { ...nominationWording(win), lead: lead.name },
       sources: win.sources,
       check: { editionId: win.edition.id, categoryName: win.categoryName, artistIds: [lead.id] },
     },
@@ -182,13 +211,11 @@ export function winEditionQuestion(store: AwardsStore, win: NominationFact, rand
       yield { text: editionName(edition), subject: { editionId: edition.id } };
     }
   }
-  const withWork = win.workTitle ? ` with "${win.workTitle}"` : '';
   return assemble(
     {
       key: `win-edition:${win.id}`,
       kind: 'win-edition',
-      prompt: `At which ceremony did ${lead.name} win ${win.categoryName}${withWork}?`,
-      fact: `${creditLine(win.artists)} won ${win.categoryName}${withWork} at the ${editionName(win.edition)}${editionWhen(win.edition)}.`,
+      wording: { ...nominationWording(win), lead: lead.name },
       sources: win.sources,
       check: { categoryName: win.categoryName, artistIds: [lead.id], workTitle: win.workTitle },
     },
@@ -208,13 +235,11 @@ export function nominatedAmongQuestion(
   const nominees = store.categoryNominations(nominee.edition.id, nominee.categorySlug);
   const nominated = new Set(nominees.flatMap((n) => n.artists.map((a) => a.id)));
   const wrong = sameKindArtists(store, kindOf(store, nominee.artists), nominated, random);
-  const work = nominee.workTitle ? ` with "${nominee.workTitle}"` : '';
   return assemble(
     {
       key: `nominated-among:${nominee.id}`,
       kind: 'nominated-among',
-      prompt: `Which of these acts was nominated for ${nominee.categoryName} at the ${editionName(nominee.edition)}?`,
-      fact: `${creditLine(nominee.artists)} ${nominee.result === 'won' ? 'won' : 'was nominated for'} ${nominee.categoryName}${work} at the ${editionName(nominee.edition)}; the source lists all ${nominees.length} nominees.`,
+      wording: { ...nominationWording(nominee), nomineeCount: nominees.length },
       sources: nominee.sources,
       check: { editionId: nominee.edition.id, categorySlug: nominee.categorySlug },
     },
@@ -241,20 +266,14 @@ export function milestoneTrueFalseQuestion(
     shown = { id: other.subject.artistIds![0]!, name: other.text };
   }
   const truth = holders.has(shown.id);
-  const whose = milestone.artists.map((a) => a.name).join(' & ');
-  const when = milestone.occurredOn ? ` (${formatPartialDate(milestone.occurredOn)})` : '';
-  const options = [
-    { text: 'True', subject: { truth: true } },
-    { text: 'False', subject: { truth: false } },
-  ];
+  const subjects = [{ truth: true }, { truth: false }];
   return {
     key: `milestone-true-false:${milestone.id}:${shown.id}`,
     kind: 'milestone-true-false',
-    prompt: `True or false? ${shown.name}: ${lowerFirst(milestone.statement)}.`,
-    options: options.map((o) => o.text),
-    subjects: options.map((o) => o.subject),
+    wording: { ...milestoneWording(milestone), shown: shown.name },
+    options: ['', ''],
+    subjects,
     correct: truth ? 0 : 1,
-    fact: `${truth ? 'True' : `False: that was ${whose}`}. ${whose}: ${lowerFirst(milestone.statement)}${when}.`,
     sources: milestone.sources,
     check: { milestoneId: milestone.id, artistIds: [shown.id] },
   };
@@ -266,13 +285,11 @@ export function milestoneWhoQuestion(store: AwardsStore, milestone: MilestoneFac
   if (milestone.statement.startsWith('"')) return null;
   const own = milestone.artists[0]!;
   const wrong = sameKindArtists(store, store.artistById(own.id)?.kind ?? 'soloist', new Set([own.id]), random);
-  const when = milestone.occurredOn ? ` (${formatPartialDate(milestone.occurredOn)})` : '';
   return assemble(
     {
       key: `milestone-who:${milestone.id}`,
       kind: 'milestone-who',
-      prompt: `Who is this? ${milestone.statement}.`,
-      fact: `${own.name}: ${lowerFirst(milestone.statement)}${when}.`,
+      wording: milestoneWording(milestone),
       sources: milestone.sources,
       check: { milestoneId: milestone.id },
     },
@@ -282,9 +299,8 @@ export function milestoneWhoQuestion(store: AwardsStore, milestone: MilestoneFac
   );
 }
 
-function lowerFirst(text: string): string {
-  // Keep acronyms and names ("MTV", "K-pop") as they are; lower only a plain capitalised word.
-  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+function milestoneWording(milestone: MilestoneFact): QuestionWording {
+  return { holders: milestone.artists.map((a) => a.name), statement: milestone.statement, occurredOn: milestone.occurredOn };
 }
 
 /**

@@ -2,7 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import { Events, type Client } from 'discord.js';
 import type { Logger } from 'pino';
-import type { Clock, CommandContext } from '../../commands/command.js';
+import type { CommandContext } from '../../commands/command.js';
+import type { Clock } from '../core/clock.js';
+import { renderAnniversaryPost } from '../presentation/anniversary-post.js';
+import { roundMessages } from '../presentation/trivia-messages.js';
 import { ConfigError, type Config } from '../config.js';
 import { createCommandContext } from '../command-context.js';
 import { createLogger } from '../logger.js';
@@ -40,25 +43,32 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
   const token = config.discordToken;
   const logger = options.logger ?? createLogger(config.logLevel);
   const opened: OpenedStore = openStore(config.databasePath, options.seedDirectory ? { seedDirectory: options.seedDirectory } : {});
-  const context: CommandContext = createCommandContext(opened, options.clock ?? { now: () => new Date() }, logger);
   const client = createDiscordClient(config.discordApiUrl);
-  context.guilds = createGuildInspector(client);
+  const clock = options.clock ?? { now: () => new Date() };
+  const context: CommandContext = createCommandContext(opened, clock, logger, {
+    preferredLocale: (guildId) => client.guilds.cache.get(guildId)?.preferredLocale,
+  });
   const triviaGame = createTriviaGame({
     store: opened.store,
     trivia: opened.trivia,
-    clock: context.clock,
+    clock,
     logger,
     channel: createDiscordRoundChannel(client),
+    // A round's messages are read by the whole channel: in the server's language.
+    messagesFor: (guildId) => roundMessages(context.translator.forServer(guildId)),
     random: Math.random,
     ...(options.triviaTimeScale ? { timeScale: options.triviaTimeScale } : {}),
   });
-  context.triviaGame = triviaGame;
+  context.capabilities = { trivia: triviaGame, guilds: createGuildInspector(client), singlePlayer: false };
   const ticker = createAnniversaryTicker({
     store: opened.store,
     anniversaries: opened.anniversaries,
-    clock: context.clock,
+    clock,
     logger,
     poster: createDiscordPoster(client),
+    languageOf: (guildId) => context.translator.forServer(guildId).locale,
+    renderPost: (entries, localDate, language, late) =>
+      renderAnniversaryPost(entries, localDate, context.translator.forReader(language), { late }),
     holdsGuild: (guildId) => client.guilds.cache.has(guildId),
     // Without a sharding manager this process is shard 0 of 1.
     shards: { ids: client.shard?.ids ?? [0], count: client.shard?.count ?? 1 },

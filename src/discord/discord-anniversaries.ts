@@ -1,14 +1,18 @@
 // The Discord side of anniversary posts: sending through REST with a nonce Discord enforces, and
 // checking a channel's permissions from the gateway's caches before a server's settings are saved.
 import { DiscordAPIError, PermissionFlagsBits, Routes, type APIMessage, type Client } from 'discord.js';
-import type { ChannelCheck, GuildInspector, MessagePayload } from '../../commands/command.js';
+import type { ChannelCheck, GuildInspector } from '../core/guild-inspector.js';
+import type { MessagePayload } from '../presentation/message-payload.js';
 import { PostFailure, type AnniversaryPoster } from '../anniversaries/anniversary-ticker.js';
 
-/** Discord error codes after which retrying the same channel cannot help. */
+/**
+ * Discord error codes after which retrying the same channel cannot help, recorded by code so that
+ * /anniversaries status can say it in the reader's language.
+ */
 const permanentErrors: Record<number, string> = {
-  10003: 'The anniversary channel was deleted',
-  50001: 'Lightstick lost access to the anniversary channel (View Channel)',
-  50013: 'Lightstick lost permission to post in the anniversary channel (Send Messages or Embed Links)',
+  10003: 'channel-deleted',
+  50001: 'lost-access',
+  50013: 'lost-permission',
 };
 
 export function createDiscordPoster(client: Client): AnniversaryPoster {
@@ -32,9 +36,9 @@ export function createDiscordPoster(client: Client): AnniversaryPoster {
 }
 
 const requiredPermissions = [
-  [PermissionFlagsBits.ViewChannel, 'View Channel'],
-  [PermissionFlagsBits.SendMessages, 'Send Messages'],
-  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+  [PermissionFlagsBits.ViewChannel, 'view-channel'],
+  [PermissionFlagsBits.SendMessages, 'send-messages'],
+  [PermissionFlagsBits.EmbedLinks, 'embed-links'],
 ] as const;
 
 export function createGuildInspector(client: Client): GuildInspector {

@@ -10,7 +10,7 @@ import {
   type Interaction,
 } from 'discord.js';
 import type { CommandContext, CommandInvocation, CommandReply, MessagePayload, OptionValue } from '../../commands/command.js';
-import { APOLOGY, runAutocomplete, runButton, runSlashCommand } from '../command-router.js';
+import { apologyText, runAutocomplete, runButton, runSlashCommand } from '../command-router.js';
 
 /** How long a handler may run before the interaction is deferred. */
 export const DEFER_AFTER_MS = 1000;
@@ -42,6 +42,7 @@ export function toInvocation(interaction: ChatInputCommandInteraction | Autocomp
     user: userOf(interaction),
     guildId: interaction.guildId,
     channelId: interaction.channelId,
+    locale: interaction.locale,
     memberPermissions: interaction.memberPermissions?.bitfield ?? null,
   };
 }
@@ -69,7 +70,7 @@ async function answerChatInput(interaction: ChatInputCommandInteraction, context
 }
 
 async function answerButton(interaction: ButtonInteraction, context: CommandContext): Promise<void> {
-  const press = { user: userOf(interaction), guildId: interaction.guildId, channelId: interaction.channelId };
+  const press = { user: userOf(interaction), guildId: interaction.guildId, channelId: interaction.channelId, locale: interaction.locale };
   const pending = runButton(interaction.customId, press, context, interaction.id);
   const early = await Promise.race([pending, delay(DEFER_AFTER_MS)]);
   if (early !== STILL_WORKING) {
@@ -84,9 +85,16 @@ async function answerButton(interaction: ButtonInteraction, context: CommandCont
 }
 
 async function answerAutocomplete(interaction: AutocompleteInteraction, context: CommandContext): Promise<void> {
-  const focused = interaction.options.getFocused(true);
+  // A malformed request may carry no focused option: it gets an empty answer, not silence.
+  let focused: { name: string; value: string } | null = null;
+  try {
+    const option = interaction.options.getFocused(true);
+    focused = { name: option.name, value: String(option.value) };
+  } catch {
+    focused = null;
+  }
   const choices = runAutocomplete(
-    { name: focused.name, value: String(focused.value) },
+    focused,
     toInvocation(interaction),
     context,
     interaction.id,
@@ -107,11 +115,12 @@ export async function handleInteraction(interaction: Interaction, context: Comma
   } catch (error) {
     context.logger.error({ err: error, interactionId: interaction.id }, 'interaction failed');
     if (!interaction.isRepliable()) return;
+    const apology = apologyText(context.translator.forReader(interaction.locale));
     try {
       if (interaction.deferred || interaction.replied) {
-        await interaction.followUp({ content: APOLOGY, flags: MessageFlags.Ephemeral });
+        await interaction.followUp({ content: apology, flags: MessageFlags.Ephemeral });
       } else {
-        await interaction.reply({ content: APOLOGY, flags: MessageFlags.Ephemeral });
+        await interaction.reply({ content: apology, flags: MessageFlags.Ephemeral });
       }
     } catch (secondError) {
       context.logger.warn({ err: secondError, interactionId: interaction.id }, 'could not send the apology');

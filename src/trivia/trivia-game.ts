@@ -3,23 +3,40 @@
 // the messages go is a port: Discord channels live, standard output in the console.
 import type { Logger } from 'pino';
 import type { AwardsStore } from '../../db/queries/awards-store.js';
-import type { StoredQuestion, TriviaStore } from '../../db/queries/trivia-store.js';
-import { UserError, type Clock, type MessagePayload } from '../../commands/command.js';
-import {
-  noticeOnQuestion,
-  optionLetters,
-  questionMessage,
-  revealMessage,
-  standingsMessage,
-} from '../../commands/presentation/trivia-messages.js';
-import { escaped } from '../../commands/presentation/fact-text.js';
+import type { PlayerScore, StoredAnswer, StoredQuestion, TriviaStore } from '../../db/queries/trivia-store.js';
+import type { Clock } from '../core/clock.js';
 import { nextQuestion, type TriviaQuestion } from '../core/trivia-questions.js';
 import { pointsFor } from '../core/trivia-scoring.js';
+import type { MessagePayload } from '../presentation/message-payload.js';
 
 export interface RoundChannel {
   /** Posts a message in the channel; resolves with its id. */
   post(channelId: string, payload: MessagePayload): Promise<string>;
   edit(channelId: string, messageId: string, payload: MessagePayload): Promise<void>;
+}
+
+/**
+ * How a round's messages look, in the language of the server the round is played in: handed to
+ * the engine by whoever builds it, so that the engine makes no text of its own.
+ */
+export interface RoundMessages {
+  question(questionId: number, question: TriviaQuestion, position: number, total: number, secondsLeft: number): MessagePayload;
+  reveal(
+    questionId: number,
+    question: TriviaQuestion,
+    position: number,
+    total: number,
+    answers: StoredAnswer[],
+    note?: { kind: 'stopped-by'; userId: string },
+  ): MessagePayload;
+  standings(standings: PlayerScore[], ending: 'finished' | 'stopped'): MessagePayload;
+  notice(
+    question: TriviaQuestion,
+    questionId: number,
+    position: number,
+    total: number,
+    notice: 'restarting' | 'interrupted-by-restart',
+  ): MessagePayload;
 }
 
 export interface TriviaGameDependencies {
@@ -28,6 +45,8 @@ export interface TriviaGameDependencies {
   clock: Clock;
   logger: Logger;
   channel: RoundChannel;
+  /** The messages of a round in a server (null: the console). */
+  messagesFor(guildId: string | null): RoundMessages;
   random: () => number;
   /** Scales every wait (tests play a 10-second question in a fraction of a second). */
   timeScale?: number;
@@ -50,14 +69,21 @@ export type AnswerOutcome =
   | { status: 'already'; choice: number }
   | { status: 'closed' };
 
+export type StartOutcome =
+  | { status: 'started'; roundId: number; questions: number }
+  | { status: 'no-questions' }
+  | { status: 'already-running' };
+
+export type StopOutcome = { status: 'stopping' } | { status: 'no-round' } | { status: 'not-allowed'; startedBy: string };
+
 export interface TriviaGame {
-  /** Creates the round and its questions and starts playing it; throws UserError when it cannot. */
-  start(request: StartRequest): { roundId: number; questions: number };
+  /** Creates the round and its questions and starts playing it, unless it cannot. */
+  start(request: StartRequest): StartOutcome;
   answer(questionId: number, choice: number, user: { id: string; name: string }, guildId: string | null): AnswerOutcome;
   /** A question as asked, read once per question and kept while its round is played here. */
   question(questionId: number): TriviaQuestion | undefined;
-  /** Stops the channel's round; throws UserError when there is none or the user may not. */
-  stop(channelId: string, user: { id: string }, mayManageMessages: boolean): void;
+  /** Stops the channel's round, if there is one and the user may. */
+  stop(channelId: string, user: { id: string }, mayManageMessages: boolean): StopOutcome;
   /** Ends rounds a previous process left active, editing their last question to say so. */
   interruptLeftoverRounds(holdsChannel: (channelId: string, guildId: string | null) => boolean): Promise<number>;
   /**
@@ -78,6 +104,7 @@ const GET_READY_MS = 2000;
 
 interface PlayingRound {
   roundId: number;
+  messages: RoundMessages;
   done: Promise<void>;
   /** Wakes the round's wait early: everyone answered, or the round was stopped. */
   wake: () => void;
@@ -134,7 +161,8 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
   async function playQuestion(round: PlayingRound, channelId: string, stored: StoredQuestion, position: number, total: number) {
     const question = parseQuestion(stored);
     const durationMs = stored.closesAt! - stored.openedAt!;
-    const messageId = await deps.channel.post(channelId, questionMessage(stored.id, question, position, total, Math.round(durationMs / 1000 / scale)));
+    const { messages } = round;
+    const messageId = await deps.channel.post(channelId, messages.question(stored.id, question, position, total, Math.round(durationMs / 1000 / scale)));
     trivia.setQuestionMessage(stored.id, messageId);
     round.current = { ...stored, messageId };
     round.announceQuestion();
@@ -147,18 +175,17 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
       await sleep(Math.min(COUNTDOWN_STEP_MS, left / scale), round);
       const remaining = Math.ceil((stored.closesAt! - deps.clock.now().getTime()) / 1000 / scale);
       if (remaining > 0 && roundIsActive(round.roundId)) {
-        await deps.channel.edit(channelId, messageId, questionMessage(stored.id, question, position, total, remaining));
+        await deps.channel.edit(channelId, messageId, messages.question(stored.id, question, position, total, remaining));
       }
     }
     trivia.markRevealed(stored.id, deps.clock.now().getTime());
     const answers = trivia.answers(stored.id);
-    const note = round.stoppedBy ? `⏹️ Round stopped by <@${round.stoppedBy}>.` : undefined;
     if (shuttingDown) {
-      const notice = '⏹️ This round was interrupted: Lightstick is restarting. Points already won are kept.';
-      await deps.channel.edit(channelId, messageId, noticeOnQuestion(question, stored.id, position, total, notice));
+      await deps.channel.edit(channelId, messageId, messages.notice(question, stored.id, position, total, 'restarting'));
       return;
     }
-    await deps.channel.edit(channelId, messageId, revealMessage(stored.id, question, position, total, answers, note));
+    const note = round.stoppedBy ? { kind: 'stopped-by' as const, userId: round.stoppedBy } : undefined;
+    await deps.channel.edit(channelId, messageId, messages.reveal(stored.id, question, position, total, answers, note));
   }
 
   async function play(round: PlayingRound, channelId: string, questions: TriviaQuestion[], secondsPerQuestion: number) {
@@ -187,8 +214,8 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
     if (shuttingDown) return;
     const status = trivia.round(round.roundId)?.status;
     if (finishedAll && status === 'active') trivia.endRound(round.roundId, 'finished', deps.clock.now().getTime());
-    const heading = status === 'stopped' || round.stoppedBy ? '⏹️ Round stopped. Standings' : '🏁 Round over! Standings';
-    await deps.channel.post(channelId, standingsMessage(trivia.roundStandings(round.roundId, 10), heading));
+    const ending = status === 'stopped' || round.stoppedBy ? 'stopped' : 'finished';
+    await deps.channel.post(channelId, round.messages.standings(trivia.roundStandings(round.roundId, 10), ending));
   }
 
   return {
@@ -205,7 +232,7 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
         asked.add(question.key);
         questions.push(question);
       }
-      if (questions.length === 0) throw new UserError('The store has no questions about that yet. Try another artist, or none.');
+      if (questions.length === 0) return { status: 'no-questions' };
       const roundId = trivia.startRound({
         guildId: request.guildId,
         channelId: request.channelId,
@@ -215,11 +242,12 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
         artistId: request.artistId,
         createdAt: deps.clock.now().getTime(),
       });
-      if (roundId === null) throw new UserError('A trivia round is already running in this channel. Join in, or wait for it to end.');
+      if (roundId === null) return { status: 'already-running' };
 
       let announce = () => {};
       const round: PlayingRound = {
         roundId,
+        messages: deps.messagesFor(request.guildId),
         done: Promise.resolve(),
         wake: () => {},
         current: null,
@@ -241,7 +269,7 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
           if (playing.get(request.channelId) === round) playing.delete(request.channelId);
           announce();
         });
-      return { roundId, questions: questions.length };
+      return { status: 'started', roundId, questions: questions.length };
     },
 
     answer(questionId, choice, user, guildId) {
@@ -278,16 +306,15 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
 
     stop(channelId, user, mayManageMessages) {
       const round = trivia.activeRoundIn(channelId);
-      if (!round) throw new UserError('No trivia round is running in this channel.');
-      if (round.startedBy !== user.id && !mayManageMessages) {
-        throw new UserError(`Only <@${round.startedBy}>, who started this round, or someone with Manage Messages can stop it.`);
-      }
+      if (!round) return { status: 'no-round' };
+      if (round.startedBy !== user.id && !mayManageMessages) return { status: 'not-allowed', startedBy: round.startedBy };
       trivia.endRound(round.id, 'stopped', deps.clock.now().getTime());
       const playingRound = playing.get(channelId);
       if (playingRound) {
         playingRound.stoppedBy = user.id;
         playingRound.wake();
       }
+      return { status: 'stopping' };
     },
 
     async interruptLeftoverRounds(holdsChannel) {
@@ -298,9 +325,9 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
         count++;
         const last = trivia.latestPostedQuestion(round.id);
         if (!last?.messageId) continue;
-        const notice = '⏹️ This round was interrupted by a restart. Points already won are kept.';
         try {
-          await deps.channel.edit(round.channelId, last.messageId, noticeOnQuestion(parseQuestion(last), last.id, last.position, round.questionCount, notice));
+          const notice = deps.messagesFor(round.guildId).notice(parseQuestion(last), last.id, last.position, round.questionCount, 'interrupted-by-restart');
+          await deps.channel.edit(round.channelId, last.messageId, notice);
         } catch (error) {
           logger.warn({ err: error, roundId: round.id }, 'could not mark an interrupted round');
         }
@@ -338,9 +365,4 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
       await Promise.allSettled(rounds.map((round) => round.done));
     },
   };
-}
-
-/** "B: Seven", for the private confirmation of a click. */
-export function choiceText(question: TriviaQuestion, choice: number): string {
-  return `**${optionLetters[choice]}: ${escaped(question.options[choice] ?? '')}**`;
 }

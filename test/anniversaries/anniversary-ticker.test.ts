@@ -11,7 +11,7 @@ import {
 } from '../../src/anniversaries/anniversary-ticker.js';
 import { enableAnniversaryPosts } from '../../src/anniversaries/enable-posts.js';
 import type { OpenedStore } from '../../src/open-store.js';
-import { openTestStore, silentLogger, temporaryDatabasePath } from '../support/test-store.js';
+import { englishPostRendering, openTestStore, silentLogger, temporaryDatabasePath } from '../support/test-store.js';
 
 const GUILD_A = '100000000000000001';
 const GUILD_B = '200000000000000002';
@@ -60,6 +60,7 @@ function tickerFor(store: OpenedStore, poster: AnniversaryPoster, clock: { now: 
     clock: { now: () => clock.now },
     logger: silentLogger,
     poster,
+    ...englishPostRendering(),
     holdsGuild: holds,
     processId,
   });
@@ -188,7 +189,7 @@ describe('the anniversary ticker', () => {
     expect(discord.calls).toBe(0);
     expect(store.db.$client.prepare(`select status, error from anniversary_posts`).get()).toEqual({
       status: 'failed',
-      error: 'Not sent before its day ended.',
+      error: 'day-ended',
     });
   });
 
@@ -256,6 +257,7 @@ describe('the anniversary ticker', () => {
       clock: { now: () => clock.now },
       logger: silentLogger,
       poster: discord,
+      ...englishPostRendering(),
       holdsGuild: () => true,
       shards: { ids: [0], count: 2 },
       processId: 'shard-0',

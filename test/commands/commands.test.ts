@@ -3,7 +3,10 @@ import pino from 'pino';
 import { Writable } from 'node:stream';
 import type { CommandContext, CommandReply, MessagePayload } from '../../commands/command.js';
 import { commands } from '../../commands/index.js';
-import { APOLOGY, runAutocomplete, runButton, runSlashCommand } from '../../src/command-router.js';
+import { apologyText, runAutocomplete, runButton, runSlashCommand } from '../../src/command-router.js';
+import { translationFor } from '../../src/presentation/translation.js';
+
+const APOLOGY = apologyText(translationFor('en-US'));
 import { discordLimitProblems } from '../support/discord-limits.js';
 import { invocation } from '../support/invocations.js';
 import { largeSeedFiles } from '../support/large-seed.js';
@@ -32,7 +35,7 @@ async function allPages(first: MessagePayload, ctx: CommandContext): Promise<Mes
   for (let guard = 0; guard < 100; guard++) {
     const next = pages.at(-1)!.components?.[0]?.components[1];
     if (!next || next.disabled || !('custom_id' in next)) break;
-    const reply = await runButton(next.custom_id, { user: { id: '1', name: 'fan' }, guildId: null, channelId: null }, ctx, 'press');
+    const reply = await runButton(next.custom_id, { user: { id: '1', name: 'fan' }, guildId: null, channelId: null, locale: 'en-US' }, ctx, 'press');
     expect(reply.kind).toBe('update');
     pages.push(reply.payload);
   }
@@ -150,15 +153,15 @@ describe('friendly answers to bad input', () => {
 
   it('names the commands for an unknown one', async () => {
     const reply = await run('grammys');
-    expect(reply.payload.content).toBe('There is no /grammys command. Commands: /firsts, /awards, /onthisday, /artist, /ceremony, /anniversaries, /trivia.');
+    expect(reply.payload.content).toBe('There is no /grammys command. Commands: /firsts, /awards, /onthisday, /artist, /ceremony, /anniversaries, /trivia, /language.');
   });
 
   it('answers a stale or forged button privately', async () => {
-    const press = { user: { id: '1', name: 'fan' }, guildId: null, channelId: null };
-    expect(await runButton('nothing:here', press, context, 'b')).toMatchObject({ kind: 'reply', ephemeral: true });
-    const forged = await runButton('awards:page:999999:-:-:all:3', press, context, 'b');
-    expect(forged.kind).toBe('update');
-    expect(discordLimitProblems(forged.payload)).toEqual([]);
+    const press = { user: { id: '1', name: 'fan' }, guildId: null, channelId: null, locale: 'en-US' };
+    const noLongerWorks = { kind: 'reply', ephemeral: true, payload: { content: 'That button no longer works. Run the command again for a fresh answer.' } };
+    expect(await runButton('nothing:here', press, context, 'b')).toEqual(noLongerWorks);
+    expect(await runButton('awards:page:999999:-:-:all:3', press, context, 'b')).toEqual(noLongerWorks);
+    expect(await runButton('firsts:shuffle:1:0', press, context, 'b')).toEqual(noLongerWorks);
   });
 });
 

@@ -1,4 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { optionLabel, questionFact, questionPrompt } from '../../src/presentation/trivia-messages.js';
+import { translationFor } from '../../src/presentation/translation.js';
+
+const english = translationFor('en-US');
 import {
   categoryWinnerQuestion,
   everyQuestion,
@@ -29,15 +33,17 @@ describe('every question the store allows', () => {
     it(`has exactly one right answer (distractors drawn with seed ${seed})`, () => {
       const questions = everyQuestion(store, seededRandom(seed));
       expect(questions.length).toBeGreaterThan(60);
-      const wrong = questions.filter((q) => !hasSingleRightAnswer(store, q)).map((q) => `${q.key}: ${q.prompt} ${q.options.join(' | ')}`);
+      const wrong = questions.filter((q) => !hasSingleRightAnswer(store, q)).map((q) => `${q.key}: ${questionPrompt(q, english)} ${q.options.join(' | ')}`);
       expect(wrong).toEqual([]);
       const kinds = new Set<QuestionKind>(questions.map((q) => q.kind));
       expect(kinds.size).toBe(6);
       for (const q of questions) {
-        expect(new Set(q.options.map((o) => o.toLowerCase())).size).toBe(q.options.length);
+        const labels = q.options.map((_o, i) => optionLabel(q, i, english).toLowerCase());
+        expect(new Set(labels).size).toBe(q.options.length);
+        expect(labels.every((label) => label.length > 0)).toBe(true);
         expect([2, 4]).toContain(q.options.length);
         expect(q.sources.length).toBeGreaterThan(0);
-        expect(q.fact.length).toBeGreaterThan(10);
+        expect(questionFact(q, english).length).toBeGreaterThan(10);
       }
     });
   }
@@ -59,7 +65,7 @@ describe('wrong options', () => {
     const songOfSummer = store.nominationsOf(artistId('Jungkook'), { result: 'won' }).find((n) => n.categoryName === 'Song of Summer')!;
     const question = categoryWinnerQuestion(store, songOfSummer, seededRandom(5))!;
     const nominees = new Set(store.categoryNominations(songOfSummer.edition.id, 'song-of-summer').map((n) => n.artists.map((a) => a.name)));
-    expect(question.prompt).toBe('Who won Song of Summer at the 2023 MTV VMAs?');
+    expect(questionPrompt(question, english)).toBe('Who won Song of Summer at the 2023 MTV VMAs?');
     expect(question.options[question.correct]).toBe('Jungkook ft. Latto');
     expect(question.options).toHaveLength(4);
     const wrongOptions = question.options.filter((_, i) => i !== question.correct);
@@ -92,10 +98,10 @@ describe('true or false', () => {
   it("is checked against the milestone's own artists", () => {
     const milestone = store.milestonesOf(artistId('Stray Kids'))[0]!;
     const truthful = milestoneTrueFalseQuestion(store, milestone, seededRandom(1), true)!;
-    expect(truthful.prompt).toMatch(/^True or false\? Stray Kids: /);
-    expect(truthful.options[truthful.correct]).toBe('True');
+    expect(questionPrompt(truthful, english)).toMatch(/^True or false\? Stray Kids: /);
+    expect(optionLabel(truthful, truthful.correct, english)).toBe('True');
     const swapped = milestoneTrueFalseQuestion(store, milestone, seededRandom(1), false)!;
-    expect(swapped.options[swapped.correct]).toBe('False');
+    expect(optionLabel(swapped, swapped.correct, english)).toBe('False');
     expect(rightOptions(store, swapped)).toEqual([1]);
   });
 });
@@ -112,7 +118,7 @@ describe('a round of questions', () => {
       if (!question) break;
       expect(asked.has(question.key)).toBe(false);
       asked.add(question.key);
-      mentions.push(question.fact);
+      mentions.push(questionFact(question, english));
     }
     expect(asked.size).toBeGreaterThanOrEqual(5);
     for (const fact of mentions) expect(fact).toMatch(/BLACKPINK|Rosé|Lisa|Jisoo|Jennie/);

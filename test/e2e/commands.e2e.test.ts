@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstsCommand } from '../../commands/firsts.js';
 import { readConfig } from '../../src/config.js';
 import { deployCommands } from '../../src/discord/deploy-commands.js';
-import { APOLOGY } from '../../src/command-router.js';
+import { apologyText } from '../../src/command-router.js';
+import { translationFor } from '../../src/presentation/translation.js';
+
+const APOLOGY = apologyText(translationFor('en-US'));
 import { largeSeedFiles } from '../support/large-seed.js';
 import { writeSeedDirectory } from '../support/test-store.js';
 import { expectEveryBodyValid, roundTrip, startHarness, TEST_TOKEN, type Harness } from './bot-harness.js';
@@ -146,12 +149,12 @@ describe('Lightstick on the local Discord-compatible server', () => {
       DISCORD_API_URL: harness.server.apiBaseUrl,
     };
     const guildId = harness.server.guild().id;
-    expect(await deployCommands(readConfig({ ...base, DISCORD_GUILD_ID: guildId }))).toEqual({ scope: 'guild', count: 7 });
+    expect(await deployCommands(readConfig({ ...base, DISCORD_GUILD_ID: guildId }))).toEqual({ scope: 'guild', count: 8 });
     const put = await harness.server.waitForRequest(
       (request) => request.method === 'PUT' && request.path === `/applications/${harness.server.applicationId}/guilds/${guildId}/commands`,
     );
     expect((put.body as { name: string }[]).map((c) => c.name)).toEqual(['firsts', 'awards', 'onthisday', 'artist', 'ceremony', 'anniversaries', 'trivia']);
-    expect(await deployCommands(readConfig(base))).toEqual({ scope: 'global', count: 7 });
+    expect(await deployCommands(readConfig(base))).toEqual({ scope: 'global', count: 8 });
   });
 
   it('`npm run deploy-commands` registers them through the script', async () => {
@@ -167,7 +170,7 @@ describe('Lightstick on the local Discord-compatible server', () => {
       },
       encoding: 'utf8',
     });
-    expect(result.stdout).toBe(`Registered 7 commands on server ${harness.server.guild().id} (visible at once).\n`);
+    expect(result.stdout).toBe(`Registered 8 commands on server ${harness.server.guild().id} (visible at once).\n`);
   });
 });
 

@@ -12,6 +12,7 @@ export function invocation(
     user: { id: '100000000000000001', name: 'fan' },
     guildId: '200000000000000001',
     channelId: '300000000000000001',
+    locale: 'en-US',
     memberPermissions: null,
   };
 }

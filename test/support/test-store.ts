@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import pino from 'pino';
 import type { CommandContext } from '../../commands/command.js';
 import { createCommandContext } from '../../src/command-context.js';
+import type { Capabilities } from '../../commands/command.js';
+import type { OnThisDayEntry } from '../../src/core/on-this-day.js';
 import { openStore, type OpenedStore } from '../../src/open-store.js';
+import { renderAnniversaryPost } from '../../src/presentation/anniversary-post.js';
+import { translationFor } from '../../src/presentation/translation.js';
+import { roundMessages } from '../../src/presentation/trivia-messages.js';
 
 export function openTestStore(options: { seedDirectory?: string; path?: string } = {}): OpenedStore {
   return openStore(options.path ?? ':memory:', options.seedDirectory ? { seedDirectory: options.seedDirectory } : {});
@@ -14,8 +19,12 @@ export function openTestStore(options: { seedDirectory?: string; path?: string }
 
 export const silentLogger = pino({ level: 'silent' });
 
-export function testContext(opened: OpenedStore, now = '2026-11-21T12:00:00Z'): CommandContext {
-  return createCommandContext(opened, { now: () => new Date(now) }, silentLogger);
+export function testContext(
+  opened: OpenedStore,
+  now = '2026-11-21T12:00:00Z',
+  capabilities: Capabilities = { singlePlayer: false },
+): CommandContext {
+  return createCommandContext(opened, { now: () => new Date(now) }, silentLogger, { capabilities });
 }
 
 /** Writes seed files (name -> JSON content) into a new temporary folder and returns its path. */
@@ -75,4 +84,18 @@ export function minimalSeedFiles() {
       ],
     },
   };
+}
+
+/** The anniversary ticker's renderer as the bot wires it, in English unless a server says otherwise. */
+export function englishPostRendering(languageOf: (guildId: string) => string = () => 'en-US') {
+  return {
+    languageOf,
+    renderPost: (entries: OnThisDayEntry[], localDate: string, language: string, late: boolean) =>
+      renderAnniversaryPost(entries, localDate, translationFor(language), { late }),
+  };
+}
+
+/** Trivia round messages as the bot wires them, in one language. */
+export function roundMessagesIn(locale = 'en-US') {
+  return () => roundMessages(translationFor(locale));
 }

@@ -1,11 +1,11 @@
 // Long lists become pages of one embed each, within Discord's limits, with buttons to turn pages.
 // Every fact line cites its sources by number; a page's footer lists the sources it cites.
 import { ActionRowBuilder, ButtonBuilder } from '@discordjs/builders';
-import { ButtonStyle, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
+import { ButtonStyle, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import type { SourceRef } from '../../db/queries/awards-store.js';
-import type { MessagePayload } from '../command.js';
-import { formatPartialDate } from '../../src/core/calendar.js';
 import { discordLimits, truncate } from './discord-limits.js';
+import type { MessagePayload } from './message-payload.js';
+import type { Translation } from './translation.js';
 
 export interface FactLine {
   text: string;
@@ -29,6 +29,7 @@ export interface PagedEmbedSpec {
   page: number;
   /** The custom id of the button that shows `page`. */
   pageButtonId: (page: number) => string;
+  translation: Translation;
 }
 
 /** Headroom under the 6000-character embed total for the page counter and rounding. */
@@ -44,11 +45,12 @@ export const colors = {
 } as const;
 
 export function renderPagedEmbed(spec: PagedEmbedSpec): MessagePayload {
+  const { translation } = spec;
   const numbering = numberSources(spec.sections);
-  const fields = spec.sections.flatMap((section) => sectionFields(section, numbering));
+  const fields = spec.sections.flatMap((section) => sectionFields(section, numbering, translation));
   const title = truncate(spec.title, discordLimits.embedTitle);
   const description = spec.description ? truncate(spec.description, 2000) : undefined;
-  const pages = packPages(fields, title.length + (description?.length ?? 0), numbering);
+  const pages = packPages(fields, title.length + (description?.length ?? 0), numbering, translation);
   const pageIndex = Math.min(Math.max(0, Math.trunc(spec.page)), Math.max(0, pages.length - 1));
   const page = pages[pageIndex];
 
@@ -59,11 +61,15 @@ export function renderPagedEmbed(spec: PagedEmbedSpec): MessagePayload {
   }
   if (description) embed.description = description;
   embed.fields = page.fields;
-  const footer = footerText(page.sources, numbering, pages.length > 1 ? `Page ${pageIndex + 1} of ${pages.length}` : null);
+  const pageLabel =
+    pages.length > 1
+      ? translation.t('pages.pageOf', { page: translation.number(pageIndex + 1), pages: translation.number(pages.length) })
+      : null;
+  const footer = footerText(page.sources, numbering, pageLabel, translation);
   if (footer) embed.footer = { text: footer };
 
   const payload: MessagePayload = { embeds: [embed] };
-  if (pages.length > 1) payload.components = [pageButtons(pageIndex, pages.length, spec.pageButtonId)];
+  if (pages.length > 1) payload.components = [pageButtons(pageIndex, pages.length, spec.pageButtonId, translation)];
   return payload;
 }
 
@@ -84,14 +90,15 @@ interface Field extends APIEmbedField {
 }
 
 /** One section as one or more fields, each value at most 1024 characters, never splitting a line. */
-function sectionFields(section: Section, numbering: Map<string, number>): Field[] {
+function sectionFields(section: Section, numbering: Map<string, number>, translation: Translation): Field[] {
   const fields: Field[] = [];
-  const heading = truncate(section.heading, discordLimits.fieldName - ' (continued)'.length);
+  const continued = (heading: string) => translation.t('pages.continued', { heading });
+  const heading = truncate(section.heading, discordLimits.fieldName - continued('').length);
   let value = '';
   let sources: SourceRef[] = [];
   const flush = () => {
     if (value.length === 0) return;
-    fields.push({ name: fields.length === 0 ? heading : `${heading} (continued)`, value, sources });
+    fields.push({ name: fields.length === 0 ? heading : continued(heading), value, sources });
     value = '';
     sources = [];
   };
@@ -111,13 +118,14 @@ interface Page {
   sources: SourceRef[];
 }
 
-function packPages(fields: Field[], fixedLength: number, numbering: Map<string, number>): Page[] {
+function packPages(fields: Field[], fixedLength: number, numbering: Map<string, number>, translation: Translation): Page[] {
+  const longestPageLabel = translation.t('pages.pageOf', { page: '99', pages: '99' });
   const pages: Page[] = [];
   let current: Page = { fields: [], sources: [] };
   let used = fixedLength;
   for (const { sources, ...field } of fields) {
     const fieldLength = field.name.length + field.value.length;
-    const footerLength = footerText([...current.sources, ...sources], numbering, 'Page 99 of 99').length;
+    const footerLength = footerText([...current.sources, ...sources], numbering, longestPageLabel, translation).length;
     const full =
       current.fields.length === discordLimits.embedFields || used + fieldLength + footerLength > PAGE_BUDGET;
     if (full && current.fields.length > 0) {
@@ -134,15 +142,21 @@ function packPages(fields: Field[], fixedLength: number, numbering: Map<string, 
 }
 
 /** "Page 1 of 3 · Sources: [1] 000_x.txt, published September 13, 2023: headline". */
-export function footerText(sources: SourceRef[], numbering: Map<string, number>, pageLabel: string | null): string {
+export function footerText(
+  sources: SourceRef[],
+  numbering: Map<string, number>,
+  pageLabel: string | null,
+  translation: Translation,
+): string {
+  const { t } = translation;
+  const cite = (list: SourceRef[]) => list.map((s) => `[${numbering.get(s.identifier)}] ${citeSource(s, translation)}`).join(' · ');
   const unique = [...new Map(sources.map((s) => [s.identifier, s])).values()].sort(
     (a, b) => numbering.get(a.identifier)! - numbering.get(b.identifier)!,
   );
   const parts: string[] = [];
   if (pageLabel) parts.push(pageLabel);
   if (unique.length > 0) {
-    const cited = unique.map((s) => `[${numbering.get(s.identifier)}] ${citeSource(s)}`);
-    parts.push(`Sources: ${cited.join(' · ')}`);
+    parts.push(t('sources.list', { sources: cite(unique) }));
   }
   const text = parts.join(' · ');
   if (text.length <= discordLimits.footerText) return text;
@@ -151,32 +165,34 @@ export function footerText(sources: SourceRef[], numbering: Map<string, number>,
   let shortened = text;
   while (shortened.length > discordLimits.footerText && kept > 0) {
     kept--;
-    const cited = unique.slice(0, kept).map((s) => `[${numbering.get(s.identifier)}] ${citeSource(s)}`);
-    shortened = [pageLabel, `Sources: ${cited.join(' · ')} · and ${unique.length - kept} more`].filter(Boolean).join(' · ');
+    const more = t('sources.andMore', { count: unique.length - kept, sources: cite(unique.slice(0, kept)) });
+    shortened = [pageLabel, t('sources.list', { sources: more })].filter(Boolean).join(' · ');
   }
   return truncate(shortened, discordLimits.footerText);
 }
 
-export function citeSource(source: SourceRef): string {
+export function citeSource(source: SourceRef, translation: Translation): string {
   const outlet = source.outlet ? `${source.outlet}, ` : '';
-  return `${outlet}${source.identifier}, published ${formatPartialDate(source.publishedOn)}: ${source.headline}`;
+  const published = translation.t('sources.published', { date: translation.date(source.publishedOn) });
+  return `${outlet}${source.identifier}, ${published}: ${source.headline}`;
 }
 
 function pageButtons(
   page: number,
   pageCount: number,
   pageButtonId: (page: number) => string,
+  translation: Translation,
 ): APIActionRowComponent<APIButtonComponent> {
   return new ActionRowBuilder<ButtonBuilder>()
     .addComponents(
       new ButtonBuilder()
         .setCustomId(pageButtonId(Math.max(0, page - 1)))
-        .setLabel('◀ Previous')
+        .setLabel(translation.t('pages.previous'))
         .setStyle(ButtonStyle.Secondary)
         .setDisabled(page === 0),
       new ButtonBuilder()
         .setCustomId(pageButtonId(Math.min(pageCount - 1, page + 1)))
-        .setLabel('Next ▶')
+        .setLabel(translation.t('pages.next'))
         .setStyle(ButtonStyle.Secondary)
         .setDisabled(page === pageCount - 1),
     )

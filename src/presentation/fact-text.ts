@@ -1,0 +1,109 @@
+// How facts read in Lightstick's messages, in the reader's language. Facts keep their names
+// (ceremonies, categories, songs and statements stay as stored); the frame around them comes from
+// the catalogue. Names from the data are markdown-escaped where shown.
+import { escapeMarkdown } from '@discordjs/formatters';
+import type { ArtistRef, EditionRef, MilestoneFact, NominationFact } from '../../db/queries/awards-store.js';
+import type { Translation } from './translation.js';
+
+export function escaped(text: string): string {
+  return escapeMarkdown(text);
+}
+
+/** A name as a reader sees it: Korean readers get the Hangul name beside the Latin one. */
+export function artistName(artist: { name: string; hangulName?: string | null }, translation: Translation): string {
+  const name = escaped(artist.name);
+  return translation.locale === 'ko' && artist.hangulName && artist.hangulName !== artist.name
+    ? `${name} (${escaped(artist.hangulName)})`
+    : name;
+}
+
+/** "Jungkook ft. Latto", "Rosé & Bruno Mars". */
+export function creditsText(artists: ArtistRef[], translation: Translation): string {
+  const { t } = translation;
+  const primary = artists.filter((a) => a.role !== 'featured').map((a) => artistName(a, translation));
+  const featured = artists.filter((a) => a.role === 'featured').map((a) => artistName(a, translation));
+  const main = primary.join(' & ');
+  return featured.length > 0 ? t('facts.featuring', { main, featured: featured.join(' & ') }) : main;
+}
+
+/** "\"Seven\" (Jungkook ft. Latto)" for a work, "BLACKPINK" for an artist nomination. */
+export function nomineeText(nomination: NominationFact, translation: Translation): string {
+  const credits = creditsText(nomination.artists, translation);
+  return nomination.workTitle
+    ? translation.t('facts.workBy', { work: escaped(nomination.workTitle), credits })
+    : credits;
+}
+
+/** "2023 MTV VMAs": a ceremony's own name, which stays as it is in every language. */
+export function editionLabel(edition: EditionRef): string {
+  return `${edition.year} ${edition.ceremonyShortName}`;
+}
+
+/** "September 12, 2023, Prudential Center" or "2022 (the sources give no date)". */
+export function editionDateText(edition: EditionRef, translation: Translation): string {
+  if (!edition.heldOn) return translation.t('facts.yearWithoutDate', { year: edition.year });
+  const place = [edition.venue, edition.city].filter(Boolean).map((p) => escaped(p!)).join(', ');
+  const date = translation.date(edition.heldOn);
+  return place ? `${date}, ${place}` : date;
+}
+
+/** When a milestone happened, as precisely as the sources say. */
+export function milestoneWhen(milestone: MilestoneFact, translation: Translation): string {
+  // A bare year says less than the edition it belongs to.
+  if (milestone.edition && (!milestone.occurredOn || milestone.occurredOn.length === 4)) return editionLabel(milestone.edition);
+  if (milestone.occurredOn) return translation.date(milestone.occurredOn);
+  const reported = milestone.sources.map((s) => s.publishedOn).sort()[0];
+  return reported ? translation.t('facts.reportedOn', { date: translation.date(reported) }) : translation.t('facts.dateNotGiven');
+}
+
+const milestoneIcons: Record<MilestoneFact['kind'], string> = {
+  first: '🥇',
+  record: '📈',
+  performance: '🎤',
+  chart: '📊',
+  debut: '🌱',
+};
+
+/** One milestone as a line: when, where, what, and any caveat. */
+export function milestoneLine(
+  milestone: MilestoneFact,
+  translation: Translation,
+  options: { withArtists?: boolean; withWhen?: boolean } = {},
+): string {
+  const { t } = translation;
+  const where =
+    milestone.edition && milestone.occurredOn && milestone.occurredOn.length > 4 ? ` · ${editionLabel(milestone.edition)}` : '';
+  const who = options.withArtists ? `${milestone.artists.map((a) => artistName(a, translation)).join(' & ')}: ` : '';
+  const caveat = milestone.doubtful ? ` *${t('facts.doubtfulWording')}*` : '';
+  const note = milestone.note && !milestone.doubtful ? ` *(${escaped(milestone.note)})*` : '';
+  const when = options.withWhen === false ? '' : `**${milestoneWhen(milestone, translation)}**${where} — `;
+  return `${milestoneIcons[milestone.kind]} ${when}${who}${escaped(milestone.statement)}${caveat}${note}`;
+}
+
+/** "🏆 Won Song of Summer: "Seven" (Jungkook ft. Latto)". */
+export function nominationLine(
+  nomination: NominationFact,
+  translation: Translation,
+  options: { showNominee?: boolean } = {},
+): string {
+  const { t } = translation;
+  const category = escaped(nomination.categoryName);
+  const outcome = nomination.result === 'won' ? t('facts.wonCategory', { category }) : t('facts.nominatedForCategory', { category });
+  const nominee = options.showNominee === false ? '' : `: ${nomineeText(nomination, translation)}`;
+  return `${outcome}${nominee}`;
+}
+
+/** "🏆 Jungkook ft. Latto won Song of Summer with "Seven" at the 2023 MTV VMAs". */
+export function winLine(nomination: NominationFact, translation: Translation): string {
+  const { t } = translation;
+  const values = {
+    credits: creditsText(nomination.artists, translation),
+    category: escaped(nomination.categoryName),
+    edition: editionLabel(nomination.edition),
+  };
+  return `🏆 ${
+    nomination.workTitle
+      ? t('facts.wonWithWorkAt', { ...values, work: escaped(nomination.workTitle) })
+      : t('facts.wonAt', values)
+  }`;
+}

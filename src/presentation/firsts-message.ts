@@ -1,0 +1,38 @@
+// /firsts: an artist's milestones, oldest first, with a group's members' solo ones apart.
+import type { Artist } from '../../db/queries/awards-store.js';
+import type { ArtistFirsts } from '../core/firsts.js';
+import { artistName, milestoneLine } from './fact-text.js';
+import type { MessagePayload } from './message-payload.js';
+import { colors, renderPagedEmbed, type Section } from './paged-embed.js';
+import type { Translation } from './translation.js';
+
+export function firstsMessage(artist: Artist, firsts: ArtistFirsts, page: number, translation: Translation): MessagePayload {
+  const { t } = translation;
+  const name = artistName(artist, translation);
+  const sections: Section[] = [];
+  if (firsts.milestones.length > 0) {
+    sections.push({
+      heading: t('firsts.ownHeading', { artist: name }),
+      lines: firsts.milestones.map((m) => ({
+        text: milestoneLine(m, translation, { withArtists: m.artists.length > 1 }),
+        sources: m.sources,
+      })),
+    });
+  }
+  for (const { member, milestones } of firsts.memberMilestones) {
+    sections.push({
+      heading: t('firsts.soloHeading', { member: artistName(member, translation) }),
+      lines: milestones.map((m) => ({ text: milestoneLine(m, translation), sources: m.sources })),
+    });
+  }
+  return renderPagedEmbed({
+    title: t('firsts.title', { artist: name }),
+    description: firsts.memberMilestones.length > 0 && firsts.milestones.length > 0 ? t('firsts.groupFirst') : undefined,
+    sections,
+    emptyText: t('firsts.empty', { artist: name, command: `/awards artist:${artist.name}` }),
+    color: colors.firsts,
+    page,
+    pageButtonId: (target) => `firsts:page:${artist.id}:${target}`,
+    translation,
+  });
+}

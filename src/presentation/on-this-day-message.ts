@@ -1,0 +1,49 @@
+// /onthisday: the wins and milestones of a day of the year in earlier years, by year.
+import type { OnThisDayEntry } from '../core/on-this-day.js';
+import { milestoneLine, winLine } from './fact-text.js';
+import type { MessagePayload } from './message-payload.js';
+import { colors, renderPagedEmbed } from './paged-embed.js';
+import type { Translation } from './translation.js';
+
+/** One entry as a line: a win with its credits, or a milestone with its holders. */
+export function entryLine(entry: OnThisDayEntry, translation: Translation): string {
+  if (entry.kind === 'win') return winLine(entry.nomination, translation);
+  return milestoneLine(entry.milestone, translation, { withArtists: true, withWhen: false });
+}
+
+export function entrySources(entry: OnThisDayEntry) {
+  return entry.kind === 'win' ? entry.nomination.sources : entry.milestone.sources;
+}
+
+export function onThisDayMessage(
+  monthDay: { month: number; day: number },
+  entries: OnThisDayEntry[],
+  page: number,
+  pageButtonId: (page: number) => string,
+  translation: Translation,
+): MessagePayload {
+  const { t } = translation;
+  const byYear = new Map<string, OnThisDayEntry[]>();
+  for (const entry of entries) {
+    const year = entry.date.slice(0, 4);
+    byYear.set(year, [...(byYear.get(year) ?? []), entry]);
+  }
+  const day = translation.monthDay(monthDay.month, monthDay.day);
+  const sections = [...byYear.entries()].map(([year, yearEntries]) => {
+    const first = yearEntries[0]!;
+    const leapDay = first.date.endsWith('02-29') && monthDay.day === 28 ? ` ${t('onThisDay.onLeapDay')}` : '';
+    return {
+      heading: `${year} · ${translation.yearsAgo(first.yearsAgo)}${leapDay}`,
+      lines: yearEntries.map((entry) => ({ text: entryLine(entry, translation), sources: entrySources(entry) })),
+    };
+  });
+  return renderPagedEmbed({
+    title: t('onThisDay.title', { day }),
+    sections,
+    emptyText: t('onThisDay.empty', { day }),
+    color: colors.onThisDay,
+    page,
+    pageButtonId,
+    translation,
+  });
+}
