@@ -153,7 +153,14 @@ describe('Lightstick on the local Discord-compatible server', () => {
     const put = await harness.server.waitForRequest(
       (request) => request.method === 'PUT' && request.path === `/applications/${harness.server.applicationId}/guilds/${guildId}/commands`,
     );
-    expect((put.body as { name: string }[]).map((c) => c.name)).toEqual(['firsts', 'awards', 'onthisday', 'artist', 'ceremony', 'anniversaries', 'trivia']);
+    const registered = put.body as { name: string; description: string; description_localizations?: Record<string, string> }[];
+    expect(registered.map((c) => c.name)).toEqual(['firsts', 'awards', 'onthisday', 'artist', 'ceremony', 'anniversaries', 'trivia', 'language']);
+    // Every command is described in all ten languages (es-ES read from the Latin American catalogue).
+    for (const command of registered) {
+      expect(Object.keys(command.description_localizations ?? {}).sort()).toEqual(
+        ['es-419', 'es-ES', 'id', 'ja', 'ko', 'pt-BR', 'th', 'vi', 'zh-CN', 'zh-TW'],
+      );
+    }
     expect(await deployCommands(readConfig(base))).toEqual({ scope: 'global', count: 8 });
   });
 
