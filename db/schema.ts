@@ -280,6 +280,11 @@ export const milestones = sqliteTable(
     attribution: text('attribution'),
     /** The date (YYYY-MM-DD) a claim was true as of, for "the only", "currently", "so far" claims. */
     asOf: text('as_of'),
+    /**
+     * False when the statement may be as true of acts it does not name ("had won VMAs before"):
+     * trivia must not ask whose it is, nor call it false of another act.
+     */
+    exclusive: integer('exclusive', { mode: 'boolean' }).notNull().default(true),
     /** Provenance: both null for a fact from seeds/; otherwise the import or the approved suggestion. */
     importId: integer('import_id').references(() => imports.id),
     /** Not a foreign key: suggestions point back at the fact they created. */

@@ -43,6 +43,7 @@ ALTER TABLE `complete_nominee_lists` ADD `complete` integer DEFAULT true NOT NUL
 ALTER TABLE `complete_nominee_lists` ADD `note` text;--> statement-breakpoint
 ALTER TABLE `milestones` ADD `attribution` text;--> statement-breakpoint
 ALTER TABLE `milestones` ADD `as_of` text;--> statement-breakpoint
+ALTER TABLE `milestones` ADD `exclusive` integer DEFAULT true NOT NULL;--> statement-breakpoint
 ALTER TABLE `milestones` ADD `import_id` integer REFERENCES imports(id);--> statement-breakpoint
 ALTER TABLE `milestones` ADD `suggestion_id` integer;--> statement-breakpoint
 ALTER TABLE `milestones` ADD `seed_file` text;--> statement-breakpoint

@@ -98,6 +98,8 @@ export interface MilestoneFact {
   attribution: string | null;
   /** The day (YYYY-MM-DD) the claim was true as of ("the only Asian artist", "currently"). */
   asOf: string | null;
+  /** False when the statement may be as true of acts it does not name: not for "whose is it" trivia. */
+  exclusive: boolean;
   edition: EditionRef | null;
   workTitle: string | null;
   artists: ArtistRef[];
@@ -216,7 +218,7 @@ const nominationFrom = `from nominations n
   left join works w on w.id = n.work_id`;
 
 const milestoneColumns = `m.id as id, m.key as key, m.kind as kind, m.statement as statement,
-  m.occurred_on as occurredOn, m.note as note, m.doubtful as doubtful, m.attribution as attribution, m.as_of as asOf,
+  m.occurred_on as occurredOn, m.note as note, m.doubtful as doubtful, m.attribution as attribution, m.as_of as asOf, m.exclusive as exclusive,
   ${originColumn('m')} as origin,
   case when e.id is null then null else ${editionJson('e')} end as edition,
   w.title as workTitle,
@@ -255,6 +257,7 @@ interface RawMilestone {
   doubtful: number;
   attribution: string | null;
   asOf: string | null;
+  exclusive: number;
   origin: FactOrigin;
   edition: string | null;
   workTitle: string | null;
@@ -290,6 +293,7 @@ function toMilestone(row: RawMilestone): MilestoneFact {
     doubtful: row.doubtful === 1,
     attribution: row.attribution,
     asOf: row.asOf,
+    exclusive: row.exclusive === 1,
     edition: row.edition === null ? null : (JSON.parse(row.edition) as EditionRef),
     workTitle: row.workTitle,
     artists: parseArtists(row.artists),

@@ -40,12 +40,12 @@ const upsertSql = {
       seed_file = excluded.seed_file
       where nominations.import_id is null and nominations.suggestion_id is null returning id`,
   milestone: `insert into milestones (key, kind, statement, occurred_on, edition_id, nomination_id, work_id, note, doubtful,
-      attribution, as_of, seed_file)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      attribution, as_of, exclusive, seed_file)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     on conflict (key) do update set kind = excluded.kind, statement = excluded.statement, occurred_on = excluded.occurred_on,
       edition_id = excluded.edition_id, nomination_id = excluded.nomination_id, work_id = excluded.work_id,
       note = excluded.note, doubtful = excluded.doubtful, attribution = excluded.attribution, as_of = excluded.as_of,
-      seed_file = excluded.seed_file
+      exclusive = excluded.exclusive, seed_file = excluded.seed_file
       where milestones.import_id is null and milestones.suggestion_id is null returning id`,
 };
 
@@ -265,6 +265,7 @@ export function applySeeds(db: LightstickDatabase, set: SeedSet, options: { forc
         m.doubtful ? 1 : 0,
         m.attribution ?? null,
         m.asOf ?? null,
+        m.exclusive === false ? 0 : 1,
         m.origin.file,
       ) as { id: number } | undefined;
       // A milestone of this key that was contributed first stays the contributor's.

@@ -177,6 +177,8 @@ export const milestoneRecord = z
     attribution: text.optional(),
     /** For a claim true as of a day ("the only", "currently"): that day, YYYY-MM-DD. */
     asOf: isoDate.optional(),
+    /** False when the statement may be as true of acts it does not name; `note` says why. */
+    exclusive: z.boolean().optional(),
     sources: z.array(sourceId).min(1, 'every milestone cites at least one source'),
     provenance,
   })
