@@ -12,6 +12,14 @@ export const sources = sqliteTable('sources', {
   headline: text('headline').notNull(),
   /** Null when the outlet is not known. */
   outlet: text('outlet'),
+  /**
+   * A web page's address, for sources cited by imports and suggestions (their `identifier` is the
+   * URL too); null for the seed articles, which are known by file name. `headline` is then the
+   * page's title and `outlet` its publisher.
+   */
+  url: text('url'),
+  /** When the page was read (YYYY-MM-DD): a web page can change after it is cited. */
+  readOn: text('read_on'),
 });
 
 export const artists = sqliteTable(
@@ -22,6 +30,8 @@ export const artists = sqliteTable(
     name: text('name').notNull(),
     kind: text('kind', { enum: ['group', 'soloist'] }).notNull(),
     isKpop: integer('is_kpop', { mode: 'boolean' }).notNull(),
+    /** Why the K-pop flag is what it is, when a source does not make it plain. */
+    kpopNote: text('kpop_note'),
   },
   (table) => [check('artists_kind', sql`${table.kind} in ('group', 'soloist')`)],
 );
@@ -64,6 +74,8 @@ export const ceremonies = sqliteTable('ceremonies', {
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
   shortName: text('short_name').notNull(),
+  /** An award show has one edition a year; a weekly music show has one per episode. */
+  kind: text('kind', { enum: ['award_show', 'music_show'] }).notNull().default('award_show'),
 });
 
 export const ceremonyAliases = sqliteTable(
@@ -97,9 +109,22 @@ export const editions = sqliteTable(
     sourceId: integer('source_id').references(() => sources.id),
     /** MM-DD of `heldOn`, for "on this day" look-ups. */
     heldOnMonthDay: text('held_on_month_day').generatedAlwaysAs(sql`substr(held_on, 6, 5)`, { mode: 'virtual' }),
+    /** True for one episode of a weekly music show, whose `heldOn` is its air date. */
+    episode: integer('episode', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * What identifies the edition within its ceremony: 'YYYY' for an annual show, the air date
+     * 'YYYY-MM-DD' for an episode. Derived in the row itself (not from the ceremony's kind) so that
+     * one unique index keeps one edition per year for award shows and one per air date for music
+     * shows, and existing rows need no rewriting: they are annual, and their key is their year.
+     */
+    editionKey: text('edition_key').generatedAlwaysAs(
+      sql`case when episode = 1 then held_on else cast(year as text) end`,
+      { mode: 'virtual' },
+    ),
   },
   (table) => [
-    uniqueIndex('editions_ceremony_year').on(table.ceremonyId, table.year),
+    uniqueIndex('editions_ceremony_edition_key').on(table.ceremonyId, table.editionKey),
+    index('editions_ceremony_year').on(table.ceremonyId, table.year),
     index('editions_held_on_month_day').on(table.heldOnMonthDay),
   ],
 );
@@ -113,11 +138,17 @@ export const categories = sqliteTable(
       .references(() => ceremonies.id, { onDelete: 'cascade' }),
     slug: text('slug').notNull(),
     name: text('name').notNull(),
+    /** The ceremony's grand prize (a daesang at a year-end show). */
+    grandPrize: integer('grand_prize', { mode: 'boolean' }).notNull().default(false),
   },
   (table) => [uniqueIndex('categories_ceremony_slug').on(table.ceremonyId, table.slug)],
 );
 
-/** Present when a source gives the full list of nominees of a category at an edition. */
+/**
+ * A source's word on a category's nominee list at an edition: `complete` when it gives the full
+ * list (only then may trivia ask "which act was nominated"); a row with `complete` false records
+ * why a list that looks full is not treated as such.
+ */
 export const completeNomineeLists = sqliteTable(
   'complete_nominee_lists',
   {
@@ -130,6 +161,8 @@ export const completeNomineeLists = sqliteTable(
     sourceId: integer('source_id')
       .notNull()
       .references(() => sources.id),
+    complete: integer('complete', { mode: 'boolean' }).notNull().default(true),
+    note: text('note'),
   },
   (table) => [primaryKey({ columns: [table.editionId, table.categoryId] })],
 );
@@ -142,6 +175,9 @@ export const works = sqliteTable('works', {
   /** YYYY, YYYY-MM or YYYY-MM-DD: only as precise as the source. */
   releasedOn: text('released_on'),
   releaseSourceId: integer('release_source_id').references(() => sources.id),
+  /** What a source says about the work that is not a credit (e.g. a cameo it names as a featuring). */
+  note: text('note'),
+  noteSourceId: integer('note_source_id').references(() => sources.id),
 });
 
 export const workCredits = sqliteTable(
@@ -174,6 +210,16 @@ export const nominations = sqliteTable(
     nomineeKey: text('nominee_key').notNull(),
     /** 'nominated' means the sources record the nomination and no win. */
     result: text('result', { enum: ['won', 'nominated'] }).notNull(),
+    /** Provenance: both null for a fact from seeds/; otherwise the import or the approved suggestion. */
+    importId: integer('import_id').references(() => imports.id),
+    /** Not a foreign key: suggestions point back at the fact they created. */
+    suggestionId: integer('suggestion_id'),
+    /** The seed file that holds a seed fact. */
+    seedFile: text('seed_file'),
+    /** A withdrawn fact is hidden from every read and kept for the record. */
+    withdrawnAt: integer('withdrawn_at'),
+    withdrawnBy: text('withdrawn_by'),
+    withdrawalReason: text('withdrawal_reason'),
   },
   (table) => [
     uniqueIndex('nominations_natural_key').on(table.editionId, table.categoryId, table.nomineeKey),
@@ -230,6 +276,25 @@ export const milestones = sqliteTable(
     note: text('note'),
     /** A claim kept with its exact wording because it is garbled or doubtful: shown, never quizzed. */
     doubtful: integer('doubtful', { mode: 'boolean' }).notNull().default(false),
+    /** Whom the source credits the claim to ("BLACKPINK BLINK UNION"): shown wherever the claim is. */
+    attribution: text('attribution'),
+    /** The date (YYYY-MM-DD) a claim was true as of, for "the only", "currently", "so far" claims. */
+    asOf: text('as_of'),
+    /**
+     * False when the statement may be as true of acts it does not name ("had won VMAs before"):
+     * trivia must not ask whose it is, nor call it false of another act.
+     */
+    exclusive: integer('exclusive', { mode: 'boolean' }).notNull().default(true),
+    /** Provenance: both null for a fact from seeds/; otherwise the import or the approved suggestion. */
+    importId: integer('import_id').references(() => imports.id),
+    /** Not a foreign key: suggestions point back at the fact they created. */
+    suggestionId: integer('suggestion_id'),
+    /** The seed file that holds a seed fact. */
+    seedFile: text('seed_file'),
+    /** A withdrawn fact is hidden from every read and kept for the record. */
+    withdrawnAt: integer('withdrawn_at'),
+    withdrawnBy: text('withdrawn_by'),
+    withdrawalReason: text('withdrawal_reason'),
     /** MM-DD of `occurredOn` when it is a full date, for "on this day" look-ups. */
     occurredOnMonthDay: text('occurred_on_month_day').generatedAlwaysAs(
       sql`case when length(occurred_on) = 10 then substr(occurred_on, 6, 5) end`,
@@ -266,6 +331,53 @@ export const milestoneSources = sqliteTable(
       .references(() => sources.id),
   },
   (table) => [primaryKey({ columns: [table.milestoneId, table.sourceId] })],
+);
+
+/** One run of an import file that changed the store: its facts point here. */
+export const imports = sqliteTable(
+  'imports',
+  {
+    id: integer('id').primaryKey(),
+    fileName: text('file_name').notNull(),
+    /** SHA-256 of the file's bytes. */
+    digest: text('digest').notNull(),
+    importedAt: integer('imported_at').notNull(),
+    /** Who ran it: a Discord user id, or a name at the terminal. */
+    importedBy: text('imported_by').notNull(),
+  },
+  (table) => [index('imports_digest').on(table.digest)],
+);
+
+/**
+ * A fan's proposed fact, waiting for a curator. `proposal` is the validated fact (JSON); `naturalKey`
+ * is the key of the fact it would create, so that the same win suggested twice is found.
+ */
+export const suggestions = sqliteTable(
+  'suggestions',
+  {
+    id: integer('id').primaryKey(),
+    kind: text('kind', { enum: ['win', 'milestone'] }).notNull(),
+    proposal: text('proposal').notNull(),
+    naturalKey: text('natural_key').notNull(),
+    /** What approval would create besides the fact: a new artist or ceremony (JSON). */
+    creates: text('creates').notNull(),
+    suggesterId: text('suggester_id').notNull(),
+    suggesterName: text('suggester_name').notNull(),
+    guildId: text('guild_id'),
+    createdAt: integer('created_at').notNull(),
+    status: text('status', { enum: ['waiting', 'approved', 'rejected'] }).notNull(),
+    reviewerId: text('reviewer_id'),
+    reviewedAt: integer('reviewed_at'),
+    rejectionReason: text('rejection_reason'),
+    nominationId: integer('nomination_id').references(() => nominations.id),
+    milestoneId: integer('milestone_id').references(() => milestones.id),
+  },
+  (table) => [
+    index('suggestions_status_created').on(table.status, table.createdAt),
+    index('suggestions_suggester').on(table.suggesterId, table.status),
+    index('suggestions_natural_key').on(table.naturalKey),
+    check('suggestions_status', sql`${table.status} in ('waiting', 'approved', 'rejected')`),
+  ],
 );
 
 /** Bookkeeping for the seed loader: the digest of the seed files last loaded. */

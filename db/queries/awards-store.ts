@@ -1,5 +1,6 @@
 // Read access to the awards store: every query the core needs, prepared once. Rows come back as
-// plain data; nothing here knows about Discord.
+// plain data; nothing here knows about Discord. A withdrawn fact is in no answer: every query over
+// nominations and milestones keeps to `withdrawn_at is null`.
 import type { LightstickDatabase } from '../database.js';
 
 export interface ArtistRef {
@@ -32,18 +33,35 @@ export interface AliasEntry {
 }
 
 export interface SourceRef {
+  /** The article's file name, or a web page's URL. */
   identifier: string;
   publishedOn: string;
+  /** The headline in our words, or a web page's title. */
   headline: string;
+  /** The outlet or web publisher, when known. */
   outlet: string | null;
+  /** A web page's address: replies show the source as a link. Null for the seed articles. */
+  url: string | null;
+  /** When the web page was read (YYYY-MM-DD). */
+  readOn: string | null;
 }
+
+export type CeremonyKind = 'award_show' | 'music_show';
+
+/** Where a fact came from: the seed files, an import, or an approved suggestion. */
+export type FactOrigin = 'seed' | 'import' | 'suggestion';
 
 export interface EditionRef {
   id: number;
   ceremonySlug: string;
   ceremonyName: string;
   ceremonyShortName: string;
+  ceremonyKind: CeremonyKind;
   year: number;
+  /** True for one episode of a music show; its `heldOn` is then the air date. */
+  episode: boolean;
+  /** 'YYYY' for an annual show's edition, the air date for an episode. */
+  editionKey: string;
   heldOn: string | null;
   venue: string | null;
   city: string | null;
@@ -57,10 +75,15 @@ export interface NominationFact {
   edition: EditionRef;
   categoryName: string;
   categorySlug: string;
+  /** The category is the ceremony's grand prize (a daesang). */
+  grandPrize: boolean;
   workTitle: string | null;
   workReleasedOn: string | null;
+  /** What a source says of the work that is not a credit (e.g. a cameo named as a featuring). */
+  workNote: string | null;
   artists: ArtistRef[];
   sources: SourceRef[];
+  origin: FactOrigin;
 }
 
 export interface MilestoneFact {
@@ -71,10 +94,17 @@ export interface MilestoneFact {
   occurredOn: string | null;
   note: string | null;
   doubtful: boolean;
+  /** Whom the source credits the claim to ("Koreaboo"): to be shown wherever the claim is. */
+  attribution: string | null;
+  /** The day (YYYY-MM-DD) the claim was true as of ("the only Asian artist", "currently"). */
+  asOf: string | null;
+  /** False when the statement may be as true of acts it does not name: not for "whose is it" trivia. */
+  exclusive: boolean;
   edition: EditionRef | null;
   workTitle: string | null;
   artists: ArtistRef[];
   sources: SourceRef[];
+  origin: FactOrigin;
 }
 
 export interface Ceremony {
@@ -82,6 +112,7 @@ export interface Ceremony {
   slug: string;
   name: string;
   shortName: string;
+  kind: CeremonyKind;
 }
 
 export interface CeremonyEditionResults {
@@ -119,8 +150,14 @@ export interface AwardsStore {
   ceremonies(): Ceremony[];
   ceremoniesByNormalizedAlias(normalized: string): Ceremony[];
   ceremoniesStartingWith(prefix: string, limit: number): (Ceremony & { alias: string })[];
+  /** The years with an edition (for a music show: with at least one episode). */
   editionYears(ceremonyId: number): number[];
+  /** An annual show's edition of a year; undefined for a music show (see `episodeResults`). */
   editionResults(ceremonyId: number, year: number): CeremonyEditionResults | undefined;
+  /** A music show's episodes in a year, by air date. */
+  episodesInYear(ceremonyId: number, year: number): EditionRef[];
+  /** One episode of a music show, by its air date (YYYY-MM-DD). */
+  episodeResults(ceremonyId: number, airDate: string): CeremonyEditionResults | undefined;
   nominationById(id: number): NominationFact | undefined;
   milestoneById(id: number): MilestoneFact | undefined;
   /** The first win at or after a fraction (0..1) of the id range: a random pick in one index seek. */
@@ -150,18 +187,23 @@ export function escapeLike(text: string): string {
 
 const editionJson = (alias: string) => `json_object(
   'id', ${alias}.id, 'ceremonySlug', c.slug, 'ceremonyName', c.name, 'ceremonyShortName', c.short_name,
-  'year', ${alias}.year, 'heldOn', ${alias}.held_on, 'venue', ${alias}.venue, 'city', ${alias}.city,
+  'ceremonyKind', c.kind, 'year', ${alias}.year, 'episode', json(case when ${alias}.episode = 1 then 'true' else 'false' end),
+  'editionKey', ${alias}.edition_key, 'heldOn', ${alias}.held_on, 'venue', ${alias}.venue, 'city', ${alias}.city,
   'timeZone', ${alias}.time_zone, 'notes', ${alias}.notes)`;
 
 const sourcesJson = (linkTable: string, linkColumn: string, ownerAlias: string) =>
   `(select json_group_array(json_object('identifier', s.identifier, 'publishedOn', s.published_on,
-    'headline', s.headline, 'outlet', s.outlet))
+    'headline', s.headline, 'outlet', s.outlet, 'url', s.url, 'readOn', s.read_on))
     from ${linkTable} l join sources s on s.id = l.source_id
     where l.${linkColumn} = ${ownerAlias}.id)`;
 
 // Columns of a nomination fact; `n` is the nomination, `e` its edition, `c` the ceremony.
+const originColumn = (alias: string) =>
+  `case when ${alias}.import_id is not null then 'import' when ${alias}.suggestion_id is not null then 'suggestion' else 'seed' end`;
+
 const nominationColumns = `n.id as id, n.result as result, ${editionJson('e')} as edition,
-  cat.name as categoryName, cat.slug as categorySlug, w.title as workTitle, w.released_on as workReleasedOn,
+  cat.name as categoryName, cat.slug as categorySlug, cat.grand_prize as grandPrize,
+  w.title as workTitle, w.released_on as workReleasedOn, w.note as workNote, ${originColumn('n')} as origin,
   (select json_group_array(json_object('id', a.id, 'slug', a.slug, 'name', a.name, 'isKpop', a.is_kpop = 1,
       'role', wc.role))
     from (select * from nomination_artists where nomination_id = n.id order by position) na
@@ -176,7 +218,8 @@ const nominationFrom = `from nominations n
   left join works w on w.id = n.work_id`;
 
 const milestoneColumns = `m.id as id, m.key as key, m.kind as kind, m.statement as statement,
-  m.occurred_on as occurredOn, m.note as note, m.doubtful as doubtful,
+  m.occurred_on as occurredOn, m.note as note, m.doubtful as doubtful, m.attribution as attribution, m.as_of as asOf, m.exclusive as exclusive,
+  ${originColumn('m')} as origin,
   case when e.id is null then null else ${editionJson('e')} end as edition,
   w.title as workTitle,
   (select json_group_array(json_object('id', a.id, 'slug', a.slug, 'name', a.name, 'isKpop', a.is_kpop = 1,
@@ -195,8 +238,11 @@ interface RawNomination {
   edition: string;
   categoryName: string;
   categorySlug: string;
+  grandPrize: number;
   workTitle: string | null;
   workReleasedOn: string | null;
+  workNote: string | null;
+  origin: FactOrigin;
   artists: string;
   sources: string;
 }
@@ -209,6 +255,10 @@ interface RawMilestone {
   occurredOn: string | null;
   note: string | null;
   doubtful: number;
+  attribution: string | null;
+  asOf: string | null;
+  exclusive: number;
+  origin: FactOrigin;
   edition: string | null;
   workTitle: string | null;
   artists: string;
@@ -222,10 +272,13 @@ function toNomination(row: RawNomination): NominationFact {
     edition: JSON.parse(row.edition) as EditionRef,
     categoryName: row.categoryName,
     categorySlug: row.categorySlug,
+    grandPrize: row.grandPrize === 1,
     workTitle: row.workTitle,
     workReleasedOn: row.workReleasedOn,
+    workNote: row.workNote,
     artists: parseArtists(row.artists),
     sources: JSON.parse(row.sources) as SourceRef[],
+    origin: row.origin,
   };
 }
 
@@ -238,10 +291,14 @@ function toMilestone(row: RawMilestone): MilestoneFact {
     occurredOn: row.occurredOn,
     note: row.note,
     doubtful: row.doubtful === 1,
+    attribution: row.attribution,
+    asOf: row.asOf,
+    exclusive: row.exclusive === 1,
     edition: row.edition === null ? null : (JSON.parse(row.edition) as EditionRef),
     workTitle: row.workTitle,
     artists: parseArtists(row.artists),
     sources: JSON.parse(row.sources) as SourceRef[],
+    origin: row.origin,
   };
 }
 
@@ -265,18 +322,19 @@ export const hotQuerySql = {
        where al.normalized = ? order by a.name`,
   membersOf: `select ${artistColumns} from memberships m join artists a on a.id = m.member_id where m.group_id = ? order by a.name`,
   milestonesOf: `select ${milestoneColumns} ${milestoneFrom}
-       where m.id in (select milestone_id from milestone_artists where artist_id = ?)`,
+       where m.id in (select milestone_id from milestone_artists where artist_id = ?) and m.withdrawn_at is null`,
   nominationsOf: `select ${nominationColumns} ${nominationFrom}
        where n.id in (select nomination_id from nomination_artists where artist_id = @artistId)
          and (@ceremonyId is null or e.ceremony_id = @ceremonyId)
          and (@year is null or e.year = @year)
          and (@result is null or n.result = @result)
+         and n.withdrawn_at is null
        order by e.year desc, coalesce(e.held_on, '') desc, c.name, n.result = 'won' desc, cat.name`,
   winsOnMonthDay: `select ${nominationColumns} ${nominationFrom}
-       where e.held_on_month_day = ? and n.result = 'won'
+       where e.held_on_month_day = ? and n.result = 'won' and n.withdrawn_at is null
        order by e.held_on, c.name, cat.name`,
   milestonesOnMonthDay: `select ${milestoneColumns} ${milestoneFrom}
-       where m.occurred_on_month_day = ? order by m.occurred_on, m.id`,
+       where m.occurred_on_month_day = ? and m.withdrawn_at is null order by m.occurred_on, m.id`,
 };
 
 /** The first id at or after a point `fraction` of the way through [low, high], wrapping around. */
@@ -327,50 +385,65 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     nominationsOf: client.prepare(hotQuerySql.nominationsOf),
     awardCountsOf: client.prepare(
       `select coalesce(sum(n.result = 'won'), 0) as wins, count(*) as nominations
-       from nomination_artists na join nominations n on n.id = na.nomination_id where na.artist_id = ?`,
+       from nomination_artists na join nominations n on n.id = na.nomination_id
+       where na.artist_id = ? and n.withdrawn_at is null`,
     ),
     winsOnMonthDay: client.prepare(hotQuerySql.winsOnMonthDay),
     milestonesOnMonthDay: client.prepare(hotQuerySql.milestonesOnMonthDay),
-    ceremonies: client.prepare(`select id, slug, name, short_name as shortName from ceremonies order by name`),
+    ceremonies: client.prepare(`select id, slug, name, short_name as shortName, kind from ceremonies order by name`),
     ceremoniesByAlias: client.prepare(
-      `select distinct c.id as id, c.slug as slug, c.name as name, c.short_name as shortName
+      `select distinct c.id as id, c.slug as slug, c.name as name, c.short_name as shortName, c.kind as kind
        from ceremony_aliases ca join ceremonies c on c.id = ca.ceremony_id where ca.normalized = ?`,
     ),
     ceremoniesStartingWith: client.prepare(
-      `select c.id as id, c.slug as slug, c.name as name, c.short_name as shortName, min(ca.alias) as alias
+      `select c.id as id, c.slug as slug, c.name as name, c.short_name as shortName, c.kind as kind, min(ca.alias) as alias
        from ceremony_aliases ca join ceremonies c on c.id = ca.ceremony_id
        where ca.normalized like ? escape '\\' group by c.id order by c.name limit ?`,
     ),
-    editionYears: client.prepare(`select year from editions where ceremony_id = ? order by year`),
+    editionYears: client.prepare(`select distinct year from editions where ceremony_id = ? order by year`),
+    // By the edition's key: the year for an annual show, the air date for an episode.
     edition: client.prepare(
       `select ${editionJson('e')} as edition from editions e join ceremonies c on c.id = e.ceremony_id
-       where e.ceremony_id = ? and e.year = ?`,
+       where e.ceremony_id = ? and e.edition_key = ? and e.episode = ?`,
+    ),
+    episodesInYear: client.prepare(
+      `select ${editionJson('e')} as edition from editions e join ceremonies c on c.id = e.ceremony_id
+       where e.ceremony_id = ? and e.year = ? and e.episode = 1 order by e.held_on`,
     ),
     editionNominations: client.prepare(
-      `select ${nominationColumns} ${nominationFrom} where n.edition_id = ? order by cat.name, n.id`,
+      `select ${nominationColumns} ${nominationFrom} where n.edition_id = ? and n.withdrawn_at is null order by cat.name, n.id`,
     ),
-    nominationById: client.prepare(`select ${nominationColumns} ${nominationFrom} where n.id = ?`),
-    milestoneById: client.prepare(`select ${milestoneColumns} ${milestoneFrom} where m.id = ?`),
+    nominationById: client.prepare(`select ${nominationColumns} ${nominationFrom} where n.id = ? and n.withdrawn_at is null`),
+    milestoneById: client.prepare(`select ${milestoneColumns} ${milestoneFrom} where m.id = ? and m.withdrawn_at is null`),
     // Over all ids; the seek below then steps to the next win. Separate subqueries, because SQLite
     // answers a lone min() or max() from the primary key but scans the table for both together.
     winIdRange: client.prepare(`select (select min(id) from nominations) as low, (select max(id) from nominations) as high`),
-    winIdAtOrAfter: client.prepare(`select id from nominations where id >= ? and result = 'won' order by id limit 1`),
+    winIdAtOrAfter: client.prepare(
+      `select id from nominations where id >= ? and result = 'won' and withdrawn_at is null order by id limit 1`,
+    ),
     milestoneIdRange: client.prepare(`select (select min(id) from milestones) as low, (select max(id) from milestones) as high`),
-    milestoneIds: client.prepare(`select id from milestones where doubtful = 0 order by id`),
-    milestoneIdAtOrAfter: client.prepare(`select id from milestones where id >= ? and doubtful = 0 order by id limit 1`),
+    milestoneIds: client.prepare(`select id from milestones where doubtful = 0 and withdrawn_at is null order by id`),
+    milestoneIdAtOrAfter: client.prepare(
+      `select id from milestones where id >= ? and doubtful = 0 and withdrawn_at is null order by id limit 1`,
+    ),
     categoryNominations: client.prepare(
       // The category id first, so that the (edition, category) prefix of the natural key is used.
       `select ${nominationColumns} ${nominationFrom}
        where n.edition_id = @editionId and n.category_id = (
          select k.id from categories k join editions x on x.ceremony_id = k.ceremony_id where x.id = @editionId and k.slug = @categorySlug)
+         and n.withdrawn_at is null
        order by n.id`,
     ),
     hasCompleteList: client.prepare(
-      `select 1 from complete_nominee_lists l join categories cat on cat.id = l.category_id where l.edition_id = ? and cat.slug = ?`,
+      `select 1 from complete_nominee_lists l join categories cat on cat.id = l.category_id
+       where l.edition_id = ? and cat.slug = ? and l.complete = 1`,
     ),
     editions: client.prepare(`select ${editionJson('e')} as edition from editions e join ceremonies c on c.id = e.ceremony_id order by e.year, c.name`),
     worksOf: client.prepare(
-      `select w.id as id, w.title as title from work_credits wc join works w on w.id = wc.work_id where wc.artist_id = ? order by w.id`,
+      // Works that some live fact is about: a work known only from withdrawn facts is not offered.
+      `select w.id as id, w.title as title from work_credits wc join works w on w.id = wc.work_id
+       where wc.artist_id = ? and exists (select 1 from nominations n where n.work_id = w.id and n.withdrawn_at is null)
+       order by w.id`,
     ),
     artistsOfKind: client.prepare(
       `select ${artistColumns} from artists a where a.kind = ? and a.id >= ? order by a.id limit ?`,
@@ -381,12 +454,23 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
       `select 1 from nomination_artists na cross join nominations n on n.id = na.nomination_id
        join categories cat on cat.id = n.category_id left join works w on w.id = n.work_id
        where na.artist_id = @artistId and n.edition_id = @editionId and cat.name = @categoryName and n.result = 'won'
+         and n.withdrawn_at is null
          and (@workTitle is null or w.title = @workTitle) limit 1`,
     ),
     completeCategories: client.prepare(
       `select cat.slug as slug from complete_nominee_lists l join categories cat on cat.id = l.category_id
-       where l.edition_id = ?`,
+       where l.edition_id = ? and l.complete = 1`,
     ),
+  };
+
+  const resultsOf = (row: unknown): CeremonyEditionResults | undefined => {
+    if (!row) return undefined;
+    const edition = JSON.parse((row as { edition: string }).edition) as EditionRef;
+    return {
+      edition,
+      nominations: (statements.editionNominations.all(edition.id) as RawNomination[]).map(toNomination),
+      completeCategories: new Set((statements.completeCategories.all(edition.id) as { slug: string }[]).map((r) => r.slug)),
+    };
   };
 
   let aliasCache: AliasEntry[] | null = null;
@@ -427,18 +511,10 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     ceremoniesStartingWith: (prefix, limit) =>
       statements.ceremoniesStartingWith.all(`${escapeLike(prefix)}%`, limit) as (Ceremony & { alias: string })[],
     editionYears: (ceremonyId) => (statements.editionYears.all(ceremonyId) as { year: number }[]).map((r) => r.year),
-    editionResults: (ceremonyId, year) => {
-      const row = statements.edition.get(ceremonyId, year) as { edition: string } | undefined;
-      if (!row) return undefined;
-      const edition = JSON.parse(row.edition) as EditionRef;
-      return {
-        edition,
-        nominations: (statements.editionNominations.all(edition.id) as RawNomination[]).map(toNomination),
-        completeCategories: new Set(
-          (statements.completeCategories.all(edition.id) as { slug: string }[]).map((r) => r.slug),
-        ),
-      };
-    },
+    editionResults: (ceremonyId, year) => resultsOf(statements.edition.get(ceremonyId, String(year), 0)),
+    episodesInYear: (ceremonyId, year) =>
+      (statements.episodesInYear.all(ceremonyId, year) as { edition: string }[]).map((row) => JSON.parse(row.edition) as EditionRef),
+    episodeResults: (ceremonyId, airDate) => resultsOf(statements.edition.get(ceremonyId, airDate, 1)),
     nominationById: (id) => {
       const row = statements.nominationById.get(id) as RawNomination | undefined;
       return row && toNomination(row);

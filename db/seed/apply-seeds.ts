@@ -1,11 +1,12 @@
 // Writes a validated seed set into the store in one transaction, upserting on natural keys so that
 // loading twice changes nothing and a corrected fact is updated in place. Rows that the seed files
-// no longer hold are removed: the files are the reviewed truth. Every statement is prepared once,
-// since a large store means a million rows.
+// no longer hold are removed: the files are the reviewed truth of their own facts. Facts that came
+// from an import or an approved suggestion are never updated or removed here, nor is anything they
+// point at. Every statement is prepared once, since a large store means a million rows.
 import type { Statement } from 'better-sqlite3';
 import { normalizeName } from '../../src/core/names.js';
 import type { LightstickDatabase } from '../database.js';
-import { editionKey, nominationKey, nomineeKey, type SeedSet } from './read-seeds.js';
+import { editionKey, editionRecordKey, nominationKey, nomineeKey, type SeedSet } from './read-seeds.js';
 
 const SEED_DIGEST_KEY = 'seed_digest';
 
@@ -16,28 +17,66 @@ export interface ApplySeedsResult {
 
 /** Upserts that return the row id, keyed on each table's natural key. */
 const upsertSql = {
-  source: `insert into sources (identifier, published_on, headline, outlet) values (?, ?, ?, ?)
-    on conflict (identifier) do update set published_on = excluded.published_on, headline = excluded.headline, outlet = excluded.outlet
+  source: `insert into sources (identifier, published_on, headline, outlet, url, read_on) values (?, ?, ?, ?, ?, ?)
+    on conflict (identifier) do update set published_on = excluded.published_on, headline = excluded.headline, outlet = excluded.outlet,
+      url = excluded.url, read_on = excluded.read_on
     returning id`,
-  artist: `insert into artists (slug, name, kind, is_kpop) values (?, ?, ?, ?)
-    on conflict (slug) do update set name = excluded.name, kind = excluded.kind, is_kpop = excluded.is_kpop returning id`,
-  ceremony: `insert into ceremonies (slug, name, short_name) values (?, ?, ?)
-    on conflict (slug) do update set name = excluded.name, short_name = excluded.short_name returning id`,
-  category: `insert into categories (ceremony_id, slug, name) values (?, ?, ?)
-    on conflict (ceremony_id, slug) do update set name = excluded.name returning id`,
-  edition: `insert into editions (ceremony_id, year, held_on, venue, city, time_zone, notes, source_id) values (?, ?, ?, ?, ?, ?, ?, ?)
-    on conflict (ceremony_id, year) do update set held_on = excluded.held_on, venue = excluded.venue, city = excluded.city,
+  artist: `insert into artists (slug, name, kind, is_kpop, kpop_note) values (?, ?, ?, ?, ?)
+    on conflict (slug) do update set name = excluded.name, kind = excluded.kind, is_kpop = excluded.is_kpop,
+      kpop_note = excluded.kpop_note returning id`,
+  ceremony: `insert into ceremonies (slug, name, short_name, kind) values (?, ?, ?, ?)
+    on conflict (slug) do update set name = excluded.name, short_name = excluded.short_name, kind = excluded.kind returning id`,
+  category: `insert into categories (ceremony_id, slug, name, grand_prize) values (?, ?, ?, ?)
+    on conflict (ceremony_id, slug) do update set name = excluded.name, grand_prize = excluded.grand_prize returning id`,
+  edition: `insert into editions (ceremony_id, year, held_on, venue, city, time_zone, notes, source_id, episode) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    on conflict (ceremony_id, edition_key) do update set held_on = excluded.held_on, venue = excluded.venue, city = excluded.city,
       time_zone = excluded.time_zone, notes = excluded.notes, source_id = excluded.source_id returning id`,
-  work: `insert into works (slug, title, kind, released_on, release_source_id) values (?, ?, ?, ?, ?)
+  work: `insert into works (slug, title, kind, released_on, release_source_id, note, note_source_id) values (?, ?, ?, ?, ?, ?, ?)
     on conflict (slug) do update set title = excluded.title, kind = excluded.kind, released_on = excluded.released_on,
-      release_source_id = excluded.release_source_id returning id`,
-  nomination: `insert into nominations (edition_id, category_id, work_id, nominee_key, result) values (?, ?, ?, ?, ?)
-    on conflict (edition_id, category_id, nominee_key) do update set work_id = excluded.work_id, result = excluded.result returning id`,
-  milestone: `insert into milestones (key, kind, statement, occurred_on, edition_id, nomination_id, work_id, note, doubtful)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      release_source_id = excluded.release_source_id, note = excluded.note, note_source_id = excluded.note_source_id returning id`,
+  // A contributed fact with the same natural key is left as it is (no row is returned then).
+  nomination: `insert into nominations (edition_id, category_id, work_id, nominee_key, result, seed_file) values (?, ?, ?, ?, ?, ?)
+    on conflict (edition_id, category_id, nominee_key) do update set work_id = excluded.work_id, result = excluded.result,
+      seed_file = excluded.seed_file
+      where nominations.import_id is null and nominations.suggestion_id is null returning id`,
+  milestone: `insert into milestones (key, kind, statement, occurred_on, edition_id, nomination_id, work_id, note, doubtful,
+      attribution, as_of, exclusive, seed_file)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     on conflict (key) do update set kind = excluded.kind, statement = excluded.statement, occurred_on = excluded.occurred_on,
       edition_id = excluded.edition_id, nomination_id = excluded.nomination_id, work_id = excluded.work_id,
-      note = excluded.note, doubtful = excluded.doubtful returning id`,
+      note = excluded.note, doubtful = excluded.doubtful, attribution = excluded.attribution, as_of = excluded.as_of,
+      exclusive = excluded.exclusive, seed_file = excluded.seed_file
+      where milestones.import_id is null and milestones.suggestion_id is null returning id`,
+};
+
+/**
+ * Removes the rows of one table that the seed files no longer hold, keeping those that a
+ * contributed fact (or anything else left) still points at: `stillUsed` lists those ids.
+ */
+const pruneSql = {
+  milestones: `delete from milestones where import_id is null and suggestion_id is null
+    and id not in (select value from json_each(?))`,
+  nominations: `delete from nominations where import_id is null and suggestion_id is null
+    and id not in (select value from json_each(?))`,
+  works: `delete from works where id not in (select value from json_each(?))
+    and id not in (select work_id from nominations where work_id is not null)
+    and id not in (select work_id from milestones where work_id is not null)`,
+  editions: `delete from editions where id not in (select value from json_each(?))
+    and id not in (select edition_id from nominations)
+    and id not in (select edition_id from milestones where edition_id is not null)`,
+  categories: `delete from categories where id not in (select value from json_each(?))
+    and id not in (select category_id from nominations)`,
+  ceremonies: `delete from ceremonies where id not in (select value from json_each(?))
+    and id not in (select ceremony_id from editions) and id not in (select ceremony_id from categories)`,
+  artists: `delete from artists where id not in (select value from json_each(?))
+    and id not in (select artist_id from nomination_artists) and id not in (select artist_id from milestone_artists)
+    and id not in (select artist_id from work_credits)`,
+  sources: `delete from sources where id not in (select value from json_each(?))
+    and id not in (select source_id from nomination_sources) and id not in (select source_id from milestone_sources)
+    and id not in (select source_id from editions where source_id is not null)
+    and id not in (select release_source_id from works where release_source_id is not null)
+    and id not in (select note_source_id from works where note_source_id is not null)
+    and id not in (select source_id from complete_nominee_lists)`,
 };
 
 /**
@@ -97,11 +136,13 @@ export function applySeeds(db: LightstickDatabase, set: SeedSet, options: { forc
 
   // better-sqlite3 transactions are synchronous: nothing in here may await.
   client.transaction(() => {
-    const sourceIds = new Map(set.sources.map((s) => [s.id, id(upsert.source, s.id, s.publishedOn, s.headline, s.outlet)]));
+    const sourceIds = new Map(
+      set.sources.map((s) => [s.id, id(upsert.source, s.id, s.publishedOn, s.headline, s.outlet, s.url ?? null, s.readOn ?? null)]),
+    );
 
     const artistIds = new Map<string, number>();
     for (const artist of set.artists) {
-      const artistId = id(upsert.artist, artist.slug, artist.name, artist.kind, artist.kpop ? 1 : 0);
+      const artistId = id(upsert.artist, artist.slug, artist.name, artist.kind, artist.kpop ? 1 : 0, artist.kpopNote ?? null);
       artistIds.set(artist.slug, artistId);
       // The artist's own name is its first alias; a listed alias that folds to the same form adds nothing.
       const aliases = new Map<string, [string, string, string]>();
@@ -118,7 +159,7 @@ export function applySeeds(db: LightstickDatabase, set: SeedSet, options: { forc
     const ceremonyIds = new Map<string, number>();
     const categoryIds = new Map<string, number>();
     for (const ceremony of set.ceremonies) {
-      const ceremonyId = id(upsert.ceremony, ceremony.slug, ceremony.name, ceremony.shortName);
+      const ceremonyId = id(upsert.ceremony, ceremony.slug, ceremony.name, ceremony.shortName, ceremony.kind ?? 'award_show');
       ceremonyIds.set(ceremony.slug, ceremonyId);
       const aliases = new Map<string, [string, string]>();
       for (const alias of [ceremony.name, ceremony.shortName, ...(ceremony.aliases ?? [])]) {
@@ -127,12 +168,17 @@ export function applySeeds(db: LightstickDatabase, set: SeedSet, options: { forc
       }
       syncChildren(children.ceremonyAliases, ceremonyId, [...aliases.values()]);
       for (const category of ceremony.categories) {
-        categoryIds.set(`${ceremony.slug}/${category.slug}`, id(upsert.category, ceremonyId, category.slug, category.name));
+        categoryIds.set(
+          `${ceremony.slug}/${category.slug}`,
+          id(upsert.category, ceremonyId, category.slug, category.name, category.grandPrize ? 1 : 0),
+        );
       }
     }
 
+    const ceremonyKinds = new Map(set.ceremonies.map((c) => [c.slug, c.kind ?? 'award_show']));
     const editionIds = new Map<string, number>();
     for (const e of set.editions) {
+      const episode = ceremonyKinds.get(e.ceremony) === 'music_show';
       const editionId = id(
         upsert.edition,
         ceremonyIds.get(e.ceremony)!,
@@ -143,8 +189,9 @@ export function applySeeds(db: LightstickDatabase, set: SeedSet, options: { forc
         e.timeZone ?? null,
         e.notes ?? null,
         sourceIds.get(e.source)!,
+        episode ? 1 : 0,
       );
-      editionIds.set(editionKey(e.ceremony, e.year), editionId);
+      editionIds.set(editionRecordKey(e, episode ? 'music_show' : 'award_show'), editionId);
     }
 
     const workIds = new Map<string, number>();
@@ -152,7 +199,8 @@ export function applySeeds(db: LightstickDatabase, set: SeedSet, options: { forc
     const creditsByWork = new Map<string, number[]>();
     for (const work of set.works) {
       const releaseSource = work.releaseSource !== undefined ? sourceIds.get(work.releaseSource)! : null;
-      const workId = id(upsert.work, work.slug, work.title, work.kind, work.releasedOn ?? null, releaseSource);
+      const noteSource = work.noteSource !== undefined ? sourceIds.get(work.noteSource)! : null;
+      const workId = id(upsert.work, work.slug, work.title, work.kind, work.releasedOn ?? null, releaseSource, work.note ?? null, noteSource);
       workIds.set(work.slug, workId);
       const credited = work.credits.map((credit) => artistIds.get(credit.artist)!);
       creditsByWork.set(work.slug, credited);
@@ -160,13 +208,23 @@ export function applySeeds(db: LightstickDatabase, set: SeedSet, options: { forc
     }
 
     const nominationIds = new Map<string, number>();
+    const contributedNomination = client.prepare(
+      `select id from nominations where edition_id = ? and category_id = ? and nominee_key = ?`,
+    );
     for (const n of set.nominations) {
       const key = nomineeKey(n);
-      const editionId = editionIds.get(editionKey(n.ceremony, n.year))!;
+      const editionId = editionIds.get(editionKey(n.ceremony, n.year, n.date))!;
       const categoryId = categoryIds.get(`${n.ceremony}/${n.category}`)!;
       const workId = n.work !== undefined ? workIds.get(n.work)! : null;
-      const nominationId = id(upsert.nomination, editionId, categoryId, workId, key, n.result);
-      nominationIds.set(nominationKey(n.ceremony, n.year, n.category, key), nominationId);
+      const seeded = upsert.nomination.get(editionId, categoryId, workId, key, n.result, n.origin.file) as { id: number } | undefined;
+      if (!seeded) {
+        // The same fact was contributed first: it stays the contributor's, untouched.
+        const existing = contributedNomination.get(editionId, categoryId, key) as { id: number };
+        nominationIds.set(nominationKey(editionKey(n.ceremony, n.year, n.date), n.category, key), existing.id);
+        continue;
+      }
+      const nominationId = seeded.id;
+      nominationIds.set(nominationKey(editionKey(n.ceremony, n.year, n.date), n.category, key), nominationId);
       // A work's nomination is also its credited artists' nomination.
       const nominated = n.artists?.map((slug) => artistIds.get(slug)!) ?? creditsByWork.get(n.work!)!;
       syncChildren(children.nominationArtists, nominationId, nominated.map((artistId, position) => [artistId, position]));
@@ -175,13 +233,14 @@ export function applySeeds(db: LightstickDatabase, set: SeedSet, options: { forc
 
     const listedKeys = new Set<string>();
     const insertList = client.prepare(
-      `insert into complete_nominee_lists (edition_id, category_id, source_id) values (?, ?, ?)
-       on conflict (edition_id, category_id) do update set source_id = excluded.source_id`,
+      `insert into complete_nominee_lists (edition_id, category_id, source_id, complete, note) values (?, ?, ?, ?, ?)
+       on conflict (edition_id, category_id) do update set source_id = excluded.source_id, complete = excluded.complete,
+         note = excluded.note`,
     );
     for (const list of set.nomineeLists) {
-      const editionId = editionIds.get(editionKey(list.ceremony, list.year))!;
+      const editionId = editionIds.get(editionKey(list.ceremony, list.year, list.date))!;
       const categoryId = categoryIds.get(`${list.ceremony}/${list.category}`)!;
-      insertList.run(editionId, categoryId, sourceIds.get(list.source)!);
+      insertList.run(editionId, categoryId, sourceIds.get(list.source)!, list.complete === false ? 0 : 1, list.note ?? null);
       listedKeys.add(`${editionId}/${categoryId}`);
     }
     for (const row of client.prepare(`select edition_id as e, category_id as c from complete_nominee_lists`).all() as { e: number; c: number }[]) {
@@ -193,28 +252,33 @@ export function applySeeds(db: LightstickDatabase, set: SeedSet, options: { forc
     const milestoneIds: number[] = [];
     for (const m of set.milestones) {
       const edition = m.edition;
-      const milestoneId = id(
-        upsert.milestone,
+      const editionRef = edition ? editionKey(edition.ceremony, edition.year, edition.date) : null;
+      const seeded = upsert.milestone.get(
         m.key,
         m.kind,
         m.statement,
         m.occurredOn ?? null,
-        edition ? editionIds.get(editionKey(edition.ceremony, edition.year))! : null,
-        edition && m.nomination
-          ? nominationIds.get(nominationKey(edition.ceremony, edition.year, m.nomination.category, nomineeKey(m.nomination)))!
-          : null,
+        editionRef ? editionIds.get(editionRef)! : null,
+        editionRef && m.nomination ? nominationIds.get(nominationKey(editionRef, m.nomination.category, nomineeKey(m.nomination)))! : null,
         m.work !== undefined ? workIds.get(m.work)! : null,
         m.note ?? null,
         m.doubtful ? 1 : 0,
-      );
+        m.attribution ?? null,
+        m.asOf ?? null,
+        m.exclusive === false ? 0 : 1,
+        m.origin.file,
+      ) as { id: number } | undefined;
+      // A milestone of this key that was contributed first stays the contributor's.
+      if (!seeded) continue;
+      const milestoneId = seeded.id;
       milestoneIds.push(milestoneId);
       syncChildren(children.milestoneArtists, milestoneId, m.artists.map((slug) => [artistIds.get(slug)!]));
       syncChildren(children.milestoneSources, milestoneId, m.sources.map((source) => [sourceIds.get(source)!]));
     }
 
     // Dependants first, so that nothing still points at a row being removed.
-    const prune = (table: string, keep: Iterable<number>) =>
-      client.prepare(`delete from ${table} where id not in (select value from json_each(?))`).run(JSON.stringify([...keep]));
+    const prune = (table: keyof typeof pruneSql, keep: Iterable<number>) =>
+      client.prepare(pruneSql[table]).run(JSON.stringify([...keep]));
     prune('milestones', milestoneIds);
     prune('nominations', nominationIds.values());
     prune('works', workIds.values());

@@ -122,17 +122,25 @@ function fail(origin: RecordOrigin, field: string, message: string): never {
   throw new SeedError(`seeds/${origin.file}: ${origin.path}, field "${field}": ${message}`);
 }
 
-export function editionKey(ceremony: string, year: number): string {
-  return `${ceremony}/${year}`;
+/** An edition's natural key: `<ceremony>/<year>` for an annual show, `<ceremony>/<air date>` for an episode. */
+export function editionKey(ceremony: string, year: number, date?: string | null): string {
+  return `${ceremony}/${date ?? year}`;
 }
+
+/** The key of an edition record: an episode of a music show is known by its air date. */
+export function editionRecordKey(edition: EditionRecord, ceremonyKind: CeremonyKind): string {
+  return editionKey(edition.ceremony, edition.year, ceremonyKind === 'music_show' ? edition.heldOn : null);
+}
+
+export type CeremonyKind = 'award_show' | 'music_show';
 
 export function nomineeKey(nominee: { work?: string | undefined; artists?: string[] | undefined }): string {
   if (nominee.work !== undefined) return `work:${nominee.work}`;
   return `artists:${[...(nominee.artists ?? [])].sort().join('+')}`;
 }
 
-export function nominationKey(ceremony: string, year: number, category: string, key: string): string {
-  return `${editionKey(ceremony, year)}/${category}/${key}`;
+export function nominationKey(edition: string, category: string, key: string): string {
+  return `${edition}/${category}/${key}`;
 }
 
 function checkReferences(set: SeedSet): void {
@@ -140,7 +148,13 @@ function checkReferences(set: SeedSet): void {
   const artists = uniqueIndex(set.artists, (a) => a.slug, 'slug', 'artist');
   const ceremonies = uniqueIndex(set.ceremonies, (c) => c.slug, 'slug', 'ceremony');
   const works = uniqueIndex(set.works, (w) => w.slug, 'slug', 'work');
-  const editions = uniqueIndex(set.editions, (e) => editionKey(e.ceremony, e.year), 'year', 'edition');
+  const kindOf = (ceremony: string): CeremonyKind => set.ceremonies.find((c) => c.slug === ceremony)?.kind ?? 'award_show';
+  for (const edition of set.editions) {
+    if (kindOf(edition.ceremony) === 'music_show' && !edition.heldOn) {
+      fail(edition.origin, 'heldOn', `an episode of a music show needs its air date`);
+    }
+  }
+  const editions = uniqueIndex(set.editions, (e) => editionRecordKey(e, kindOf(e.ceremony)), 'year', 'edition');
   uniqueIndex(set.milestones, (m) => m.key, 'key', 'milestone');
 
   const requireSource = (origin: RecordOrigin, field: string, id: string) => {
@@ -149,9 +163,15 @@ function checkReferences(set: SeedSet): void {
   const requireArtist = (origin: RecordOrigin, field: string, slug: string) => {
     if (!artists.has(slug)) fail(origin, field, `unknown artist "${slug}"; add it to seeds/artists.json`);
   };
-  const requireEdition = (origin: RecordOrigin, ceremony: string, year: number) => {
+  const requireEdition = (origin: RecordOrigin, ceremony: string, year: number, date: string | undefined) => {
     if (!ceremonies.has(ceremony)) fail(origin, 'ceremony', `unknown ceremony "${ceremony}"`);
-    if (!editions.has(editionKey(ceremony, year))) fail(origin, 'year', `no edition ${ceremony} ${year} is defined`);
+    const episodic = kindOf(ceremony) === 'music_show';
+    if (episodic && date === undefined) fail(origin, 'date', `${ceremony} is a music show: give the episode's air date`);
+    if (!episodic && date !== undefined) fail(origin, 'date', `${ceremony} is an annual show: its editions are known by year alone`);
+    if (date !== undefined && Number(date.slice(0, 4)) !== year) fail(origin, 'date', `${date} is not in ${year}`);
+    if (!editions.has(editionKey(ceremony, year, date))) {
+      fail(origin, episodic ? 'date' : 'year', `no edition ${ceremony} ${date ?? year} is defined`);
+    }
   };
   const requireCategory = (origin: RecordOrigin, ceremony: string, category: string) => {
     if (!ceremonies.get(ceremony)?.categories.some((c) => c.slug === category)) {
@@ -185,23 +205,29 @@ function checkReferences(set: SeedSet): void {
   for (const work of set.works) {
     work.credits.forEach((credit) => requireArtist(work.origin, 'credits', credit.artist));
     if (work.releaseSource !== undefined) requireSource(work.origin, 'releaseSource', work.releaseSource);
+    if (work.noteSource !== undefined) requireSource(work.origin, 'noteSource', work.noteSource);
+    if (work.note !== undefined && work.noteSource === undefined) fail(work.origin, 'noteSource', 'a note needs the source that says it');
     if (work.releasedOn && work.releaseSource === undefined) {
       fail(work.origin, 'releaseSource', 'a release date needs the source that gives it');
     }
   }
   for (const list of set.nomineeLists) {
-    requireEdition(list.origin, list.ceremony, list.year);
+    requireEdition(list.origin, list.ceremony, list.year, list.date);
     requireCategory(list.origin, list.ceremony, list.category);
     requireSource(list.origin, 'source', list.source);
   }
   const nominationKeys = new Set<string>();
   for (const nomination of set.nominations) {
-    requireEdition(nomination.origin, nomination.ceremony, nomination.year);
+    requireEdition(nomination.origin, nomination.ceremony, nomination.year, nomination.date);
     requireCategory(nomination.origin, nomination.ceremony, nomination.category);
     if (nomination.work !== undefined) requireWork(nomination.origin, 'work', nomination.work);
     nomination.artists?.forEach((slug) => requireArtist(nomination.origin, 'artists', slug));
     nomination.sources.forEach((id) => requireSource(nomination.origin, 'sources', id));
-    const key = nominationKey(nomination.ceremony, nomination.year, nomination.category, nomineeKey(nomination));
+    const key = nominationKey(
+      editionKey(nomination.ceremony, nomination.year, nomination.date),
+      nomination.category,
+      nomineeKey(nomination),
+    );
     if (nominationKeys.has(key)) fail(nomination.origin, 'category', `the same nominee is listed twice (${key})`);
     nominationKeys.add(key);
   }
@@ -210,15 +236,14 @@ function checkReferences(set: SeedSet): void {
     milestone.sources.forEach((id) => requireSource(milestone.origin, 'sources', id));
     if (milestone.work !== undefined) requireWork(milestone.origin, 'work', milestone.work);
     if (milestone.edition) {
-      requireEdition(milestone.origin, milestone.edition.ceremony, milestone.edition.year);
+      requireEdition(milestone.origin, milestone.edition.ceremony, milestone.edition.year, milestone.edition.date);
       if (milestone.occurredOn && Number(milestone.occurredOn.slice(0, 4)) !== milestone.edition.year) {
         fail(milestone.origin, 'occurredOn', `${milestone.occurredOn} is not in the edition's year ${milestone.edition.year}`);
       }
     }
     if (milestone.nomination && milestone.edition) {
       const key = nominationKey(
-        milestone.edition.ceremony,
-        milestone.edition.year,
+        editionKey(milestone.edition.ceremony, milestone.edition.year, milestone.edition.date),
         milestone.nomination.category,
         nomineeKey(milestone.nomination),
       );

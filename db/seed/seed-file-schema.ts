@@ -13,14 +13,28 @@ const partialDate = z
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be written YYYY, YYYY-MM or YYYY-MM-DD')
   .refine(isRealDate, 'is not a real calendar date');
 const year = z.number().int().min(1950).max(2100);
+/** A web page's address: http or https only. */
+export const webUrl = z
+  .string()
+  .trim()
+  .refine(isWebUrl, 'must be an http(s) address such as "https://example.com/article"');
 const sourceId = z.string().min(1);
 const text = z.string().trim().min(1);
 const nullableText = text.nullable().optional();
 
-function isRealDate(value: string): boolean {
+export function isRealDate(value: string): boolean {
   const [y, m = '01', d = '01'] = value.split('-');
   const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
   return date.getUTCFullYear() === Number(y) && date.getUTCMonth() + 1 === Number(m) && date.getUTCDate() === Number(d);
+}
+
+export function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.');
+  } catch {
+    return false;
+  }
 }
 
 function isTimeZone(value: string): boolean {
@@ -35,8 +49,13 @@ function isTimeZone(value: string): boolean {
 export const sourceRecord = z.strictObject({
   id: sourceId,
   publishedOn: isoDate,
+  /** The article's headline in our words, or a web page's title. */
   headline: text.max(200),
+  /** The outlet or web publisher; null when not known. */
   outlet: text.nullable(),
+  /** For a web page: its address (then `id` is usually the address too) and the date it was read. */
+  url: webUrl.optional(),
+  readOn: isoDate.optional(),
 });
 
 export const artistRecord = z.strictObject({
@@ -44,6 +63,8 @@ export const artistRecord = z.strictObject({
   name: text,
   kind: z.enum(['group', 'soloist']),
   kpop: z.boolean(),
+  /** Why the flag is what it is, when the sources do not make it plain. */
+  kpopNote: text.optional(),
   members: z.array(slug).optional(),
   aliases: z
     .array(
@@ -59,8 +80,10 @@ export const ceremonyRecord = z.strictObject({
   slug,
   name: text,
   shortName: text,
+  /** award_show (the default): one edition a year; music_show: one edition per episode, by air date. */
+  kind: z.enum(['award_show', 'music_show']).optional(),
   aliases: z.array(text).optional(),
-  categories: z.array(z.strictObject({ slug, name: text })),
+  categories: z.array(z.strictObject({ slug, name: text, grandPrize: z.boolean().optional() })),
 });
 
 export const editionRecord = z.strictObject({
@@ -74,12 +97,21 @@ export const editionRecord = z.strictObject({
   source: sourceId,
 });
 
+/**
+ * Which edition of a ceremony: the year for an annual show; for a music show's episode, its air
+ * date too (`date`, YYYY-MM-DD, in that year).
+ */
+const editionRef = { ceremony: slug, year, date: isoDate.optional() };
+
 export const workRecord = z.strictObject({
   slug,
   title: text,
   kind: z.enum(['song', 'album']),
   releasedOn: partialDate.nullable().optional(),
   releaseSource: sourceId.optional(),
+  /** What a source says of the work that is not a credit, and that source. */
+  note: text.optional(),
+  noteSource: sourceId.optional(),
   credits: z.array(z.strictObject({ artist: slug, role: z.enum(['primary', 'featured']) })).min(1),
 });
 
@@ -89,14 +121,31 @@ const nominee = {
   artists: z.array(slug).min(1).optional(),
 };
 
+/**
+ * Where an exported fact came from (an import or an approved suggestion). Shown for review; an
+ * import records its own provenance, so this is read and kept only as the fact's history.
+ */
+const provenance = z
+  .strictObject({
+    origin: z.enum(['import', 'suggestion']),
+    fileName: z.string().optional(),
+    digest: z.string().optional(),
+    importedBy: z.string().optional(),
+    importedAt: z.string().optional(),
+    suggestedBy: z.string().optional(),
+    approvedBy: z.string().optional(),
+    approvedAt: z.string().optional(),
+  })
+  .optional();
+
 export const nominationRecord = z
   .strictObject({
-    ceremony: slug,
-    year,
+    ...editionRef,
     category: slug,
     ...nominee,
     result: z.enum(['won', 'nominated']),
     sources: z.array(sourceId).min(1, 'every nomination cites at least one source'),
+    provenance,
   })
   .refine((n) => n.work !== undefined || n.artists !== undefined, {
     message: 'names neither a work nor artists',
@@ -104,10 +153,12 @@ export const nominationRecord = z
   });
 
 export const nomineeListRecord = z.strictObject({
-  ceremony: slug,
-  year,
+  ...editionRef,
   category: slug,
   source: sourceId,
+  /** False records a list that is not the full one, with `note` saying why (default true). */
+  complete: z.boolean().optional(),
+  note: text.optional(),
 });
 
 export const milestoneRecord = z
@@ -117,12 +168,19 @@ export const milestoneRecord = z
     artists: z.array(slug).min(1),
     statement: text.max(300),
     occurredOn: partialDate.nullable().optional(),
-    edition: z.strictObject({ ceremony: slug, year }).optional(),
+    edition: z.strictObject(editionRef).optional(),
     nomination: z.strictObject({ category: slug, ...nominee }).optional(),
     work: slug.optional(),
     note: nullableText,
     doubtful: z.boolean().optional(),
+    /** Whom the source credits the claim to, e.g. "Koreaboo". */
+    attribution: text.optional(),
+    /** For a claim true as of a day ("the only", "currently"): that day, YYYY-MM-DD. */
+    asOf: isoDate.optional(),
+    /** False when the statement may be as true of acts it does not name; `note` says why. */
+    exclusive: z.boolean().optional(),
     sources: z.array(sourceId).min(1, 'every milestone cites at least one source'),
+    provenance,
   })
   .refine((m) => m.nomination === undefined || m.edition !== undefined, {
     message: 'a milestone that rests on a nomination must name its edition',

@@ -256,7 +256,8 @@ export function milestoneTrueFalseQuestion(
   random: () => number,
   shownTrue = random() < 0.5,
 ): TriviaQuestion | null {
-  if (milestone.doubtful) return null;
+  // A claim that may be as true of other acts cannot be called false of one of them.
+  if (milestone.doubtful || !milestone.exclusive) return null;
   const own = milestone.artists[0]!;
   const holders = new Set(milestone.artists.map((a) => a.id));
   let shown: { id: number; name: string } = own;
@@ -280,7 +281,7 @@ export function milestoneTrueFalseQuestion(
 }
 
 export function milestoneWhoQuestion(store: AwardsStore, milestone: MilestoneFact, random: () => number): TriviaQuestion | null {
-  if (milestone.doubtful || milestone.artists.length !== 1) return null;
+  if (milestone.doubtful || !milestone.exclusive || milestone.artists.length !== 1) return null;
   // A statement that names its subject's own song gives the answer away.
   if (milestone.statement.startsWith('"')) return null;
   const own = milestone.artists[0]!;

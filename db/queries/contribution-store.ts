@@ -1,0 +1,400 @@
+// The store side of contributed facts: the look-ups an import or a suggestion is checked against,
+// and the one writer that puts checked facts in, with their provenance. The writer runs inside the
+// caller's synchronous better-sqlite3 transaction: nothing here awaits.
+import type { Database } from 'better-sqlite3';
+import {
+  editionKeyOf,
+  factKey,
+  nomineeKeyOf,
+  type EditionSpec,
+  type FactSpec,
+  type NewArtist,
+  type NewCategory,
+  type NewCeremony,
+  type NewWork,
+  type SourceSpec,
+} from '../../src/core/contributed-facts.js';
+import { normalizeName } from '../../src/core/names.js';
+import type { LightstickDatabase } from '../database.js';
+import type { Ceremony, FactOrigin } from './awards-store.js';
+
+/** A fact already in the store with the same natural key. */
+export interface ExistingFact {
+  id: number;
+  origin: FactOrigin;
+  /** The seed file that holds it, for a seed fact. */
+  seedFile: string | null;
+  withdrawn: boolean;
+  withdrawalReason: string | null;
+  /** 'won' | 'nominated' for a nomination; null for a milestone. */
+  result: 'won' | 'nominated' | null;
+  /** For a milestone: its statement, to tell a changed one from the same one. */
+  statement: string | null;
+  sourceIdentifiers: string[];
+}
+
+export interface ImportRecord {
+  id: number;
+  fileName: string;
+  digest: string;
+  importedAt: number;
+  importedBy: string;
+}
+
+export interface ContributionLookups {
+  artistBySlug(slug: string): { id: number; slug: string; name: string; kind: 'group' | 'soloist' } | undefined;
+  ceremonyBySlug(slug: string): Ceremony | undefined;
+  categoriesOf(ceremonyId: number): { slug: string; name: string; grandPrize: boolean }[];
+  edition(ceremonyId: number, editionKey: string): { id: number; heldOn: string | null; episode: boolean } | undefined;
+  /** Every work credited to the artist, live facts or not: a title is matched against these. */
+  worksCreditedTo(artistId: number): { slug: string; title: string }[];
+  workBySlug(slug: string): { slug: string; title: string; credits: { artistSlug: string; role: 'primary' | 'featured' }[] } | undefined;
+  slugTaken(table: 'artists' | 'ceremonies' | 'works', slug: string): boolean;
+  nomination(ceremonyId: number, editionKey: string, categorySlug: string, nomineeKey: string): ExistingFact | undefined;
+  milestone(key: string): ExistingFact | undefined;
+  importsWithDigest(digest: string): ImportRecord[];
+  /** A source already in the store, by its identifier (an article's file name, a page's URL). */
+  sourceByIdentifier(identifier: string): SourceSpec | undefined;
+}
+
+/** What the writer is to put in: new things first, then facts (added, or changed in place). */
+export interface FactWrite {
+  newArtists: NewArtist[];
+  newCeremonies: NewCeremony[];
+  newCategories: NewCategory[];
+  newWorks: NewWork[];
+  facts: FactSpec[];
+}
+
+/** Who a written fact belongs to. */
+export type FactOwner = { importId: number } | { suggestionId: number };
+
+const originColumn = (alias: string) =>
+  `case when ${alias}.import_id is not null then 'import' when ${alias}.suggestion_id is not null then 'suggestion' else 'seed' end`;
+
+interface RawExisting {
+  id: number;
+  origin: FactOrigin;
+  seedFile: string | null;
+  withdrawnAt: number | null;
+  withdrawalReason: string | null;
+  result: 'won' | 'nominated' | null;
+  statement: string | null;
+  sources: string;
+}
+
+function toExisting(row: RawExisting | undefined): ExistingFact | undefined {
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    origin: row.origin,
+    seedFile: row.seedFile,
+    withdrawn: row.withdrawnAt !== null,
+    withdrawalReason: row.withdrawalReason,
+    result: row.result,
+    statement: row.statement,
+    sourceIdentifiers: JSON.parse(row.sources) as string[],
+  };
+}
+
+export function createContributionLookups(db: LightstickDatabase): ContributionLookups {
+  const client = db.$client;
+  const statements = {
+    artistBySlug: client.prepare(`select id, slug, name, kind from artists where slug = ?`),
+    ceremonyBySlug: client.prepare(`select id, slug, name, short_name as shortName, kind from ceremonies where slug = ?`),
+    categoriesOf: client.prepare(`select slug, name, grand_prize as grandPrize from categories where ceremony_id = ? order by id`),
+    edition: client.prepare(`select id, held_on as heldOn, episode from editions where ceremony_id = ? and edition_key = ?`),
+    worksCreditedTo: client.prepare(
+      `select w.slug as slug, w.title as title from work_credits wc join works w on w.id = wc.work_id where wc.artist_id = ? order by w.id`,
+    ),
+    workBySlug: client.prepare(`select id, slug, title from works where slug = ?`),
+    workCredits: client.prepare(
+      `select a.slug as artistSlug, wc.role as role from work_credits wc join artists a on a.id = wc.artist_id
+       where wc.work_id = ? order by wc.position`,
+    ),
+    slugTaken: {
+      artists: client.prepare(`select 1 from artists where slug = ?`),
+      ceremonies: client.prepare(`select 1 from ceremonies where slug = ?`),
+      works: client.prepare(`select 1 from works where slug = ?`),
+    },
+    nomination: client.prepare(
+      `select n.id as id, ${originColumn('n')} as origin, n.seed_file as seedFile, n.withdrawn_at as withdrawnAt,
+         n.withdrawal_reason as withdrawalReason, n.result as result, null as statement,
+         (select json_group_array(s.identifier) from nomination_sources ns join sources s on s.id = ns.source_id
+           where ns.nomination_id = n.id) as sources
+       from nominations n join editions e on e.id = n.edition_id join categories cat on cat.id = n.category_id
+       where e.ceremony_id = ? and e.edition_key = ? and cat.slug = ? and n.nominee_key = ?`,
+    ),
+    milestone: client.prepare(
+      `select m.id as id, ${originColumn('m')} as origin, m.seed_file as seedFile, m.withdrawn_at as withdrawnAt,
+         m.withdrawal_reason as withdrawalReason, null as result, m.statement as statement,
+         (select json_group_array(s.identifier) from milestone_sources ms join sources s on s.id = ms.source_id
+           where ms.milestone_id = m.id) as sources
+       from milestones m where m.key = ?`,
+    ),
+    sourceByIdentifier: client.prepare(
+      `select identifier, url, headline as title, outlet as publisher, published_on as publishedOn, read_on as readOn
+       from sources where identifier = ?`,
+    ),
+    importsWithDigest: client.prepare(
+      `select id, file_name as fileName, digest, imported_at as importedAt, imported_by as importedBy
+       from imports where digest = ? order by id`,
+    ),
+  };
+  return {
+    artistBySlug: (slug) => statements.artistBySlug.get(slug) as ReturnType<ContributionLookups['artistBySlug']>,
+    ceremonyBySlug: (slug) => statements.ceremonyBySlug.get(slug) as Ceremony | undefined,
+    categoriesOf: (ceremonyId) =>
+      (statements.categoriesOf.all(ceremonyId) as { slug: string; name: string; grandPrize: number }[]).map((c) => ({
+        ...c,
+        grandPrize: c.grandPrize === 1,
+      })),
+    edition: (ceremonyId, editionKey) => {
+      const row = statements.edition.get(ceremonyId, editionKey) as { id: number; heldOn: string | null; episode: number } | undefined;
+      return row && { ...row, episode: row.episode === 1 };
+    },
+    worksCreditedTo: (artistId) => statements.worksCreditedTo.all(artistId) as { slug: string; title: string }[],
+    workBySlug: (slug) => {
+      const work = statements.workBySlug.get(slug) as { id: number; slug: string; title: string } | undefined;
+      if (!work) return undefined;
+      const credits = statements.workCredits.all(work.id) as { artistSlug: string; role: 'primary' | 'featured' }[];
+      return { slug: work.slug, title: work.title, credits };
+    },
+    slugTaken: (table, slug) => statements.slugTaken[table].get(slug) !== undefined,
+    nomination: (ceremonyId, editionKey, categorySlug, nomineeKey) =>
+      toExisting(statements.nomination.get(ceremonyId, editionKey, categorySlug, nomineeKey) as RawExisting | undefined),
+    milestone: (key) => toExisting(statements.milestone.get(key) as RawExisting | undefined),
+    importsWithDigest: (digest) => statements.importsWithDigest.all(digest) as ImportRecord[],
+    sourceByIdentifier: (identifier) => statements.sourceByIdentifier.get(identifier) as SourceSpec | undefined,
+  };
+}
+
+/** Records one import run; its facts point at the returned id. */
+export function recordImport(client: Database, record: Omit<ImportRecord, 'id'>): number {
+  return (
+    client
+      .prepare(`insert into imports (file_name, digest, imported_at, imported_by) values (?, ?, ?, ?) returning id`)
+      .get(record.fileName, record.digest, record.importedAt, record.importedBy) as { id: number }
+  ).id;
+}
+
+/**
+ * Writes checked facts and everything new they need. Must run inside a transaction. A fact whose
+ * natural key is already in the store is changed in place only when it is itself contributed and
+ * live: its result may go from nominated to won, and its new sources are added. Returns each
+ * fact's row id by `factKey`.
+ */
+export function writeFacts(client: Database, write: FactWrite, owner: FactOwner): Map<string, number> {
+  const idOf = (sql: string, ...values: unknown[]) => (client.prepare(sql).get(...values) as { id: number } | undefined)?.id;
+  const importId = 'importId' in owner ? owner.importId : null;
+  const suggestionId = 'suggestionId' in owner ? owner.suggestionId : null;
+
+  for (const artist of write.newArtists) {
+    const artistId = idOf(
+      `insert into artists (slug, name, kind, is_kpop, kpop_note) values (?, ?, ?, ?, ?) returning id`,
+      artist.slug,
+      artist.name,
+      artist.kind,
+      artist.isKpop ? 1 : 0,
+      artist.kpopNote,
+    )!;
+    const seen = new Set<string>();
+    for (const { alias, kind } of [{ alias: artist.name, kind: 'name' }, ...artist.aliases]) {
+      const normalized = normalizeName(alias);
+      if (normalized.length === 0 || seen.has(normalized)) continue;
+      seen.add(normalized);
+      client
+        .prepare(`insert into artist_aliases (artist_id, alias, normalized, kind) values (?, ?, ?, ?)`)
+        .run(artistId, alias, normalized, kind);
+    }
+  }
+  for (const ceremony of write.newCeremonies) {
+    const ceremonyId = idOf(
+      `insert into ceremonies (slug, name, short_name, kind) values (?, ?, ?, ?) returning id`,
+      ceremony.slug,
+      ceremony.name,
+      ceremony.shortName,
+      ceremony.kind,
+    )!;
+    const seen = new Set<string>();
+    for (const alias of [ceremony.name, ceremony.shortName, ...ceremony.aliases]) {
+      const normalized = normalizeName(alias);
+      if (normalized.length === 0 || seen.has(normalized)) continue;
+      seen.add(normalized);
+      client.prepare(`insert into ceremony_aliases (ceremony_id, alias, normalized) values (?, ?, ?)`).run(ceremonyId, alias, normalized);
+    }
+  }
+  const ceremonyId = (slug: string) => idOf(`select id from ceremonies where slug = ?`, slug)!;
+  const artistId = (slug: string) => idOf(`select id from artists where slug = ?`, slug)!;
+  for (const category of write.newCategories) {
+    client
+      .prepare(`insert into categories (ceremony_id, slug, name, grand_prize) values (?, ?, ?, ?) on conflict do nothing`)
+      .run(ceremonyId(category.ceremonySlug), category.slug, category.name, category.grandPrize ? 1 : 0);
+  }
+  for (const work of write.newWorks) {
+    const workId = idOf(
+      `insert into works (slug, title, kind, released_on) values (?, ?, ?, ?) returning id`,
+      work.slug,
+      work.title,
+      work.kind,
+      work.releasedOn,
+    )!;
+    work.credits.forEach((credit, position) =>
+      client
+        .prepare(`insert into work_credits (work_id, artist_id, role, position) values (?, ?, ?, ?)`)
+        .run(workId, artistId(credit.artistSlug), credit.role, position),
+    );
+  }
+
+  const sourceId = (source: SourceSpec) =>
+    idOf(`select id from sources where identifier = ?`, source.identifier) ??
+    idOf(
+      `insert into sources (identifier, published_on, headline, outlet, url, read_on) values (?, ?, ?, ?, ?, ?) returning id`,
+      source.identifier,
+      source.publishedOn,
+      source.title,
+      source.publisher,
+      source.url,
+      source.readOn,
+    )!;
+  const editionId = (edition: EditionSpec, firstSource: SourceSpec) => {
+    const ceremony = ceremonyId(edition.ceremonySlug);
+    const key = editionKeyOf(edition);
+    const existing = idOf(`select id from editions where ceremony_id = ? and edition_key = ?`, ceremony, key);
+    if (existing !== undefined) return existing;
+    return idOf(
+      `insert into editions (ceremony_id, year, held_on, venue, city, time_zone, notes, source_id, episode)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
+      ceremony,
+      edition.year,
+      edition.airDate ?? edition.heldOn,
+      edition.venue,
+      edition.city,
+      edition.timeZone,
+      edition.notes,
+      sourceId(firstSource),
+      edition.airDate !== null ? 1 : 0,
+    )!;
+  };
+
+  const ids = new Map<string, number>();
+  for (const fact of write.facts) {
+    const sourceIds = fact.sources.map(sourceId);
+    if (fact.type === 'nomination') {
+      const edition = editionId(fact.edition, fact.sources[0]!);
+      const category = idOf(
+        `select id from categories where ceremony_id = ? and slug = ?`,
+        ceremonyId(fact.edition.ceremonySlug),
+        fact.categorySlug,
+      )!;
+      const nomineeKey = nomineeKeyOf(fact.workSlug, fact.artistSlugs);
+      const existing = idOf(
+        `select id from nominations where edition_id = ? and category_id = ? and nominee_key = ?`,
+        edition,
+        category,
+        nomineeKey,
+      );
+      let nominationId: number;
+      if (existing !== undefined) {
+        nominationId = existing;
+        // Only a live contributed fact changes, and a win is never turned back into a nomination.
+        client
+          .prepare(
+            `update nominations set result = 'won' where id = ? and ? = 'won'
+               and (import_id is not null or suggestion_id is not null) and withdrawn_at is null`,
+          )
+          .run(nominationId, fact.result);
+      } else {
+        nominationId = idOf(
+          `insert into nominations (edition_id, category_id, work_id, nominee_key, result, import_id, suggestion_id)
+           values (?, ?, (select id from works where slug = ?), ?, ?, ?, ?) returning id`,
+          edition,
+          category,
+          fact.workSlug,
+          nomineeKey,
+          fact.result,
+          importId,
+          suggestionId,
+        )!;
+        fact.artistSlugs.forEach((slug, position) =>
+          client
+            .prepare(`insert into nomination_artists (nomination_id, artist_id, position) values (?, ?, ?)`)
+            .run(nominationId, artistId(slug), position),
+        );
+      }
+      for (const id of sourceIds) {
+        client.prepare(`insert into nomination_sources (nomination_id, source_id) values (?, ?) on conflict do nothing`).run(nominationId, id);
+      }
+      ids.set(factKey(fact), nominationId);
+    } else {
+      const existing = idOf(`select id from milestones where key = ?`, fact.key);
+      let milestoneId: number;
+      if (existing !== undefined) {
+        milestoneId = existing;
+      } else {
+        const edition = fact.edition ? editionId(fact.edition, fact.sources[0]!) : null;
+        const nomination =
+          edition !== null && fact.nomination
+            ? (idOf(
+                `select n.id from nominations n join categories cat on cat.id = n.category_id
+                 where n.edition_id = ? and cat.slug = ? and n.nominee_key = ?`,
+                edition,
+                fact.nomination.categorySlug,
+                fact.nomination.nomineeKey,
+              ) ?? null)
+            : null;
+        milestoneId = idOf(
+          `insert into milestones (key, kind, statement, occurred_on, edition_id, nomination_id, work_id, note, doubtful,
+             attribution, as_of, exclusive, import_id, suggestion_id)
+           values (?, ?, ?, ?, ?, ?, (select id from works where slug = ?), ?, ?, ?, ?, ?, ?, ?) returning id`,
+          fact.key,
+          fact.kind,
+          fact.statement,
+          fact.occurredOn,
+          edition,
+          nomination,
+          fact.workSlug,
+          fact.note,
+          fact.doubtful ? 1 : 0,
+          fact.attribution,
+          fact.asOf,
+          fact.exclusive ? 1 : 0,
+          importId,
+          suggestionId,
+        )!;
+        for (const slug of fact.artistSlugs) {
+          client.prepare(`insert into milestone_artists (milestone_id, artist_id) values (?, ?)`).run(milestoneId, artistId(slug));
+        }
+      }
+      for (const id of sourceIds) {
+        client.prepare(`insert into milestone_sources (milestone_id, source_id) values (?, ?) on conflict do nothing`).run(milestoneId, id);
+      }
+      ids.set(factKey(fact), milestoneId);
+    }
+  }
+  return ids;
+}
+
+/**
+ * Withdraws a contributed fact: hidden from every read, kept with who, when and why. A seed fact
+ * cannot be withdrawn (its file is its truth), nor a fact twice.
+ */
+export function withdrawFact(
+  client: Database,
+  target: { type: 'nomination' | 'milestone'; id: number },
+  by: string,
+  reason: string,
+  at: number,
+): 'withdrawn' | 'not-found' | 'seed-fact' | 'already-withdrawn' {
+  const table = target.type === 'nomination' ? 'nominations' : 'milestones';
+  const row = client
+    .prepare(`select import_id as importId, suggestion_id as suggestionId, withdrawn_at as withdrawnAt from ${table} where id = ?`)
+    .get(target.id) as { importId: number | null; suggestionId: number | null; withdrawnAt: number | null } | undefined;
+  if (!row) return 'not-found';
+  if (row.importId === null && row.suggestionId === null) return 'seed-fact';
+  if (row.withdrawnAt !== null) return 'already-withdrawn';
+  client
+    .prepare(`update ${table} set withdrawn_at = ?, withdrawn_by = ?, withdrawal_reason = ? where id = ?`)
+    .run(at, by, reason, target.id);
+  return 'withdrawn';
+}

@@ -1,0 +1,169 @@
+// Facts that come from outside seeds/ (an import file, a fan's suggestion), as plain data: what
+// they say, resolved to the store's natural keys, and the checks every one of them must pass
+// before a curator or a file can put it in front of fans. No SQL and no text for people here.
+import type { CeremonyKind } from '../../db/queries/awards-store.js';
+import { normalizeName } from './names.js';
+
+/** A cited web page. Its URL is its identity: the same page cited twice is one source. */
+export interface SourceSpec {
+  /** The URL for a web page; an article's file name for the seed articles. */
+  identifier: string;
+  url: string | null;
+  title: string;
+  publisher: string | null;
+  /** YYYY-MM-DD */
+  publishedOn: string;
+  /** YYYY-MM-DD, when the page was read. */
+  readOn: string | null;
+}
+
+export interface NewArtist {
+  slug: string;
+  name: string;
+  kind: 'group' | 'soloist';
+  isKpop: boolean;
+  kpopNote: string | null;
+  aliases: { alias: string; kind: 'name' | 'stage' | 'birth' | 'romanisation' | 'hangul' | 'short' }[];
+}
+
+export interface NewCeremony {
+  slug: string;
+  name: string;
+  shortName: string;
+  kind: CeremonyKind;
+  aliases: string[];
+}
+
+export interface NewCategory {
+  ceremonySlug: string;
+  slug: string;
+  name: string;
+  grandPrize: boolean;
+}
+
+/** Which edition: the year of an annual show, or the air date of a music show's episode. */
+export interface EditionSpec {
+  ceremonySlug: string;
+  year: number;
+  /** The episode's air date (YYYY-MM-DD) for a music show; null for an annual show. */
+  airDate: string | null;
+  /** The show's local date, when a source gives it (for an episode: its air date). */
+  heldOn: string | null;
+  venue: string | null;
+  city: string | null;
+  timeZone: string | null;
+  notes: string | null;
+}
+
+export interface NewWork {
+  slug: string;
+  title: string;
+  kind: 'song' | 'album';
+  releasedOn: string | null;
+  credits: { artistSlug: string; role: 'primary' | 'featured' }[];
+}
+
+export interface NominationSpec {
+  type: 'nomination';
+  edition: EditionSpec;
+  ceremonyName: string;
+  categorySlug: string;
+  categoryName: string;
+  /** The nominated work, or null when the nominee is the artists themselves. */
+  workSlug: string | null;
+  workTitle: string | null;
+  /** The nominated artists (for a work: its credited artists), as slugs, and their names. */
+  artistSlugs: string[];
+  artistNames: string[];
+  result: 'won' | 'nominated';
+  sources: SourceSpec[];
+}
+
+export type MilestoneKind = 'first' | 'record' | 'performance' | 'chart' | 'debut';
+
+export interface MilestoneSpec {
+  type: 'milestone';
+  key: string;
+  kind: MilestoneKind;
+  artistSlugs: string[];
+  artistNames: string[];
+  statement: string;
+  /** YYYY, YYYY-MM or YYYY-MM-DD; null when the source gives no date. */
+  occurredOn: string | null;
+  edition: EditionSpec | null;
+  /** The nomination it rests on, by natural key, within `edition`. */
+  nomination: { categorySlug: string; nomineeKey: string } | null;
+  workSlug: string | null;
+  note: string | null;
+  attribution: string | null;
+  asOf: string | null;
+  exclusive: boolean;
+  doubtful: boolean;
+  sources: SourceSpec[];
+}
+
+export type FactSpec = NominationSpec | MilestoneSpec;
+
+/** `work:<slug>`, or `artists:<slug>+<slug>` (sorted): the nominee's natural key within its category. */
+export function nomineeKeyOf(workSlug: string | null, artistSlugs: string[]): string {
+  return workSlug !== null ? `work:${workSlug}` : `artists:${[...artistSlugs].sort().join('+')}`;
+}
+
+/** The key that names an edition within its ceremony: 'YYYY' or the episode's air date. */
+export function editionKeyOf(edition: { year: number; airDate: string | null }): string {
+  return edition.airDate ?? String(edition.year);
+}
+
+/**
+ * One fact's natural key: the same win suggested twice, or imported twice, has the same key, and
+ * the store holds it once.
+ */
+export function factKey(fact: FactSpec): string {
+  if (fact.type === 'milestone') return `milestone:${fact.key}`;
+  return `nomination:${fact.edition.ceremonySlug}/${editionKeyOf(fact.edition)}/${fact.categorySlug}/${nomineeKeyOf(fact.workSlug, fact.artistSlugs)}`;
+}
+
+/**
+ * A slug for a new artist, ceremony, category or work: lowercase Latin letters and digits. A name
+ * with none (Hangul only) gets a short digest of the name, so that it is still stable.
+ */
+export function slugFor(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length > 0) return slug.slice(0, 60).replace(/-+$/, '');
+  let hash = 0;
+  for (const character of normalizeName(name)) hash = (hash * 31 + character.codePointAt(0)!) >>> 0;
+  return `name-${hash.toString(36)}`;
+}
+
+/** YYYY-MM-DD, YYYY-MM or YYYY that is a real calendar date. */
+export function isRealPartialDate(value: string): boolean {
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) return false;
+  const [y, m = '01', d = '01'] = value.split('-');
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  return date.getUTCFullYear() === Number(y) && date.getUTCMonth() + 1 === Number(m) && date.getUTCDate() === Number(d);
+}
+
+/** Whether a date (YYYY, YYYY-MM or YYYY-MM-DD) has begun by `today` (YYYY-MM-DD). */
+export function isNotInFuture(value: string, today: string): boolean {
+  return value <= today.slice(0, value.length);
+}
+
+/** An http(s) address with a host name that has a dot in it. */
+export function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.') && !/\s/.test(value);
+  } catch {
+    return false;
+  }
+}
+
+/** Where a contributed fact came from, as recorded with it. */
+export type Provenance =
+  | { origin: 'import'; fileName: string; digest: string; importedBy: string; importedAt: number }
+  | { origin: 'suggestion'; suggestionId: number; suggestedBy: string; approvedBy: string; approvedAt: number };

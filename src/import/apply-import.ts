@@ -1,0 +1,34 @@
+// Applies an import plan: the whole plan in one synchronous better-sqlite3 transaction (an async
+// callback would silently break the rollback), recorded as one import with its file's digest.
+import type { LightstickDatabase } from '../../db/database.js';
+import type { AwardsStore } from '../../db/queries/awards-store.js';
+import { recordImport, writeFacts } from '../../db/queries/contribution-store.js';
+import { isNoOp, type ImportPlan } from './plan-import.js';
+
+export type ImportApplied =
+  | { status: 'applied'; importId: number; added: number; changed: number }
+  /** The store already holds every fact of the file: nothing was written, not even the import. */
+  | { status: 'nothing-to-change' };
+
+export function applyImportPlan(db: LightstickDatabase, store: AwardsStore, plan: ImportPlan, now: Date): ImportApplied {
+  if (isNoOp(plan)) return { status: 'nothing-to-change' };
+  const client = db.$client;
+  const importId = client.transaction(() => {
+    const id = recordImport(client, { fileName: plan.fileName, digest: plan.digest, importedAt: now.getTime(), importedBy: plan.by });
+    writeFacts(
+      client,
+      {
+        newArtists: plan.newArtists,
+        newCeremonies: plan.newCeremonies,
+        newCategories: plan.newCategories,
+        newWorks: plan.newWorks,
+        facts: [...plan.added, ...plan.changed].map((planned) => planned.fact),
+      },
+      { importId: id },
+    );
+    return id;
+  })();
+  // New artists and aliases: the cached look-ups must see them at once.
+  store.invalidate();
+  return { status: 'applied', importId, added: plan.added.length, changed: plan.changed.length };
+}

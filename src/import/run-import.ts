@@ -1,0 +1,52 @@
+// The import command behind `npm run import -- <file> [--dry-run] [--by <name>]`: imports a CSV or JSON file of facts into
+// the store. Exit status: 0 done (or nothing to do), 2 a malformed file or bad usage (nothing changed).
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { userInfo } from 'node:os';
+import { createContributionLookups } from '../../db/queries/contribution-store.js';
+import { readConfig } from '../config.js';
+import { openStore } from '../open-store.js';
+import { applyImportPlan } from './apply-import.js';
+import { importAppliedText, importPlanText, importProblemText } from './import-plan-text.js';
+import { planImport } from './plan-import.js';
+
+export async function runImport(argv: string[], environment: NodeJS.ProcessEnv = process.env, now = new Date()): Promise<number> {
+  let dryRun = false;
+  let by: string | undefined;
+  const files: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    if (arg === '--dry-run') dryRun = true;
+    else if (arg === '--by') by = argv[++index];
+    else files.push(arg);
+  }
+  const file = files[0];
+  if (files.length !== 1 || file!.startsWith('--') || by === '') {
+    process.stderr.write('usage: npm run import -- <file.csv|file.json> [--dry-run] [--by <name>]\n');
+    return 2;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file!);
+  } catch (error) {
+    process.stderr.write(`${file}: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const opened = openStore(readConfig(environment).databasePath);
+  try {
+    const planning = planImport(
+      { store: opened.store, lookups: createContributionLookups(opened.db) },
+      { bytes, fileName: basename(file!), by: by ?? `terminal:${userInfo().username}`, now },
+    );
+    if (!planning.ok) {
+      for (const problem of planning.problems) process.stderr.write(`${importProblemText(problem)}\n`);
+      process.stderr.write('Nothing was changed.\n');
+      return 2;
+    }
+    process.stdout.write(`${importPlanText(planning.plan, { dryRun })}\n`);
+    if (!dryRun) process.stdout.write(`${importAppliedText(applyImportPlan(opened.db, opened.store, planning.plan, now))}\n`);
+    return 0;
+  } finally {
+    opened.close();
+  }
+}
