@@ -6,7 +6,11 @@ import type { Logger } from 'pino';
 import type { AnniversaryStore } from '../db/queries/anniversary-store.js';
 import type { AwardsStore } from '../db/queries/awards-store.js';
 import type { ServerSettingsStore } from '../db/queries/server-settings-store.js';
+import type { ContributionLookups } from '../db/queries/contribution-store.js';
+import type { SuggestionStore } from '../db/queries/suggestion-store.js';
 import type { TriviaStore } from '../db/queries/trivia-store.js';
+import type { ImportApplied } from '../src/import/apply-import.js';
+import type { ImportInput, ImportPlan, ImportPlanning } from '../src/import/plan-import.js';
 import type { Clock } from '../src/core/clock.js';
 import type { GuildInspector } from '../src/core/guild-inspector.js';
 import type { Choice } from '../src/core/resolve-artist.js';
@@ -22,8 +26,25 @@ export interface CommandReply {
   ephemeral?: boolean;
 }
 
-/** What pressing a button does: edit the message it is on, or answer the presser. */
-export type ButtonReply = ({ kind: 'update' } & CommandReply) | ({ kind: 'reply' } & CommandReply);
+/** A form Discord shows over the chat (a modal): one or more text fields, sent back on submit. */
+export interface ModalForm {
+  customId: string;
+  title: string;
+  fields: { customId: string; label: string; style: 'short' | 'paragraph'; required: boolean; maxLength: number; placeholder?: string }[];
+}
+
+/** What pressing a button does: edit the message it is on, answer the presser, or open a form. */
+export type ButtonReply =
+  | ({ kind: 'update' } & CommandReply)
+  | ({ kind: 'reply' } & CommandReply)
+  | { kind: 'modal'; modal: ModalForm };
+
+/** A file attached to a command option. */
+export interface AttachmentRef {
+  name: string;
+  url: string;
+  size: number;
+}
 
 export type OptionValue = string | number | boolean;
 
@@ -40,6 +61,8 @@ export interface CommandInvocation extends Requester {
   commandName: string;
   subcommand: string | null;
   options: Readonly<Record<string, OptionValue | undefined>>;
+  /** Files given in attachment options, by option name. */
+  attachments?: Readonly<Record<string, AttachmentRef>>;
   /** The member's permissions in the channel, on Discord; null in the console. */
   memberPermissions: bigint | null;
 }
@@ -54,6 +77,12 @@ export interface ButtonPress extends Requester {
   args: string[];
 }
 
+/** A submitted form: the custom id's arguments and each field's text. */
+export interface FormSubmission extends Requester {
+  args: string[];
+  fields: Readonly<Record<string, string>>;
+}
+
 /** What the runtime a command runs in can do; the console and Discord each say so. */
 export interface Capabilities {
   /** Plays trivia rounds where this runtime's messages go. */
@@ -62,6 +91,22 @@ export interface Capabilities {
   guilds?: GuildInspector;
   /** One person at a terminal: a trivia question closes once they answer, they answer with letters, and they may stop any round. */
   singlePlayer: boolean;
+  /** Whether a button may open a form (a modal): Discord can, the console cannot. */
+  forms: boolean;
+  /** Who may review suggestions, import files and withdraw facts. */
+  isCurator(userId: string): boolean;
+  /** Downloads a file attached to a command (Discord only), refusing one larger than `maxBytes`. */
+  fetchAttachment?(attachment: AttachmentRef, maxBytes: number): Promise<Buffer>;
+}
+
+/** How the store grows: suggestions and their review, and imports. */
+export interface Contributions {
+  suggestions: SuggestionStore;
+  lookups: ContributionLookups;
+  planImport(input: ImportInput): ImportPlanning;
+  applyImport(plan: ImportPlan, now: Date): ImportApplied;
+  /** Files a curator previewed with /import, kept until Apply or Cancel (or a quarter of an hour). */
+  importDrafts: Map<string, { input: Omit<ImportInput, 'now'>; curatorId: string; expiresAt: number }>;
 }
 
 /** Everything a handler may use; tests and the console pass their own. */
@@ -70,6 +115,7 @@ export interface CommandContext {
   anniversaries: AnniversaryStore;
   trivia: TriviaStore;
   serverSettings: ServerSettingsStore;
+  contributions: Contributions;
   clock: Clock;
   logger: Logger;
   translator: Translator;
@@ -82,6 +128,8 @@ export interface SlashCommand {
   autocomplete?(focused: FocusedOption, invocation: CommandInvocation, context: CommandContext): Choice[];
   /** Buttons whose custom id starts with `<command name>:`. */
   press?(button: ButtonPress, context: CommandContext): ButtonReply | Promise<ButtonReply>;
+  /** Forms whose custom id starts with `<command name>:`. */
+  submit?(form: FormSubmission, context: CommandContext): ButtonReply | Promise<ButtonReply>;
 }
 
 /**

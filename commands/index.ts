@@ -5,7 +5,10 @@ import { awardsCommand } from './awards.js';
 import { ceremonyCommand } from './ceremony.js';
 import type { SlashCommand } from './command.js';
 import { firstsCommand } from './firsts.js';
+import { importCommand } from './import.js';
 import { languageCommand } from './language.js';
+import { reviewCommand } from './review.js';
+import { suggestCommand } from './suggest.js';
 import { onThisDayCommand } from './onthisday.js';
 import { triviaCommand } from './trivia.js';
 
@@ -18,6 +21,9 @@ export const commands: readonly SlashCommand[] = [
   anniversariesCommand,
   triviaCommand,
   languageCommand,
+  suggestCommand,
+  reviewCommand,
+  importCommand,
 ];
 
 export function findCommand(name: string): SlashCommand | undefined {

@@ -17,12 +17,13 @@ export function createCommandContext(
     anniversaries: opened.anniversaries,
     trivia: opened.trivia,
     serverSettings: opened.serverSettings,
+    contributions: opened.contributions,
     clock,
     logger,
     translator: createTranslator({
       chosen: (guildId) => opened.serverSettings.language(guildId),
       preferred: runtime.preferredLocale ?? (() => null),
     }),
-    capabilities: runtime.capabilities ?? { singlePlayer: false },
+    capabilities: runtime.capabilities ?? { singlePlayer: false, forms: false, isCurator: () => false },
   };
 }

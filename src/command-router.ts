@@ -11,6 +11,7 @@ import {
   type CommandInvocation,
   type CommandReply,
   type FocusedOption,
+  type FormSubmission,
 } from '../commands/command.js';
 import { MAX_AUTOCOMPLETE_CHOICES, type Choice } from './core/resolve-artist.js';
 import type { Translation } from './presentation/translation.js';
@@ -69,6 +70,24 @@ export function runAutocomplete(
   } catch (error) {
     context.logger.error({ err: error, interactionId: requestId, command: invocation.commandName }, 'autocomplete failed');
     return [];
+  }
+}
+
+/** Forms carry `<command>:<args...>` in their custom id, like buttons. */
+export async function runForm(
+  customId: string,
+  form: Omit<FormSubmission, 'args'>,
+  context: CommandContext,
+  requestId: string,
+): Promise<ButtonReply> {
+  const translation = context.translator.forReader(form.locale);
+  const [commandName = '', ...args] = customId.split(':');
+  const command = findCommand(commandName);
+  try {
+    if (!command?.submit) throw new StaleButtonError(customId);
+    return await command.submit({ ...form, args }, context);
+  } catch (error) {
+    return { kind: 'reply', ...replyForError(error, context, translation, requestId, customId) };
   }
 }
 

@@ -20,6 +20,10 @@ const environmentSchema = z.object({
     z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://discord.com/api' }).optional(),
   ),
   DATABASE_PATH: z.preprocess(empty, z.string().default('./data/lightstick.sqlite')),
+  CURATOR_USER_IDS: z.preprocess(
+    (value) => (typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : value),
+    z.array(snowflake).default([]),
+  ),
   LOG_LEVEL: z.preprocess(
     empty,
     z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info'),
@@ -32,6 +36,8 @@ export interface Config {
   discordGuildId: string | undefined;
   discordApiUrl: string | undefined;
   databasePath: string;
+  /** Who reviews suggestions and imports facts, besides the application's owner or team. */
+  curatorUserIds: string[];
   logLevel: (typeof logLevels)[number];
 }
 
@@ -52,6 +58,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     discordGuildId: env.DISCORD_GUILD_ID,
     discordApiUrl: env.DISCORD_API_URL,
     databasePath: env.DATABASE_PATH,
+    curatorUserIds: env.CURATOR_USER_IDS,
     logLevel: env.LOG_LEVEL,
   };
 }

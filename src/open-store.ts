@@ -2,6 +2,11 @@
 import { openDatabase, type LightstickDatabase } from '../db/database.js';
 import { createAnniversaryStore, type AnniversaryStore } from '../db/queries/anniversary-store.js';
 import { createAwardsStore, type AwardsStore } from '../db/queries/awards-store.js';
+import type { Contributions } from '../commands/command.js';
+import { createContributionLookups } from '../db/queries/contribution-store.js';
+import { createSuggestionStore } from '../db/queries/suggestion-store.js';
+import { applyImportPlan } from './import/apply-import.js';
+import { planImport } from './import/plan-import.js';
 import { createServerSettingsStore, type ServerSettingsStore } from '../db/queries/server-settings-store.js';
 import { createTriviaStore, type TriviaStore } from '../db/queries/trivia-store.js';
 import { seedStore } from '../db/seed/seed-store.js';
@@ -12,6 +17,7 @@ export interface OpenedStore {
   anniversaries: AnniversaryStore;
   trivia: TriviaStore;
   serverSettings: ServerSettingsStore;
+  contributions: Contributions;
   /** True when this start loaded new or changed seed files. */
   seeded: boolean;
   close(): void;
@@ -21,9 +27,18 @@ export function openStore(databasePath: string, options: { seedDirectory?: strin
   const db = openDatabase(databasePath);
   try {
     const { loaded } = seedStore(db, options.seedDirectory ? { directory: options.seedDirectory } : {});
+    const store = createAwardsStore(db);
+    const lookups = createContributionLookups(db);
     return {
       db,
-      store: createAwardsStore(db),
+      store,
+      contributions: {
+        suggestions: createSuggestionStore(db, store),
+        lookups,
+        planImport: (input) => planImport({ store, lookups }, input),
+        applyImport: (plan, now) => applyImportPlan(db, store, plan, now),
+        importDrafts: new Map(),
+      },
       anniversaries: createAnniversaryStore(db),
       trivia: createTriviaStore(db),
       serverSettings: createServerSettingsStore(db),

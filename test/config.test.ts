@@ -9,6 +9,7 @@ describe('readConfig', () => {
       discordGuildId: undefined,
       discordApiUrl: undefined,
       databasePath: './data/lightstick.sqlite',
+      curatorUserIds: [],
       logLevel: 'info',
     });
   });

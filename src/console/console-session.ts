@@ -54,12 +54,18 @@ export function createConsoleSession(
       },
     },
   });
-  const context: CommandContext = { ...baseContext, capabilities: { trivia: game, singlePlayer: true } };
+  const context: CommandContext = { ...baseContext, capabilities: { trivia: game, singlePlayer: true, forms: false, isCurator: () => true } };
   // A console that was killed mid-round left it active; it cannot go on, but its points stay.
   for (const round of baseContext.trivia.activeRounds()) {
     if (round.channelId === CONSOLE_CHANNEL) baseContext.trivia.endRound(round.id, 'interrupted', baseContext.clock.now().getTime());
   }
   let last: CommandReply | null = null;
+
+  /** The console has no forms (its capabilities say so): a form a button still asks for is named instead. */
+  function shown(reply: ButtonReply): CommandReply {
+    if (reply.kind !== 'modal') return reply;
+    return { payload: { content: reply.modal.title }, ephemeral: true };
+  }
 
   async function answer(letter: string): Promise<CommandReply> {
     // Waits for the next question when the last one is still being revealed.
@@ -71,7 +77,7 @@ export function createConsoleSession(
       context,
       randomUUID(),
     );
-    return press;
+    return shown(press);
   }
 
   return {
@@ -92,7 +98,7 @@ export function createConsoleSession(
           randomUUID(),
         );
         if (reply.kind === 'update') last = reply;
-        return reply;
+        return shown(reply);
       }
       const invocation = {
         ...toInvocation(

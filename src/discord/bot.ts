@@ -15,6 +15,7 @@ import { createDiscordClient } from './create-client.js';
 import { createTriviaGame } from '../trivia/trivia-game.js';
 import { createDiscordPoster, createGuildInspector } from './discord-anniversaries.js';
 import { createDiscordRoundChannel } from './discord-round-channel.js';
+import { downloadAttachment } from './download-attachment.js';
 import { handleInteraction } from './interaction-adapter.js';
 
 export interface BotOptions {
@@ -59,7 +60,16 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
     random: Math.random,
     ...(options.triviaTimeScale ? { timeScale: options.triviaTimeScale } : {}),
   });
-  context.capabilities = { trivia: triviaGame, guilds: createGuildInspector(client), singlePlayer: false };
+  // Curators: CURATOR_USER_IDS, and the application's owner (or its team's members) once known.
+  const curators = new Set(config.curatorUserIds);
+  context.capabilities = {
+    trivia: triviaGame,
+    guilds: createGuildInspector(client),
+    singlePlayer: false,
+    forms: true,
+    isCurator: (userId) => curators.has(userId),
+    fetchAttachment: (attachment, maxBytes) => downloadAttachment(attachment.url, maxBytes),
+  };
   const ticker = createAnniversaryTicker({
     store: opened.store,
     anniversaries: opened.anniversaries,
@@ -87,6 +97,15 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
   client.on(Events.Warn, (message) => logger.warn(message));
   client.once(Events.ClientReady, (ready) => {
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'on Discord');
+    ready.application
+      .fetch()
+      .then((application) => {
+        const owner = application.owner;
+        if (!owner) return;
+        if ('members' in owner) for (const member of owner.members.keys()) curators.add(member);
+        else curators.add(owner.id);
+      })
+      .catch((error: unknown) => logger.warn({ err: error }, 'could not read the application owner: only CURATOR_USER_IDS are curators'));
     // The first tick at once: it sends a post that fell due while the bot was down, marked late.
     ticker.tick().catch((error: unknown) => logger.error({ err: error }, 'anniversary tick failed'));
     ticker.start(options.anniversaryTickMs ?? 30_000);

@@ -2,15 +2,29 @@
 // their replies back into interaction responses. Work that takes longer than about a second is
 // deferred first, so Discord's three-second deadline is always met.
 import {
+  ActionRowBuilder,
   MessageFlags,
+  ModalBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+  type ModalSubmitInteraction,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
   type Interaction,
 } from 'discord.js';
-import type { CommandContext, CommandInvocation, CommandReply, MessagePayload, OptionValue } from '../../commands/command.js';
-import { apologyText, runAutocomplete, runButton, runSlashCommand } from '../command-router.js';
+import type {
+  AttachmentRef,
+  ButtonReply,
+  CommandContext,
+  CommandInvocation,
+  CommandReply,
+  MessagePayload,
+  ModalForm,
+  OptionValue,
+} from '../../commands/command.js';
+import { apologyText, runAutocomplete, runButton, runForm, runSlashCommand } from '../command-router.js';
 
 /** How long a handler may run before the interaction is deferred. */
 export const DEFER_AFTER_MS = 1000;
@@ -34,8 +48,18 @@ function flattenOptions(options: readonly CommandInteractionOption[]): Record<st
   return values;
 }
 
+function attachmentsOf(options: readonly CommandInteractionOption[]): Record<string, AttachmentRef> {
+  const found: Record<string, AttachmentRef> = {};
+  for (const option of options) {
+    if (option.options) Object.assign(found, attachmentsOf(option.options));
+    else if (option.attachment) found[option.name] = { name: option.attachment.name, url: option.attachment.url, size: option.attachment.size };
+  }
+  return found;
+}
+
 export function toInvocation(interaction: ChatInputCommandInteraction | AutocompleteInteraction): CommandInvocation {
   return {
+    attachments: attachmentsOf(interaction.options.data),
     commandName: interaction.commandName,
     subcommand: interaction.options.getSubcommand(false),
     options: flattenOptions(interaction.options.data),
@@ -69,19 +93,56 @@ async function answerChatInput(interaction: ChatInputCommandInteraction, context
   }
 }
 
-async function answerButton(interaction: ButtonInteraction, context: CommandContext): Promise<void> {
-  const press = { user: userOf(interaction), guildId: interaction.guildId, channelId: interaction.channelId, locale: interaction.locale };
-  const pending = runButton(interaction.customId, press, context, interaction.id);
+function modalOf(form: ModalForm): ModalBuilder {
+  return new ModalBuilder()
+    .setCustomId(form.customId)
+    .setTitle(form.title.slice(0, 45))
+    .addComponents(
+      form.fields.map((field) =>
+        new ActionRowBuilder<TextInputBuilder>().addComponents(
+          new TextInputBuilder()
+            .setCustomId(field.customId)
+            .setLabel(field.label.slice(0, 45))
+            .setStyle(field.style === 'paragraph' ? TextInputStyle.Paragraph : TextInputStyle.Short)
+            .setRequired(field.required)
+            .setMaxLength(field.maxLength),
+        ),
+      ),
+    );
+}
+
+/** Answers a button press or a form: edit the message, reply privately, or open a form. */
+async function answerComponent(
+  interaction: ButtonInteraction | ModalSubmitInteraction,
+  pending: Promise<ButtonReply>,
+): Promise<void> {
   const early = await Promise.race([pending, delay(DEFER_AFTER_MS)]);
   if (early !== STILL_WORKING) {
-    if (early.kind === 'update') await interaction.update(early.payload);
-    else await interaction.reply(withFlags(early));
+    if (early.kind === 'modal') {
+      if (interaction.isButton()) await interaction.showModal(modalOf(early.modal));
+      return;
+    }
+    if (early.kind === 'update' && (interaction.isButton() || interaction.isFromMessage())) await interaction.update(early.payload);
+    else await interaction.reply(withFlags(early.kind === 'update' ? { ...early, ephemeral: true } : early));
     return;
   }
   await interaction.deferUpdate();
   const reply = await pending;
+  // A form cannot follow a deferral: Discord only opens one as the first answer.
+  if (reply.kind === 'modal') return;
   if (reply.kind === 'update') await interaction.editReply(reply.payload);
   else await interaction.followUp(withFlags(reply));
+}
+
+async function answerButton(interaction: ButtonInteraction, context: CommandContext): Promise<void> {
+  const press = { user: userOf(interaction), guildId: interaction.guildId, channelId: interaction.channelId, locale: interaction.locale };
+  await answerComponent(interaction, runButton(interaction.customId, press, context, interaction.id));
+}
+
+async function answerForm(interaction: ModalSubmitInteraction, context: CommandContext): Promise<void> {
+  const fields = Object.fromEntries(interaction.fields.fields.map((field) => [field.customId, 'value' in field ? String(field.value) : '']));
+  const form = { user: userOf(interaction), guildId: interaction.guildId, channelId: interaction.channelId, locale: interaction.locale, fields };
+  await answerComponent(interaction, runForm(interaction.customId, form, context, interaction.id));
 }
 
 async function answerAutocomplete(interaction: AutocompleteInteraction, context: CommandContext): Promise<void> {
@@ -112,6 +173,7 @@ export async function handleInteraction(interaction: Interaction, context: Comma
     if (interaction.isChatInputCommand()) await answerChatInput(interaction, context);
     else if (interaction.isAutocomplete()) await answerAutocomplete(interaction, context);
     else if (interaction.isButton()) await answerButton(interaction, context);
+    else if (interaction.isModalSubmit()) await answerForm(interaction, context);
   } catch (error) {
     context.logger.error({ err: error, interactionId: interaction.id }, 'interaction failed');
     if (!interaction.isRepliable()) return;

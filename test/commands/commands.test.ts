@@ -36,7 +36,7 @@ async function allPages(first: MessagePayload, ctx: CommandContext): Promise<Mes
     const next = pages.at(-1)!.components?.[0]?.components[1];
     if (!next || next.disabled || !('custom_id' in next)) break;
     const reply = await runButton(next.custom_id, { user: { id: '1', name: 'fan' }, guildId: null, channelId: null, locale: 'en-US' }, ctx, 'press');
-    expect(reply.kind).toBe('update');
+    if (reply.kind !== 'update') throw new Error(`expected a page turn, got ${reply.kind}`);
     pages.push(reply.payload);
   }
   return pages;
@@ -154,7 +154,7 @@ describe('friendly answers to bad input', () => {
 
   it('names the commands for an unknown one', async () => {
     const reply = await run('grammys');
-    expect(reply.payload.content).toBe('There is no /grammys command. Commands: /firsts, /awards, /onthisday, /artist, /ceremony, /anniversaries, /trivia, /language.');
+    expect(reply.payload.content).toBe('There is no /grammys command. Commands: /firsts, /awards, /onthisday, /artist, /ceremony, /anniversaries, /trivia, /language, /suggest, /review, /import.');
   });
 
   it('answers a stale or forged button privately', async () => {

@@ -56,7 +56,7 @@ describe('checking a suggestion', () => {
       ok: false,
       problems: [{ field: 'artist', code: 'unknown-artist', suggestions: ['Stray Kids'] }],
     });
-    expect(check({ ...inkigayoWin('2023-06-11'), ceremonyKind: undefined })).toMatchObject({
+    expect(check({ ...inkigayoWin('2023-06-11'), ceremonyKind: undefined } as SuggestionInput)).toMatchObject({
       ok: false,
       problems: [{ field: 'ceremony', code: 'unknown-ceremony' }],
     });
@@ -64,7 +64,7 @@ describe('checking a suggestion', () => {
 
   it('flags a new artist and a new show for the curator', () => {
     const { context } = setUp();
-    const checked = checkSuggestion(context, { ...inkigayoWin('2023-06-11'), artist: 'NewJeans', artistKind: 'group', work: 'Super Shy' }, fan.userId);
+    const checked = checkSuggestion(context, { ...inkigayoWin('2023-06-11'), artist: 'NewJeans', artistKind: 'group', work: 'Super Shy' } as SuggestionInput, fan.userId);
     if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
     expect(checked.suggestion.creates.artists).toMatchObject([{ name: 'NewJeans', kind: 'group' }]);
     expect(checked.suggestion.creates.ceremonies).toMatchObject([{ name: 'Inkigayo', kind: 'music_show' }]);

@@ -16,10 +16,13 @@ import { everyQuestion, hasSingleRightAnswer, seededRandom } from '../../src/cor
 import { applyImportPlan } from '../../src/import/apply-import.js';
 import { planImport } from '../../src/import/plan-import.js';
 import { runExport } from '../../src/import/run-export.js';
+import { questionFact, questionPrompt } from '../../src/presentation/trivia-messages.js';
+import { translationFor } from '../../src/presentation/translation.js';
 import type { OpenedStore } from '../../src/open-store.js';
 import { minimalSeedFiles, openTestStore, temporaryDatabasePath, writeSeedDirectory } from '../support/test-store.js';
 
 const now = new Date('2026-11-21T12:00:00Z');
+const english = translationFor('en-US');
 const header = 'artist,ceremony,date,category,result,work,source_url,source_title,source_publisher,source_published,artist_kind,ceremony_kind';
 const csv = [
   header,
@@ -89,7 +92,7 @@ describe("a music show's wins", () => {
     expect(opened.store.editionResults(musicBank.id, 2023)).toBeUndefined();
 
     const questions = everyQuestion(opened.store, seededRandom(3));
-    const aboutMusicBank = questions.filter((q) => q.prompt.includes('Music Bank') || q.fact.includes('Music Bank'));
+    const aboutMusicBank = questions.filter((q) => questionPrompt(q, english).includes('Music Bank') || questionFact(q, english).includes('Music Bank'));
     expect(aboutMusicBank.length).toBeGreaterThan(0);
     expect(aboutMusicBank.every((q) => hasSingleRightAnswer(opened.store, q))).toBe(true);
     expect(aboutMusicBank.flatMap((q) => q.sources).some((s) => s.url?.startsWith('https://news.example.com/'))).toBe(true);

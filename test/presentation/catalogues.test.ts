@@ -97,6 +97,13 @@ describe('the message catalogues', () => {
     expect(suspicious).toEqual([]);
   });
 
+  it.each(supportedLocales)('%s describes commands, options and choices within Discord\'s 100 characters', (locale) => {
+    const tooLong = [...leaves(catalogues[locale])]
+      .filter(([key, text]) => (key.startsWith('commands.') || key.startsWith('languages.')) && (text.length > 100 || text.length === 0))
+      .map(([key, text]) => `${key} (${text.length}): ${text}`);
+    expect(tooLong).toEqual([]);
+  });
+
   it('names each language in its own words, the same in every catalogue', () => {
     for (const locale of supportedLocales) {
       expect(leaves(catalogues[locale]).get(`languages.${locale}`)).toBe(english.get(`languages.${locale}`));

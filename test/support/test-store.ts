@@ -22,7 +22,7 @@ export const silentLogger = pino({ level: 'silent' });
 export function testContext(
   opened: OpenedStore,
   now = '2026-11-21T12:00:00Z',
-  capabilities: Capabilities = { singlePlayer: false },
+  capabilities: Capabilities = { singlePlayer: false, forms: false, isCurator: () => false },
 ): CommandContext {
   return createCommandContext(opened, { now: () => new Date(now) }, silentLogger, { capabilities });
 }

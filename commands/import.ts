@@ -1,0 +1,70 @@
+// /import file:<attachment> — a curator previews a CSV or JSON file of facts (the same dry run as
+// `npm run import -- <file> --dry-run`), privately, then applies it with a button.
+import { randomUUID } from 'node:crypto';
+import { SlashCommandBuilder } from '@discordjs/builders';
+import { InteractionContextType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { importAppliedText, importPlanMessage, importProblemsText } from '../src/presentation/contribution-messages.js';
+import type { Translation } from '../src/presentation/translation.js';
+import { described } from './command-descriptions.js';
+import { readerTranslation } from './command-options.js';
+import { StaleButtonError, UserError, type ButtonReply, type CommandContext, type Requester, type SlashCommand } from './command.js';
+
+/** Larger than any facts file a community keeps; anything bigger is refused before it is read. */
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+const DRAFT_LIFETIME_MS = 15 * 60_000;
+
+const definition = described(new SlashCommandBuilder().setName('import'), 'commands.import.description')
+  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+  .addAttachmentOption((o) => described(o.setName('file'), 'commands.import.options.file').setRequired(true))
+  .toJSON() satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+function requireCurator(requester: Requester, context: CommandContext, translation: Translation): void {
+  if (!context.capabilities.isCurator(requester.user.id)) throw new UserError(translation.t('contributions.notCurator'));
+}
+
+function forgetExpiredDrafts(context: CommandContext, now: number): void {
+  for (const [id, draft] of context.contributions.importDrafts) if (draft.expiresAt <= now) context.contributions.importDrafts.delete(id);
+}
+
+export const importCommand: SlashCommand = {
+  definition,
+  async execute(invocation, context) {
+    const translation = readerTranslation(invocation, context);
+    requireCurator(invocation, context, translation);
+    const attachment = invocation.attachments?.file;
+    if (!attachment || !context.capabilities.fetchAttachment) throw new UserError(translation.t('contributions.importNeedsFile'));
+    if (attachment.size > IMPORT_MAX_BYTES) throw new UserError(translation.t('contributions.importTooLarge', { max: '5 MiB' }));
+    const bytes = await context.capabilities.fetchAttachment(attachment, IMPORT_MAX_BYTES);
+    const now = context.clock.now();
+    const input = { bytes, fileName: attachment.name, by: invocation.user.id };
+    const planning = context.contributions.planImport({ ...input, now });
+    if (!planning.ok) throw new UserError(importProblemsText(planning.fileName, planning.problems, translation));
+    forgetExpiredDrafts(context, now.getTime());
+    const draftId = randomUUID().slice(0, 12);
+    context.contributions.importDrafts.set(draftId, { input, curatorId: invocation.user.id, expiresAt: now.getTime() + DRAFT_LIFETIME_MS });
+    return {
+      payload: importPlanMessage(planning.plan, translation, { apply: `import:apply:${draftId}`, cancel: `import:cancel:${draftId}` }),
+      ephemeral: true,
+    };
+  },
+  press(button, context): ButtonReply {
+    const translation = readerTranslation(button, context);
+    requireCurator(button, context, translation);
+    const [action, draftId = ''] = button.args;
+    const now = context.clock.now();
+    forgetExpiredDrafts(context, now.getTime());
+    const draft = context.contributions.importDrafts.get(draftId);
+    if (!draft || draft.curatorId !== button.user.id || (action !== 'apply' && action !== 'cancel')) {
+      throw new StaleButtonError(`import:${button.args.join(':')}`);
+    }
+    context.contributions.importDrafts.delete(draftId);
+    if (action === 'cancel') return { kind: 'update', payload: { content: translation.t('contributions.importCancelled'), embeds: [], components: [] } };
+    // Planned again: the store may have changed since the preview.
+    const planning = context.contributions.planImport({ ...draft.input, now });
+    if (!planning.ok) {
+      return { kind: 'update', payload: { content: importProblemsText(planning.fileName, planning.problems, translation), embeds: [], components: [] } };
+    }
+    const applied = context.contributions.applyImport(planning.plan, now);
+    return { kind: 'update', payload: { ...importPlanMessage(planning.plan, translation, null), content: importAppliedText(applied, translation), components: [] } };
+  },
+};

@@ -1,0 +1,251 @@
+// How the store grows, as fans and curators read it: a suggestion's acknowledgement, what is wrong
+// with one, the review card with its buttons, a fan's own suggestions, an import's dry run.
+import { ActionRowBuilder, ButtonBuilder } from '@discordjs/builders';
+import { ButtonStyle, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
+import type { FactSpec, SourceSpec } from '../core/contributed-facts.js';
+import type { FactProblem, PendingCreations } from '../core/resolve-contributed-win.js';
+import type { Suggestion } from '../../db/queries/suggestion-store.js';
+import type { ImportApplied } from '../import/apply-import.js';
+import type { ImportPlan, ImportProblem, PlannedFact } from '../import/plan-import.js';
+import { discordLimits, truncate } from './discord-limits.js';
+import { escaped } from './fact-text.js';
+import type { MessagePayload } from './message-payload.js';
+import { echoed } from './refusals.js';
+import type { Translation } from './translation.js';
+
+export const contributionColor = 0x80b3ff;
+
+/** A source as a fan reads it: the page as a link, with its publisher and date. */
+export function sourceLink(source: Pick<SourceSpec, 'url' | 'title' | 'publisher' | 'publishedOn'>, translation: Translation): string {
+  const title = escaped(truncate(source.title, 120));
+  // The angle brackets keep Discord from unfurling a preview of every cited page.
+  const link = source.url ? `[${title}](<${source.url}>)` : title;
+  const publisher = source.publisher ? `${escaped(source.publisher)}, ` : '';
+  return `${link} (${publisher}${translation.date(source.publishedOn)})`;
+}
+
+/** One fact in words: "Stray Kids won 1st Place with "S-Class" on Music Bank (June 9, 2023)". */
+export function factSummary(fact: FactSpec, translation: Translation): string {
+  const { t } = translation;
+  const artists = fact.artistNames.map(escaped).join(' & ');
+  if (fact.type === 'milestone') {
+    const when = fact.occurredOn ? ` (${translation.date(fact.occurredOn)})` : '';
+    return `${artists}: ${escaped(fact.statement)}${when}`;
+  }
+  const edition = fact.edition.airDate
+    ? t('contributions.episodeOf', { show: escaped(fact.ceremonyName), date: translation.date(fact.edition.airDate) })
+    : `${fact.edition.year} ${escaped(fact.ceremonyName)}`;
+  const values = { artists, category: escaped(fact.categoryName), edition, work: escaped(fact.workTitle ?? '') };
+  if (fact.result === 'won') return fact.workTitle ? t('contributions.wonWithWork', values) : t('contributions.won', values);
+  return fact.workTitle ? t('contributions.nominatedWithWork', values) : t('contributions.nominated', values);
+}
+
+const problemKeys = {
+  'missing-value': 'contributions.problems.missingValue',
+  'bad-date': 'contributions.problems.badDate',
+  'future-date': 'contributions.problems.futureDate',
+  'bad-result': 'contributions.problems.badResult',
+  'bad-url': 'contributions.problems.badUrl',
+  'missing-source': 'contributions.problems.missingSource',
+  'bad-kind': 'contributions.problems.badKind',
+  'unknown-artist': 'contributions.problems.unknownArtist',
+  'ambiguous-artist': 'contributions.problems.ambiguousArtist',
+  'unknown-ceremony': 'contributions.problems.unknownCeremony',
+  'episode-needs-date': 'contributions.problems.episodeNeedsDate',
+  'date-conflict': 'contributions.problems.dateConflict',
+  'withdrawn-fact': 'contributions.problems.withdrawnFact',
+  'seed-fact-differs': 'contributions.problems.seedFactDiffers',
+  'fact-differs': 'contributions.problems.factDiffers',
+  duplicate: 'contributions.problems.duplicate',
+  'too-many-waiting': 'contributions.problems.tooManyWaiting',
+  'conflicting-rows': 'contributions.problems.conflictingRows',
+  'bad-header': 'contributions.problems.badHeader',
+  'not-utf8': 'contributions.problems.notUtf8',
+  malformed: 'contributions.problems.malformed',
+  'unknown-reference': 'contributions.problems.unknownReference',
+  'not-importable': 'contributions.problems.notImportable',
+} as const satisfies Record<FactProblem['code'], string>;
+
+/** One problem with what a fan or a file gave: the field, what was given, what is wrong, and suggestions. */
+export function problemText(problem: FactProblem, translation: Translation): string {
+  const { t } = translation;
+  const value = problem.value !== undefined && problem.value !== '' ? ` "${echoed(problem.value, 100)}"` : '';
+  const stored = problem.stored ? ` ${t('contributions.storeHas', { stored: escaped(problem.stored) })}` : '';
+  const suggestions = problem.suggestions?.length
+    ? ` ${t('contributions.didYouMean', { names: translation.orList(problem.suggestions.map((s) => `**${escaped(s)}**`)) })}`
+    : '';
+  return `• \`${problem.field}\`${value}: ${t(problemKeys[problem.code], { count: Number(problem.value) || 0 })}${stored}${suggestions}`;
+}
+
+export function problemsText(problems: FactProblem[], translation: Translation): string {
+  const lines = problems.slice(0, 15).map((p) => problemText(p, translation));
+  return truncate(`${translation.t('contributions.notTaken')}\n${lines.join('\n')}`, discordLimits.content);
+}
+
+function creationLines(creates: PendingCreations, translation: Translation): string[] {
+  const { t } = translation;
+  return [
+    ...creates.artists.map((a) => `🆕 ${t(a.kind === 'group' ? 'contributions.newGroup' : 'contributions.newSoloist', { name: escaped(a.name) })}`),
+    ...creates.ceremonies.map((c) =>
+      `🆕 ${t(c.kind === 'music_show' ? 'contributions.newMusicShow' : 'contributions.newAwardShow', { name: escaped(c.name) })}`,
+    ),
+    ...creates.categories.map((c) => `🆕 ${t('contributions.newCategory', { name: escaped(c.name) })}`),
+  ];
+}
+
+export function suggestionAcknowledgement(suggestion: Suggestion, translation: Translation): string {
+  const { t } = translation;
+  const creates = creationLines(suggestion.creates, translation);
+  return truncate(
+    [
+      t('contributions.suggestionThanks', { id: suggestion.id }),
+      `> ${factSummary(suggestion.fact, translation)}`,
+      ...creates,
+      t('contributions.suggestionNext'),
+    ].join('\n'),
+    discordLimits.content,
+  );
+}
+
+export function duplicateText(existingSummary: string | null, waitingId: number | undefined, translation: Translation): string {
+  const { t } = translation;
+  if (waitingId !== undefined) return t('contributions.duplicateWaiting', { id: waitingId });
+  return truncate(t('contributions.duplicateInStore', { fact: existingSummary ?? '' }), discordLimits.content);
+}
+
+/** The review card: the exact fact, what it creates, the source, who suggested it and when. */
+export function reviewCard(suggestion: Suggestion, waiting: number, skipped: number[], translation: Translation): MessagePayload {
+  const { t } = translation;
+  const fields: APIEmbedField[] = [
+    { name: t('contributions.reviewFact'), value: truncate(factSummary(suggestion.fact, translation), discordLimits.fieldValue) },
+  ];
+  const creates = creationLines(suggestion.creates, translation);
+  if (creates.length > 0) fields.push({ name: t('contributions.reviewCreates'), value: truncate(creates.join('\n'), discordLimits.fieldValue) });
+  fields.push({
+    name: t('contributions.reviewSource'),
+    value: truncate(suggestion.fact.sources.map((s) => sourceLink(s, translation)).join('\n'), discordLimits.fieldValue),
+  });
+  fields.push({
+    name: t('contributions.reviewSuggestedBy'),
+    value: t('contributions.suggestedByValue', {
+      user: `<@${suggestion.suggester.userId}>`,
+      name: escaped(suggestion.suggester.name),
+      date: translation.date(new Date(suggestion.createdAt).toISOString().slice(0, 10)),
+    }),
+  });
+  const embed: APIEmbed = {
+    title: t('contributions.reviewTitle', { id: suggestion.id }),
+    description: t('contributions.reviewWaiting', { count: waiting }),
+    color: contributionColor,
+    fields,
+  };
+  // The skipped ids ride along in the Skip button, so that the next card skips them too.
+  const skip = [...skipped, suggestion.id].slice(-8).join('.');
+  const buttons = new ActionRowBuilder<ButtonBuilder>()
+    .addComponents(
+      new ButtonBuilder().setCustomId(`review:approve:${suggestion.id}`).setLabel(t('contributions.approve')).setStyle(ButtonStyle.Success),
+      new ButtonBuilder().setCustomId(`review:reject:${suggestion.id}`).setLabel(t('contributions.reject')).setStyle(ButtonStyle.Danger),
+      new ButtonBuilder().setCustomId(`review:skip:${skip}`).setLabel(t('contributions.skip')).setStyle(ButtonStyle.Secondary),
+    )
+    .toJSON();
+  return { embeds: [embed], components: [buttons] };
+}
+
+export function suggestionStatusMessage(suggestions: Suggestion[], translation: Translation): MessagePayload {
+  const { t } = translation;
+  if (suggestions.length === 0) return { content: t('contributions.noSuggestionsYet') };
+  const lines = suggestions.map((s) => {
+    const outcome =
+      s.status === 'waiting'
+        ? t('contributions.statusWaiting')
+        : s.status === 'approved'
+          ? t('contributions.statusApproved')
+          : t('contributions.statusRejected', { reason: escaped(s.rejectionReason ?? '') });
+    return `**#${s.id}** ${truncate(factSummary(s.fact, translation), 300)}\n${outcome}`;
+  });
+  const embed: APIEmbed = {
+    title: t('contributions.statusTitle'),
+    description: truncate(lines.join('\n\n'), discordLimits.embedDescription),
+    color: contributionColor,
+  };
+  return { embeds: [embed] };
+}
+
+function plannedLine(planned: PlannedFact, translation: Translation): string {
+  const { t } = translation;
+  const changes = planned.changes.map((change) =>
+    change.field === 'result' ? t('contributions.changeResult') : t('contributions.changeSources', { count: change.added.length }),
+  );
+  return `${planned.row}: ${factSummary(planned.fact, translation)}${changes.length > 0 ? ` (${changes.join('; ')})` : ''}`;
+}
+
+/** Lines that fit a field, ending with "and N more" rather than cutting a line. */
+function fieldOfLines(name: string, lines: string[], translation: Translation): APIEmbedField {
+  const kept: string[] = [];
+  let length = 0;
+  for (const [index, line] of lines.entries()) {
+    const more = translation.t('contributions.andMore', { count: lines.length - index });
+    if (length + line.length + 1 > discordLimits.fieldValue - more.length - 2) {
+      kept.push(more);
+      break;
+    }
+    kept.push(line);
+    length += line.length + 1;
+  }
+  return { name: truncate(`${name} (${translation.number(lines.length)})`, discordLimits.fieldName), value: kept.join('\n') };
+}
+
+/** The dry run of an import, as the curator reads it before applying it. */
+export function importPlanMessage(plan: ImportPlan, translation: Translation, buttons: { apply: string; cancel: string } | null): MessagePayload {
+  const { t } = translation;
+  const fields: APIEmbedField[] = [];
+  const add = (name: string, lines: string[]) => lines.length > 0 && fields.push(fieldOfLines(name, lines, translation));
+  add(t('contributions.importNewArtists'), plan.newArtists.map((a) => `${escaped(a.name)} (${t(a.kind === 'group' ? 'artist.group' : 'artist.soloist')})`));
+  add(
+    t('contributions.importNewCeremonies'),
+    plan.newCeremonies.map((c) => `${escaped(c.name)} (${t(c.kind === 'music_show' ? 'contributions.musicShow' : 'contributions.awardShow')})`),
+  );
+  add(t('contributions.importNewCategories'), plan.newCategories.map((c) => escaped(c.name)));
+  add(t('contributions.importAdds'), plan.added.map((p) => plannedLine(p, translation)));
+  add(t('contributions.importChanges'), plan.changed.map((p) => plannedLine(p, translation)));
+  const notes = [
+    ...plan.previousImports.map((earlier) =>
+      t('contributions.importedBefore', { date: translation.date(new Date(earlier.importedAt).toISOString().slice(0, 10)) }),
+    ),
+    plan.unchanged.length > 0 ? t('contributions.importUnchanged', { count: plan.unchanged.length }) : null,
+    plan.added.length + plan.changed.length === 0 ? t('contributions.importNothing') : t('contributions.importDryRun'),
+  ].filter((note): note is string => note !== null);
+  const embed: APIEmbed = {
+    title: truncate(t('contributions.importTitle', { file: escaped(plan.fileName) }), discordLimits.embedTitle),
+    description: notes.join('\n'),
+    color: contributionColor,
+    fields: fields.slice(0, discordLimits.embedFields),
+    footer: { text: `sha256 ${plan.digest.slice(0, 12)}` },
+  };
+  const payload: MessagePayload = { embeds: [embed] };
+  if (buttons && plan.added.length + plan.changed.length > 0) {
+    payload.components = [
+      new ActionRowBuilder<ButtonBuilder>()
+        .addComponents(
+          new ButtonBuilder().setCustomId(buttons.apply).setLabel(t('contributions.apply')).setStyle(ButtonStyle.Success),
+          new ButtonBuilder().setCustomId(buttons.cancel).setLabel(t('contributions.cancel')).setStyle(ButtonStyle.Secondary),
+        )
+        .toJSON(),
+    ];
+  }
+  return payload;
+}
+
+export function importProblemsText(fileName: string, problems: ImportProblem[], translation: Translation): string {
+  const lines = problems.slice(0, 12).map((p) => `${p.row ? `${p.row} ` : ''}${problemText(p, translation)}`);
+  const more = problems.length > 12 ? [translation.t('contributions.andMore', { count: problems.length - 12 })] : [];
+  return truncate(
+    [translation.t('contributions.importRefused', { file: escaped(fileName) }), ...lines, ...more].join('\n'),
+    discordLimits.content,
+  );
+}
+
+export function importAppliedText(applied: ImportApplied, translation: Translation): string {
+  if (applied.status === 'nothing-to-change') return translation.t('contributions.importNothingChanged');
+  return translation.t('contributions.imported', { added: applied.added, changed: applied.changed, id: applied.importId });
+}
