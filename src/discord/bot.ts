@@ -78,6 +78,7 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
   client.once(Events.ClientReady, (ready) => {
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'on Discord');
     // The first tick at once: it sends a post that fell due while the bot was down, marked late.
+    ticker.prepare();
     ticker.tick().catch((error: unknown) => logger.error({ err: error }, 'anniversary tick failed'));
     ticker.start(options.anniversaryTickMs ?? 30_000);
     // Rounds a crash or restart cut short end cleanly, keeping the points already won.
