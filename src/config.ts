@@ -20,6 +20,14 @@ const environmentSchema = z.object({
     z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://discord.com/api' }).optional(),
   ),
   DATABASE_PATH: z.preprocess(empty, z.string().default('./data/lightstick.sqlite')),
+  SHARD_COUNT: z.preprocess(
+    empty,
+    z.coerce.number({ error: 'must be a whole number of shards, 1 or more' }).int('must be a whole number of shards, 1 or more').min(1, 'must be a whole number of shards, 1 or more').optional(),
+  ),
+  CLUSTER_PROCESSES: z.preprocess(
+    empty,
+    z.coerce.number({ error: 'must be a whole number of processes, 1 or more' }).int('must be a whole number of processes, 1 or more').min(1, 'must be a whole number of processes, 1 or more').default(1),
+  ),
   LOG_LEVEL: z.preprocess(
     empty,
     z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info'),
@@ -32,6 +40,10 @@ export interface Config {
   discordGuildId: string | undefined;
   discordApiUrl: string | undefined;
   databasePath: string;
+  /** Pinned shard count; without it, as many as Discord recommends. */
+  shardCount: number | undefined;
+  /** Processes the shards are spread over on this machine. */
+  clusterProcesses: number;
   logLevel: (typeof logLevels)[number];
 }
 
@@ -52,6 +64,8 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     discordGuildId: env.DISCORD_GUILD_ID,
     discordApiUrl: env.DISCORD_API_URL,
     databasePath: env.DATABASE_PATH,
+    shardCount: env.SHARD_COUNT,
+    clusterProcesses: env.CLUSTER_PROCESSES,
     logLevel: env.LOG_LEVEL,
   };
 }
