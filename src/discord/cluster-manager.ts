@@ -84,6 +84,8 @@ export async function startClusterManager(config: Config, logger: Logger = creat
         });
       });
       void Promise.all(exits).then(() => {
+        // The manager's restart counters run on timers that would keep this process alive.
+        for (const cluster of manager.clusters.values()) cluster.restarts.cleanup();
         logger.info('cluster stopped');
         resolve(0);
       });

@@ -9,9 +9,11 @@ import { startBot } from './bot.js';
 
 await runEntryPoint(async () => {
   const info = getInfo();
+  // Once stopped, the channel to the manager is all that would keep this process alive.
+  const disconnect = () => process.connected && process.disconnect();
   const config = readConfig();
   const logger = createLogger(config.logLevel).child({ cluster: info.CLUSTER, shards: info.SHARD_LIST });
-  return startBot(
+  const code = await startBot(
     config,
     {
       logger,
@@ -21,5 +23,10 @@ await runEntryPoint(async () => {
     },
     // Tells the manager when this process is ready, and answers its messages.
     (bot) => void new ClusterClient(bot.client),
-  );
+  ).catch((error: unknown) => {
+    disconnect();
+    throw error;
+  });
+  disconnect();
+  return code;
 });
