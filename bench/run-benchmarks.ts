@@ -11,6 +11,7 @@ import { measureCoreQueries } from './core-queries.js';
 import { measureInteractions } from './interactions.js';
 import { ms, ratio, verdict } from './measure.js';
 import { measureMemory } from './memory.js';
+import { measurePosting } from './posting.js';
 import { buildSyntheticStore, FULL_SIZE, type SyntheticSize } from './synthetic-store.js';
 import { measureTicker } from './ticker.js';
 import { measureTriviaClicks } from './trivia-clicks.js';
@@ -68,6 +69,18 @@ say(`- then moving the checked servers' next checks, in transactions of 250 with
 say(`- whole tick with sending stubbed out: p50 ${ms(ticker.perTick.p50)}, p99 ${ms(ticker.perTick.p99)}; busiest tick: ${busiest.due} due, ${busiest.claimed} claimed, claimed in ${ms(busiest.claimMs)}, ${ms(busiest.ms)} in all`);
 say(`- a tick with nothing due: p50 ${ms(ticker.emptyTick.p50)}, p99 ${ms(ticker.emptyTick.p99)}`);
 say(`- target: ${verdict(ticker.claimPerTick.p99 < 50)}`);
+say();
+}
+
+if (runs('posting')) {
+say('## 3b. Posting at Discord\'s pace (target: 2,200 posts due in one tick all delivered within 60 s, none twice, none lost, interactions answered meanwhile)');
+say();
+const posting = await measurePosting(quick ? 500 : 2200, join(scratch, 'posting.sqlite'));
+say(`- ${posting.servers} servers due at once, the local server enforcing 50 requests a second with real 429s`);
+say(`- delivered ${posting.delivered}; twice ${posting.twice}; lost ${posting.lost}; marked late ${posting.late}; all delivered ${(posting.allDeliveredMs / 1000).toFixed(1)} s after the bot was ready`);
+say(`- 429 answers: ${posting.rejected.global} global, ${posting.rejected.route} per route`);
+say(`- meanwhile ${posting.interactions.sent} interactions at 20 a second, ${posting.interactions.answered} answered: p50 ${ms(posting.interactions.latency.p50)}, p99 ${ms(posting.interactions.latency.p99)}, max ${ms(posting.interactions.latency.max)}`);
+say(`- target: ${verdict(posting.allDeliveredMs < 60_000 && posting.twice === 0 && posting.lost === 0 && posting.interactions.answered === posting.interactions.sent)}`);
 say();
 }
 
