@@ -9,10 +9,22 @@ export interface BotChild {
   stop(): Promise<void>;
 }
 
-export async function startBotChild(kind: 'lightstick' | 'bare', environment: Record<string, string>): Promise<BotChild> {
+export async function startBotChild(
+  kind: 'lightstick' | 'bare',
+  environment: Record<string, string>,
+  options: { clockOffsetMs?: number } = {},
+): Promise<BotChild> {
+  // A shifted clock (test/support/shifted-clock.ts) makes a day with anniversaries "today".
+  const clock = options.clockOffsetMs
+    ? ['--import', fileURLToPath(new URL('../test/support/shifted-clock.ts', import.meta.url))]
+    : [];
   const child = fork(fileURLToPath(new URL('./bot-process.ts', import.meta.url)), [kind], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
-    env: { ...process.env, ...environment },
+    execArgv: ['--import', 'tsx', ...clock, '--expose-gc'],
+    env: {
+      ...process.env,
+      ...environment,
+      ...(options.clockOffsetMs ? { LIGHTSTICK_TEST_CLOCK_OFFSET_MS: String(options.clockOffsetMs) } : {}),
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const [first] = (await once(child, 'message')) as [{ type: string }];

@@ -11,8 +11,11 @@ export type LightstickDatabase = BetterSQLite3Database<typeof schema> & { $clien
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
-/** Opens (creating if needed) and migrates the database at `path`; `:memory:` gives a private in-memory store. */
-export function openDatabase(path: string): LightstickDatabase {
+/**
+ * Opens (creating if needed) and migrates the database at `path`; `:memory:` gives a private
+ * in-memory store. `migrate: false` for a process whose manager migrated the file before starting it.
+ */
+export function openDatabase(path: string, options: { migrate?: boolean } = {}): LightstickDatabase {
   if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
@@ -23,6 +26,6 @@ export function openDatabase(path: string): LightstickDatabase {
   // Reads of a large store go through memory-mapped pages rather than a read() per page.
   sqlite.pragma('mmap_size = 268435456');
   const db = drizzle({ client: sqlite, schema });
-  migrate(db, { migrationsFolder });
+  if (options.migrate ?? true) migrate(db, { migrationsFolder });
   return db;
 }

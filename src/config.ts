@@ -24,6 +24,14 @@ const environmentSchema = z.object({
     (value) => (typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : value),
     z.array(snowflake).default([]),
   ),
+  SHARD_COUNT: z.preprocess(
+    empty,
+    z.coerce.number({ error: 'must be a whole number of shards, 1 or more' }).int('must be a whole number of shards, 1 or more').min(1, 'must be a whole number of shards, 1 or more').optional(),
+  ),
+  CLUSTER_PROCESSES: z.preprocess(
+    empty,
+    z.coerce.number({ error: 'must be a whole number of processes, 1 or more' }).int('must be a whole number of processes, 1 or more').min(1, 'must be a whole number of processes, 1 or more').default(1),
+  ),
   LOG_LEVEL: z.preprocess(
     empty,
     z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info'),
@@ -38,6 +46,10 @@ export interface Config {
   databasePath: string;
   /** Who reviews suggestions and imports facts, besides the application's owner or team. */
   curatorUserIds: string[];
+  /** Pinned shard count; without it, as many as Discord recommends. */
+  shardCount: number | undefined;
+  /** Processes the shards are spread over on this machine. */
+  clusterProcesses: number;
   logLevel: (typeof logLevels)[number];
 }
 
@@ -59,6 +71,8 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     discordApiUrl: env.DISCORD_API_URL,
     databasePath: env.DATABASE_PATH,
     curatorUserIds: env.CURATOR_USER_IDS,
+    shardCount: env.SHARD_COUNT,
+    clusterProcesses: env.CLUSTER_PROCESSES,
     logLevel: env.LOG_LEVEL,
   };
 }

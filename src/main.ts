@@ -12,6 +12,10 @@ await runEntryPoint(async () => {
     );
     return startConsole(process.argv.slice(2));
   }
+  if (config.clusterProcesses > 1) {
+    const { startClusterManager } = await import('./discord/cluster-manager.js');
+    return startClusterManager(config);
+  }
   const { startBot } = await import('./discord/bot.js');
   return startBot(config);
 });

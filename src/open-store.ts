@@ -23,10 +23,18 @@ export interface OpenedStore {
   close(): void;
 }
 
-export function openStore(databasePath: string, options: { seedDirectory?: string } = {}): OpenedStore {
-  const db = openDatabase(databasePath);
+export interface OpenStoreOptions {
+  seedDirectory?: string;
+  /** The file was migrated and seeded already (by the cluster manager, before it started this process). */
+  prepared?: boolean;
+}
+
+export function openStore(databasePath: string, options: OpenStoreOptions = {}): OpenedStore {
+  const db = openDatabase(databasePath, { migrate: !options.prepared });
   try {
-    const { loaded } = seedStore(db, options.seedDirectory ? { directory: options.seedDirectory } : {});
+    const { loaded } = options.prepared
+      ? { loaded: false }
+      : seedStore(db, options.seedDirectory ? { directory: options.seedDirectory } : {});
     const store = createAwardsStore(db);
     const lookups = createContributionLookups(db);
     return {

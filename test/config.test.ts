@@ -10,6 +10,8 @@ describe('readConfig', () => {
       discordApiUrl: undefined,
       databasePath: './data/lightstick.sqlite',
       curatorUserIds: [],
+      shardCount: undefined,
+      clusterProcesses: 1,
       logLevel: 'info',
     });
   });
@@ -24,6 +26,9 @@ describe('readConfig', () => {
     [{ DISCORD_GUILD_ID: '123' }, 'DISCORD_GUILD_ID: must be a Discord id'],
     [{ DISCORD_API_URL: 'discord.com/api' }, 'DISCORD_API_URL: must be an http(s) URL'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent'],
+    [{ SHARD_COUNT: '0' }, 'SHARD_COUNT: must be a whole number of shards, 1 or more'],
+    [{ SHARD_COUNT: 'two' }, 'SHARD_COUNT: must be a whole number of shards, 1 or more'],
+    [{ CLUSTER_PROCESSES: '1.5' }, 'CLUSTER_PROCESSES: must be a whole number of processes, 1 or more'],
   ])('names the variable and the fix for %j', (environment, message) => {
     expect(() => readConfig(environment)).toThrow(ConfigError);
     expect(() => readConfig(environment)).toThrow(message);
@@ -39,5 +44,9 @@ describe('readConfig', () => {
       LOG_LEVEL: 'warn',
     });
     expect(config).toMatchObject({ discordApiUrl: 'http://127.0.0.1:8080/api', logLevel: 'warn' });
+  });
+
+  it('reads a pinned shard count and the processes to spread them over', () => {
+    expect(readConfig({ SHARD_COUNT: '4', CLUSTER_PROCESSES: '2' })).toMatchObject({ shardCount: 4, clusterProcesses: 2 });
   });
 });

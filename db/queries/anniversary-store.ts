@@ -68,6 +68,15 @@ export interface AnniversaryStore {
    */
   dueSettings(now: number, limit: number, shards?: ShardSelection): AnniversarySettings[];
   setNextCheck(guildId: string, at: number): void;
+  /** Every followed artist of each of these servers, in one query (servers following nobody are absent). */
+  followsOf(guildIds: readonly string[]): Map<string, number[]>;
+  /**
+   * Inserts many claims in one statement; returns the servers whose claim this call made (a claim
+   * already there, made by another process, is left alone).
+   */
+  claimPosts(claims: readonly Omit<NewClaim, 'claimedBy' | 'claimedAt'>[], claimedBy: string, claimedAt: number): Set<string>;
+  /** Moves many servers' next checks in one statement. */
+  setNextChecks(updates: readonly { guildId: string; at: number }[]): void;
   recordProblem(guildId: string, problem: string | null, at: number): void;
   lastPost(guildId: string): AnniversaryPost | undefined;
   /** Inserts the claim; true only for the caller whose insert made it. */
@@ -76,7 +85,8 @@ export interface AnniversaryStore {
   staleClaims(staleBefore: number): AnniversaryPost[];
   /** Takes over a stale claim; true only for the one caller that did. */
   takeOverClaim(post: AnniversaryPost, claimedBy: string, now: number): boolean;
-  markSent(guildId: string, localDate: string, messageId: string, sentAt: number): void;
+  /** `late` is decided when the post actually went out. */
+  markSent(guildId: string, localDate: string, messageId: string, sentAt: number, late?: boolean): void;
   markFailed(guildId: string, localDate: string, error: string): void;
   recordAttempt(guildId: string, localDate: string, error: string): void;
   /** Runs `work` in one transaction (synchronous: it may not await). */
@@ -134,6 +144,22 @@ export function createAnniversaryStore(db: LightstickDatabase): AnniversaryStore
     unfollow: client.prepare(`delete from anniversary_follows where guild_id = ? and artist_id = ?`),
     dueSettings: client.prepare(dueSettingsSql),
     setNextCheck: client.prepare(`update anniversary_settings set next_check_at = ? where guild_id = ? and enabled = 1`),
+    followsOf: client.prepare(
+      `select guild_id as guildId, artist_id as artistId from anniversary_follows
+       where guild_id in (select value from json_each(?)) order by guild_id, rowid`,
+    ),
+    // One statement for a whole tick's claims: an insert from a JSON array, returning only the rows it made.
+    claimPosts: client.prepare(
+      `insert or ignore into anniversary_posts
+         (guild_id, local_date, status, channel_id, nonce, claimed_by, claimed_at, attempts, late)
+       select c.value ->> 0, c.value ->> 1, 'claimed', c.value ->> 2, c.value ->> 3, @claimedBy, @claimedAt, 0, c.value ->> 4
+       from json_each(@claims) c where true
+       returning guild_id as guildId`,
+    ),
+    setNextChecks: client.prepare(
+      `update anniversary_settings set next_check_at = u.value ->> 1
+       from json_each(?) u where anniversary_settings.guild_id = u.value ->> 0 and anniversary_settings.enabled = 1`,
+    ),
     recordProblem: client.prepare(`update anniversary_settings set last_problem = ?, last_problem_at = ? where guild_id = ?`),
     lastPost: client.prepare(`select ${postColumns} from anniversary_posts where guild_id = ? order by local_date desc limit 1`),
     claimPost: client.prepare(
@@ -149,7 +175,8 @@ export function createAnniversaryStore(db: LightstickDatabase): AnniversaryStore
        where guild_id = ? and local_date = ? and status = 'claimed' and claimed_by = ? and claimed_at = ?`,
     ),
     markSent: client.prepare(
-      `update anniversary_posts set status = 'sent', message_id = ?, sent_at = ?, error = null, attempts = attempts + 1
+      `update anniversary_posts set status = 'sent', message_id = ?, sent_at = ?, error = null, attempts = attempts + 1,
+         late = coalesce(?, late)
        where guild_id = ? and local_date = ?`,
     ),
     markFailed: client.prepare(
@@ -179,6 +206,27 @@ export function createAnniversaryStore(db: LightstickDatabase): AnniversaryStore
     setNextCheck: (guildId, at) => {
       statements.setNextCheck.run(at, guildId);
     },
+    followsOf: (guildIds) => {
+      const follows = new Map<string, number[]>();
+      if (guildIds.length === 0) return follows;
+      for (const row of statements.followsOf.all(JSON.stringify(guildIds)) as { guildId: string; artistId: number }[]) {
+        const list = follows.get(row.guildId);
+        if (list) list.push(row.artistId);
+        else follows.set(row.guildId, [row.artistId]);
+      }
+      return follows;
+    },
+    claimPosts: (claims, claimedBy, claimedAt) => {
+      const made = new Set<string>();
+      if (claims.length === 0) return made;
+      const rows = claims.map((c) => [c.guildId, c.localDate, c.channelId, c.nonce, c.late ? 1 : 0]);
+      const inserted = statements.claimPosts.all({ claims: JSON.stringify(rows), claimedBy, claimedAt });
+      for (const row of inserted as { guildId: string }[]) made.add(row.guildId);
+      return made;
+    },
+    setNextChecks: (updates) => {
+      if (updates.length > 0) statements.setNextChecks.run(JSON.stringify(updates.map((u) => [u.guildId, u.at])));
+    },
     recordProblem: (guildId, problem, at) => {
       statements.recordProblem.run(problem, problem === null ? null : at, guildId);
     },
@@ -190,8 +238,8 @@ export function createAnniversaryStore(db: LightstickDatabase): AnniversaryStore
     staleClaims: (staleBefore) => (statements.staleClaims.all(staleBefore) as RawPost[]).map(toPost),
     takeOverClaim: (post, claimedBy, now) =>
       statements.takeOverClaim.run(claimedBy, now, post.guildId, post.localDate, post.claimedBy, post.claimedAt).changes === 1,
-    markSent: (guildId, localDate, messageId, sentAt) => {
-      statements.markSent.run(messageId, sentAt, guildId, localDate);
+    markSent: (guildId, localDate, messageId, sentAt, late) => {
+      statements.markSent.run(messageId, sentAt, late === undefined ? null : late ? 1 : 0, guildId, localDate);
     },
     markFailed: (guildId, localDate, error) => {
       statements.markFailed.run(error, guildId, localDate);

@@ -12,10 +12,13 @@ import {
   anniversariesForServer,
   anniversariesOn,
   dueAnniversaryPost,
+  LATE_AFTER_MS,
   nextCheckTime,
   type AnniversarySchedule,
+  type DuePost,
 } from '../core/anniversary-schedule.js';
 import { calendarDateIn } from '../core/calendar.js';
+import { addDays, zonedInstant } from '../core/zoned-time.js';
 import type { OnThisDayEntry } from '../core/on-this-day.js';
 
 /** Sending failed; `permanent` when retrying cannot help (deleted channel, lost permission). */
@@ -44,12 +47,21 @@ export interface AnniversaryTickerDependencies {
   languageOf(guildId: string): string;
   /** Renders a day's post in a language: handed in, so that the ticker makes no text of its own. */
   renderPost(entries: OnThisDayEntry[], localDate: string, language: string, late: boolean): MessagePayload;
-  /** The shards this process runs: it looks only at their servers, so that shards never post twice. */
+  /**
+   * The shards this process runs: it looks only at their servers, so that shards never post twice.
+   * Read at every tick (a client learns its shards when it logs in).
+   */
   shards?: ShardSelection;
   /** Whether this process's client holds the server (it may have left it). */
   holdsGuild(guildId: string): boolean;
   /** Identifies this process in its claims. */
   processId: string;
+  /**
+   * Posts in flight at once. The REST client keeps to Discord's limits (50 requests a second per
+   * bot, and each channel's own); this only keeps its queue short, so that a post's "late" label,
+   * decided just before it is sent, is true when it arrives.
+   */
+  sendConcurrency?: number;
 }
 
 export interface TickReport {
@@ -58,19 +70,30 @@ export interface TickReport {
   failed: number;
   /** How long finding and claiming the due servers took, before any sending. */
   claimMs: number;
+  /** How long moving the checked servers' next checks took, in small transactions after the claims. */
+  nextCheckMs: number;
 }
 
 interface TickCache {
-  days: Map<string, OnThisDayEntry[]>;
   posts: Map<string, MessagePayload>;
+  /** Each time zone's local date at the tick's `now`. */
+  today: Map<string, string>;
+  /** The schedule's verdict for every server that shares a time, zone and state. */
+  decisions: Map<string, { due: DuePost | null; nextCheckAt: number }>;
 }
 
 /** A claim not marked sent after this long is taken to belong to a process that died. */
 export const STALE_CLAIM_MS = 2 * 60_000;
 /** Transient send failures are retried this many times, within the same local day. */
 export const MAX_ATTEMPTS = 5;
-/** Small enough that one batch holds the event loop for a few milliseconds only. */
-const DUE_BATCH = 100;
+/** Servers read, decided and claimed in one transaction: a few milliseconds of work at most. */
+const DUE_BATCH = 1000;
+/**
+ * Next checks moved in one small transaction: each server's row sits on its own page, so an update
+ * of a whole batch writes megabytes; in slices, interactions get their turn between them.
+ */
+const NEXT_CHECK_SLICE = 250;
+const DEFAULT_SEND_CONCURRENCY = 25;
 
 /** The same for every attempt at one server's post of one day: Discord drops the duplicates. */
 export function postNonce(guildId: string, localDate: string): string {
@@ -86,54 +109,123 @@ function scheduleOf(settings: AnniversarySettings): AnniversarySchedule {
   };
 }
 
+/**
+ * A schedule that decides the same as `schedule` on `today` and after: a start date already
+ * reached and a last post before today change nothing, so servers that differ only there share
+ * one decision.
+ */
+export function scheduleAsOf(schedule: AnniversarySchedule, today: string): AnniversarySchedule {
+  return {
+    postTime: schedule.postTime,
+    timeZone: schedule.timeZone,
+    activeFrom: schedule.activeFrom <= today ? '0000-01-01' : schedule.activeFrom,
+    lastPostDate: schedule.lastPostDate !== null && schedule.lastPostDate >= today ? schedule.lastPostDate : null,
+  };
+}
+
+/** Whether a post for `scheduledAt` is late if it goes out at `sentAt`. */
+export function isLate(scheduledAt: number, sentAt: number): boolean {
+  return sentAt - scheduledAt > LATE_AFTER_MS;
+}
+
 export interface AnniversaryTicker {
+  /** Reads the anniversaries of every local date now current somewhere, so the first tick need not. */
+  prepare(): void;
   tick(): Promise<TickReport>;
   start(intervalMs: number): void;
-  /** Stops the loop and waits for a tick in progress. */
+  /** Stops the loop and waits for ticks and sends in progress. */
   stop(): Promise<void>;
 }
 
+interface ClaimedPost {
+  guildId: string;
+  localDate: string;
+  channelId: string;
+  nonce: string;
+  attempts: number;
+  /** When the post was due: whether it is late is decided when it goes out. */
+  scheduledAt: number;
+  followed: number[];
+}
+
+function newCache(): TickCache {
+  return { posts: new Map(), today: new Map(), decisions: new Map() };
+}
+
+/** Local dates whose anniversaries are kept between ticks: the zones of the world span two or three. */
+const KEPT_DAYS = 4;
+
 export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): AnniversaryTicker {
   const { anniversaries, logger } = deps;
-  let running: Promise<TickReport> | null = null;
+  const sendConcurrency = deps.sendConcurrency ?? DEFAULT_SEND_CONCURRENCY;
+  /** Claim phases run one at a time; sending overlaps the next tick. */
+  let claimPhase: Promise<unknown> = Promise.resolve();
+  let claiming = false;
+  const ticks = new Set<Promise<TickReport>>();
+  /** Posts this process is sending or about to: never taken over as stale by itself. */
+  const sending = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
 
-  /** Within one tick, each local date's anniversaries are read once, however many servers share it. */
-  function dayEntriesFor(cache: TickCache, localDate: string): OnThisDayEntry[] {
-    let entries = cache.days.get(localDate);
+  /**
+   * Each local date's anniversaries are read once, however many servers and ticks share it (the
+   * store changes only when seeds load, at start-up), and narrowed once per distinct set of follows.
+   */
+  const days = new Map<string, { all: OnThisDayEntry[]; byFollows: Map<string, OnThisDayEntry[]> }>();
+  function dayFor(localDate: string) {
+    let day = days.get(localDate);
+    if (!day) {
+      day = { all: anniversariesOn(deps.store, localDate), byFollows: new Map() };
+      days.set(localDate, day);
+      // The oldest date goes first (a Map keeps insertion order).
+      for (const oldest of days.keys()) {
+        if (days.size <= KEPT_DAYS) break;
+        days.delete(oldest);
+      }
+    }
+    return day;
+  }
+
+  function entriesFor(localDate: string, followed: number[]): OnThisDayEntry[] {
+    const day = dayFor(localDate);
+    if (followed.length === 0) return day.all;
+    const key = followed.join(',');
+    let entries = day.byFollows.get(key);
     if (!entries) {
-      entries = anniversariesOn(deps.store, localDate);
-      cache.days.set(localDate, entries);
+      entries = anniversariesForServer(deps.store, localDate, followed, day.all);
+      day.byFollows.set(key, entries);
     }
     return entries;
   }
 
-  /** And each distinct post (same day, language, follows and lateness) is rendered once. */
-  function postFor(cache: TickCache, post: ClaimedPost, followed: number[]): MessagePayload {
+  /** Reads the next local date ahead of time, after a tick's claims, so no claim waits for it. */
+  function prepareNextDay(cache: TickCache) {
+    const latest = [...cache.today.values()].sort().at(-1);
+    if (latest) dayFor(addDays(latest, 1));
+  }
+
+  /** The one place a post is rendered: each distinct post (day, language, follows, lateness) once per tick. */
+  function postFor(cache: TickCache, post: ClaimedPost, late: boolean): MessagePayload {
     const language = deps.languageOf(post.guildId);
-    const key = `${post.localDate}|${language}|${post.late}|${followed.join(',')}`;
+    const key = `${post.localDate}|${language}|${late}|${post.followed.join(',')}`;
     let payload = cache.posts.get(key);
     if (!payload) {
-      const entries = anniversariesForServer(deps.store, post.localDate, followed, dayEntriesFor(cache, post.localDate));
-      payload = deps.renderPost(entries, post.localDate, language, post.late);
+      payload = deps.renderPost(entriesFor(post.localDate, post.followed), post.localDate, language, late);
       cache.posts.set(key, payload);
     }
     return payload;
   }
 
-  async function send(
-    post: ClaimedPost,
-    report: TickReport,
-    cache: TickCache,
-  ) {
+  async function send(post: ClaimedPost, report: TickReport, cache: TickCache) {
     const settings = anniversaries.settings(post.guildId);
-    const payload = postFor(cache, post, anniversaries.followedArtistIds(post.guildId));
+    // Decided now, as the post goes out, not when it was claimed.
+    const late = isLate(post.scheduledAt, deps.clock.now().getTime());
+    const payload = postFor(cache, post, late);
     try {
       const messageId = await deps.poster.send(post.channelId, payload, post.nonce);
-      anniversaries.markSent(post.guildId, post.localDate, messageId, deps.clock.now().getTime());
+      anniversaries.markSent(post.guildId, post.localDate, messageId, deps.clock.now().getTime(), late);
       if (settings?.lastProblem) anniversaries.recordProblem(post.guildId, null, 0);
       report.sent++;
-      logger.info({ guildId: post.guildId, localDate: post.localDate, messageId, late: post.late }, 'anniversary post sent');
+      logger.info({ guildId: post.guildId, localDate: post.localDate, messageId, late }, 'anniversary post sent');
     } catch (error) {
       const failure = error instanceof PostFailure ? error : new PostFailure((error as Error).message, false);
       const attempts = post.attempts + 1;
@@ -150,113 +242,199 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
     }
   }
 
+  /** Sends concurrently, a bounded number in flight; the REST client paces them to Discord's limits. */
+  async function sendAll(posts: ClaimedPost[], report: TickReport, cache: TickCache) {
+    for (const post of posts) sending.add(`${post.guildId}|${post.localDate}`);
+    let next = 0;
+    const worker = async () => {
+      while (next < posts.length) {
+        const post = posts[next++]!;
+        try {
+          await send(post, report, cache);
+        } finally {
+          sending.delete(`${post.guildId}|${post.localDate}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(sendConcurrency, posts.length) }, worker));
+  }
+
   /** Posts claimed but never marked sent: retried today (same nonce), given up for past days. */
-  async function recoverStaleClaims(now: Date, report: TickReport, cache: TickCache) {
+  function recoverStaleClaims(now: Date): ClaimedPost[] {
+    const recovered: ClaimedPost[] = [];
     for (const post of anniversaries.staleClaims(now.getTime() - STALE_CLAIM_MS)) {
-      if (!deps.holdsGuild(post.guildId)) continue;
+      if (sending.has(`${post.guildId}|${post.localDate}`) || !deps.holdsGuild(post.guildId)) continue;
       const settings = anniversaries.settings(post.guildId);
       const today = settings ? calendarDateIn(now, settings.timeZone) : null;
       if (!anniversaries.takeOverClaim(post, deps.processId, now.getTime())) continue;
-      if (post.localDate !== today) {
+      if (!settings || post.localDate !== today) {
         anniversaries.markFailed(post.guildId, post.localDate, 'day-ended');
         continue;
       }
-      await send(post, report, cache);
+      recovered.push(claimedFrom(post, zonedInstant(post.localDate, settings.postTime, settings.timeZone).getTime()));
     }
+    return recovered;
   }
 
-  type ClaimedPost = Pick<AnniversaryPost, 'guildId' | 'localDate' | 'channelId' | 'nonce' | 'late' | 'attempts'>;
-
-  /** Decides one server and claims its post when one is due: synchronous, inside the batch's transaction. */
-  function checkServer(settings: AnniversarySettings, now: Date, cache: TickCache): ClaimedPost | null {
-    let claimedPost: ClaimedPost | null = null;
-    const schedule = scheduleOf(settings);
-    const due = dueAnniversaryPost(schedule, now);
-    if (due) {
-      const entries = anniversariesForServer(
-        deps.store,
-        due.localDate,
-        anniversaries.followedArtistIds(settings.guildId),
-        dayEntriesFor(cache, due.localDate),
-      );
-      if (entries.length > 0) {
-        const post = {
-          guildId: settings.guildId,
-          localDate: due.localDate,
-          channelId: settings.channelId,
-          nonce: postNonce(settings.guildId, due.localDate),
-          late: due.late,
-          attempts: 0,
-        };
-        if (anniversaries.claimPost({ ...post, claimedBy: deps.processId, claimedAt: now.getTime() })) claimedPost = post;
-      }
-      // Posted, claimed elsewhere, or nothing to remember: this day is done either way.
-      schedule.lastPostDate = due.localDate;
-    }
-    anniversaries.setNextCheck(settings.guildId, nextCheckTime(schedule, now).getTime());
-    return claimedPost;
+  function claimedFrom(post: AnniversaryPost, scheduledAt: number): ClaimedPost {
+    return {
+      guildId: post.guildId,
+      localDate: post.localDate,
+      channelId: post.channelId,
+      nonce: post.nonce,
+      attempts: post.attempts,
+      scheduledAt,
+      followed: anniversaries.followedArtistIds(post.guildId),
+    };
   }
 
-  async function tick(): Promise<TickReport> {
-    const now = deps.clock.now();
-    const report: TickReport = { checked: 0, sent: 0, failed: 0, claimMs: 0 };
-    const cache: TickCache = { days: new Map(), posts: new Map() };
-    await recoverStaleClaims(now, report, cache);
-    // First find and claim, in one transaction per batch, until no server is due (each one checked
-    // moves its next check past `now`); then send what this process claimed.
-    const claimed: ClaimedPost[] = [];
-    const claimStarted = performance.now();
-    for (let batch = anniversaries.dueSettings(now.getTime(), DUE_BATCH, deps.shards); batch.length > 0; ) {
-      claimed.push(...anniversaries.inTransaction(() => checkBatch(batch, now, report, cache)));
-      if (batch.length < DUE_BATCH) break;
-      // Between batches, interactions waiting on the event loop get their turn.
-      await new Promise((resolve) => setImmediate(resolve));
-      batch = anniversaries.dueSettings(now.getTime(), DUE_BATCH, deps.shards);
+  /** The pure schedule's verdict, once per distinct (time, zone, state) in a tick. */
+  function decide(cache: TickCache, settings: AnniversarySettings, now: Date) {
+    let today = cache.today.get(settings.timeZone);
+    if (today === undefined) {
+      today = calendarDateIn(now, settings.timeZone);
+      cache.today.set(settings.timeZone, today);
     }
-    report.claimMs = performance.now() - claimStarted;
-    for (const post of claimed) await send(post, report, cache);
-    return report;
+    const schedule = scheduleAsOf(scheduleOf(settings), today);
+    const key = `${schedule.postTime}|${schedule.timeZone}|${schedule.activeFrom}|${schedule.lastPostDate}`;
+    let decision = cache.decisions.get(key);
+    if (!decision) {
+      const due = dueAnniversaryPost(schedule, now);
+      // Posted, claimed elsewhere, or nothing to remember: a due day is done either way.
+      const after = due ? { ...schedule, lastPostDate: due.localDate } : schedule;
+      decision = { due, nextCheckAt: nextCheckTime(after, now).getTime() };
+      cache.decisions.set(key, decision);
+    }
+    return { ...decision, today };
   }
 
-  function checkBatch(batch: AnniversarySettings[], now: Date, report: TickReport, cache: TickCache): ClaimedPost[] {
-    const claimed: ClaimedPost[] = [];
+  /**
+   * Decides one batch of due servers and claims their posts: one read of their follows, one insert
+   * of every claim. Synchronous, inside the batch's transaction. Returns the next checks to move.
+   */
+  function claimBatch(
+    batch: AnniversarySettings[],
+    now: Date,
+    report: TickReport,
+    cache: TickCache,
+  ): { claimed: ClaimedPost[]; nextChecks: { guildId: string; at: number }[] } {
+    const held = batch.filter((settings) => deps.holdsGuild(settings.guildId));
+    const follows = anniversaries.followsOf(held.map((settings) => settings.guildId));
+    const candidates: ClaimedPost[] = [];
+    const nextChecks: { guildId: string; at: number }[] = [];
     for (const settings of batch) {
       report.checked++;
-      if (!deps.holdsGuild(settings.guildId)) {
-        // On our shard but no longer joined: look again tomorrow rather than every tick.
-        anniversaries.setNextCheck(settings.guildId, nextCheckTime({ ...scheduleOf(settings), lastPostDate: calendarDateIn(now, settings.timeZone) }, now).getTime());
-        continue;
-      }
       try {
-        const post = checkServer(settings, now, cache);
-        if (post) claimed.push(post);
+        const decision = decide(cache, settings, now);
+        if (!deps.holdsGuild(settings.guildId)) {
+          // On our shard but no longer joined: look again tomorrow rather than every tick.
+          const tomorrow = decide(cache, { ...settings, lastPostDate: decision.today }, now);
+          nextChecks.push({ guildId: settings.guildId, at: tomorrow.nextCheckAt });
+          continue;
+        }
+        const { due } = decision;
+        if (due) {
+          const followed = follows.get(settings.guildId) ?? [];
+          if (entriesFor(due.localDate, followed).length > 0) {
+            candidates.push({
+              guildId: settings.guildId,
+              localDate: due.localDate,
+              channelId: settings.channelId,
+              nonce: postNonce(settings.guildId, due.localDate),
+              attempts: 0,
+              scheduledAt: due.scheduledAt.getTime(),
+              followed,
+            });
+          }
+        }
+        nextChecks.push({ guildId: settings.guildId, at: decision.nextCheckAt });
       } catch (error) {
         // One server's trouble never stops the others' posts; it is looked at again tomorrow.
         logger.error({ err: error, guildId: settings.guildId }, 'anniversary check failed');
         const schedule = { ...scheduleOf(settings), lastPostDate: calendarDateIn(now, settings.timeZone) };
-        anniversaries.setNextCheck(settings.guildId, nextCheckTime(schedule, now).getTime());
+        nextChecks.push({ guildId: settings.guildId, at: nextCheckTime(schedule, now).getTime() });
       }
+    }
+    const claims = candidates.map((post) => ({
+      guildId: post.guildId,
+      localDate: post.localDate,
+      channelId: post.channelId,
+      nonce: post.nonce,
+      late: isLate(post.scheduledAt, now.getTime()),
+    }));
+    const made = anniversaries.claimPosts(claims, deps.processId, now.getTime());
+    return { claimed: candidates.filter((post) => made.has(post.guildId)), nextChecks };
+  }
+
+  /** Finds and claims every due server of this process's shards, in batches, yielding between them. */
+  async function claimDue(now: Date, report: TickReport, cache: TickCache): Promise<ClaimedPost[]> {
+    const claimed = recoverStaleClaims(now);
+    const yieldToInteractions = () => new Promise((resolve) => setImmediate(resolve));
+    for (;;) {
+      const claimStarted = performance.now();
+      const batch = anniversaries.dueSettings(now.getTime(), DUE_BATCH, deps.shards);
+      if (batch.length === 0) break;
+      const result = anniversaries.inTransaction(() => claimBatch(batch, now, report, cache));
+      claimed.push(...result.claimed);
+      report.claimMs += performance.now() - claimStarted;
+      // Each server checked moves its next check past `now`, so the next read starts after it.
+      // A crash before this is harmless: the server is read again and its claim says it is done.
+      for (let start = 0; start < result.nextChecks.length; start += NEXT_CHECK_SLICE) {
+        await yieldToInteractions();
+        const slice = result.nextChecks.slice(start, start + NEXT_CHECK_SLICE);
+        const sliceStarted = performance.now();
+        anniversaries.inTransaction(() => anniversaries.setNextChecks(slice));
+        report.nextCheckMs += performance.now() - sliceStarted;
+      }
+      if (batch.length < DUE_BATCH) break;
+      await yieldToInteractions();
     }
     return claimed;
   }
 
+  async function tick(): Promise<TickReport> {
+    const report: TickReport = { checked: 0, sent: 0, failed: 0, claimMs: 0, nextCheckMs: 0 };
+    const cache = newCache();
+    // Claim phases never overlap; a tick's sending may overlap the next tick's claims.
+    const claimed = claimPhase.then(async () => {
+      claiming = true;
+      try {
+        return await claimDue(deps.clock.now(), report, cache);
+      } finally {
+        claiming = false;
+      }
+    });
+    claimPhase = claimed.then(() => prepareNextDay(cache)).catch(() => undefined);
+    await sendAll(await claimed, report, cache);
+    return report;
+  }
+
   return {
+    prepare() {
+      const utcToday = deps.clock.now().toISOString().slice(0, 10);
+      // Time zones run from 12 hours behind UTC to 14 ahead: three local dates at most.
+      for (const offset of [-1, 0, 1]) dayFor(addDays(utcToday, offset));
+    },
     tick() {
-      // Ticks never overlap: a slow one makes the next wait.
-      running ??= tick().finally(() => {
-        running = null;
-      });
+      const running = tick();
+      ticks.add(running);
+      void running.then(
+        () => ticks.delete(running),
+        () => ticks.delete(running),
+      );
       return running;
     },
     start(intervalMs) {
       timer ??= setInterval(() => {
+        // A tick still finding its servers makes this one unnecessary.
+        if (claiming) return;
         this.tick().catch((error: unknown) => logger.error({ err: error }, 'anniversary tick failed'));
       }, intervalMs);
     },
     async stop() {
       if (timer) clearInterval(timer);
       timer = null;
-      await running;
+      await Promise.allSettled([...ticks]);
     },
   };
 }

@@ -11,7 +11,7 @@ import { createCommandContext } from '../command-context.js';
 import { createLogger } from '../logger.js';
 import { openStore, type OpenedStore } from '../open-store.js';
 import { createAnniversaryTicker, type AnniversaryTicker } from '../anniversaries/anniversary-ticker.js';
-import { createDiscordClient } from './create-client.js';
+import { createDiscordClient, shardPlanFor, type ShardPlan } from './create-client.js';
 import { createTriviaGame } from '../trivia/trivia-game.js';
 import { createDiscordPoster, createGuildInspector } from './discord-anniversaries.js';
 import { createDiscordRoundChannel } from './discord-round-channel.js';
@@ -27,6 +27,12 @@ export interface BotOptions {
   triviaTimeScale?: number;
   /** Seed files other than the project's own (tests). */
   seedDirectory?: string;
+  /** The shards this process runs (a cluster process is handed its own); default from SHARD_COUNT, else Discord's recommendation. */
+  shards?: ShardPlan;
+  /** This process's share of the bot's 50 REST requests a second. */
+  requestsPerSecond?: number;
+  /** The cluster manager migrated and seeded the database before starting this process. */
+  storePrepared?: boolean;
 }
 
 export interface Bot {
@@ -43,8 +49,14 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
   if (!config.discordToken) throw new Error('createBot needs a DISCORD_TOKEN');
   const token = config.discordToken;
   const logger = options.logger ?? createLogger(config.logLevel);
-  const opened: OpenedStore = openStore(config.databasePath, options.seedDirectory ? { seedDirectory: options.seedDirectory } : {});
-  const client = createDiscordClient(config.discordApiUrl);
+  const opened: OpenedStore = openStore(config.databasePath, {
+    ...(options.seedDirectory ? { seedDirectory: options.seedDirectory } : {}),
+    ...(options.storePrepared ? { prepared: true } : {}),
+  });
+  const client = createDiscordClient(config.discordApiUrl, {
+    shards: options.shards ?? shardPlanFor(config.shardCount),
+    ...(options.requestsPerSecond ? { requestsPerSecond: options.requestsPerSecond } : {}),
+  });
   const clock = options.clock ?? { now: () => new Date() };
   const context: CommandContext = createCommandContext(opened, clock, logger, {
     preferredLocale: (guildId) => client.guilds.cache.get(guildId)?.preferredLocale,
@@ -80,8 +92,16 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
     renderPost: (entries, localDate, language, late) =>
       renderAnniversaryPost(entries, localDate, context.translator.forReader(language), { late }),
     holdsGuild: (guildId) => client.guilds.cache.has(guildId),
-    // Without a sharding manager this process is shard 0 of 1.
-    shards: { ids: client.shard?.ids ?? [0], count: client.shard?.count ?? 1 },
+    // Read at each tick: with 'auto', the client learns its shards when it logs in.
+    shards: {
+      get ids() {
+        const ids = client.options.shards;
+        return Array.isArray(ids) ? ids : [0];
+      },
+      get count() {
+        return client.options.shardCount ?? 1;
+      },
+    },
     processId: randomUUID(),
   });
   const inFlight = new Set<Promise<void>>();
@@ -107,6 +127,7 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
       })
       .catch((error: unknown) => logger.warn({ err: error }, 'could not read the application owner: only CURATOR_USER_IDS are curators'));
     // The first tick at once: it sends a post that fell due while the bot was down, marked late.
+    ticker.prepare();
     ticker.tick().catch((error: unknown) => logger.error({ err: error }, 'anniversary tick failed'));
     ticker.start(options.anniversaryTickMs ?? 30_000);
     // Rounds a crash or restart cut short end cleanly, keeping the points already won.
@@ -142,8 +163,9 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
 }
 
 /** `npm start` with a token: runs until SIGINT or SIGTERM, then stops cleanly and exits 0. */
-export async function startBot(config: Config): Promise<number> {
-  const bot = createBot(config);
+export async function startBot(config: Config, options: BotOptions = {}, onCreated?: (bot: Bot) => void): Promise<number> {
+  const bot = createBot(config, options);
+  onCreated?.(bot);
   const stopped = new Promise<number>((resolve) => {
     const onSignal = (signal: NodeJS.Signals) => {
       bot.context.logger.info({ signal }, 'signal received');

@@ -4,12 +4,26 @@ import { Client, GatewayIntentBits, Options, type ClientOptions } from 'discord.
 
 export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
 
-export function discordClientOptions(apiUrl: string | undefined): ClientOptions {
+/** Which shards a client runs: 'auto' asks Discord how many it recommends (GET /gateway/bot) and runs them all. */
+export type ShardPlan = 'auto' | { ids: number[]; count: number };
+
+export interface DiscordClientSettings {
+  shards?: ShardPlan;
+  /**
+   * This process's share of Discord's 50 requests a second per bot (the REST client keeps to it;
+   * per-route limits it tracks from Discord's headers). Processes of one bot split the 50.
+   */
+  requestsPerSecond?: number;
+}
+
+export function discordClientOptions(apiUrl: string | undefined, settings: DiscordClientSettings = {}): ClientOptions {
+  const shards = settings.shards ?? 'auto';
   return {
     intents: [GatewayIntentBits.Guilds],
+    ...(shards === 'auto' ? { shards: 'auto' as const } : { shards: shards.ids, shardCount: shards.count }),
     // Nothing the bot sends pings anyone unless a message widens this on purpose.
     allowedMentions: { parse: [], repliedUser: false },
-    rest: { api: apiUrl ?? DEFAULT_DISCORD_API_URL },
+    rest: { api: apiUrl ?? DEFAULT_DISCORD_API_URL, globalRequestsPerSecond: settings.requestsPerSecond ?? 50 },
     makeCache: Options.cacheWithLimits({
       ApplicationCommandManager: 0,
       ApplicationEmojiManager: 0,
@@ -40,6 +54,11 @@ export function discordClientOptions(apiUrl: string | undefined): ClientOptions 
   };
 }
 
-export function createDiscordClient(apiUrl: string | undefined): Client {
-  return new Client(discordClientOptions(apiUrl));
+export function createDiscordClient(apiUrl: string | undefined, settings: DiscordClientSettings = {}): Client {
+  return new Client(discordClientOptions(apiUrl, settings));
+}
+
+/** Every shard of a pinned count, or Discord's recommendation. */
+export function shardPlanFor(shardCount: number | undefined): ShardPlan {
+  return shardCount === undefined ? 'auto' : { ids: Array.from({ length: shardCount }, (_, id) => id), count: shardCount };
 }

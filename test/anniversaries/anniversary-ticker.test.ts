@@ -4,11 +4,15 @@ import type { MessagePayload } from '../../commands/command.js';
 import { dueSettingsSql } from '../../db/queries/anniversary-store.js';
 import {
   createAnniversaryTicker,
+  isLate,
   PostFailure,
   postNonce,
+  scheduleAsOf,
   STALE_CLAIM_MS,
   type AnniversaryPoster,
 } from '../../src/anniversaries/anniversary-ticker.js';
+import { dueAnniversaryPost, nextCheckTime, type AnniversarySchedule } from '../../src/core/anniversary-schedule.js';
+import { calendarDateIn } from '../../src/core/calendar.js';
 import { enableAnniversaryPosts } from '../../src/anniversaries/enable-posts.js';
 import type { OpenedStore } from '../../src/open-store.js';
 import { englishPostRendering, openTestStore, silentLogger, temporaryDatabasePath } from '../support/test-store.js';
@@ -292,5 +296,104 @@ describe('the anniversary ticker', () => {
       .prepare(`explain query plan ${dueSettingsSql}`)
       .all({ now: Date.now(), shardCount: 1, shardIds: '[0]', limit: 10 }) as { detail: string }[];
     expect(plan.map((row) => row.detail).join(' ')).toMatch(/SEARCH s USING INDEX anniversary_settings_next_check_at \(next_check_at<\?\)/);
+  });
+
+  it('claims a tick of many servers with one insert, each post once across two processes, and only its own shards', async () => {
+    const path = temporaryDatabasePath();
+    const first = open(path);
+    const second = open(path);
+    const clock = { now: new Date('2026-09-11T12:00:00Z') };
+    // 40 servers spread over 4 shards; process A runs shards 0 and 1, process B shards 2 and 3.
+    const guildIds = Array.from({ length: 40 }, (_, i) => String((BigInt(100000000000000000n) + BigInt(i) * 4194304n)));
+    const shardOf = (id: string) => Number((BigInt(id) >> 22n) % 4n);
+    for (const [i, guildId] of guildIds.entries()) setUp(first, guildId, String(500000000000000000n + BigInt(i)), '09:00', 'UTC', clock.now);
+    const blackpink = first.store.artistsByNormalizedAlias('blackpink')[0]!;
+    first.anniversaries.follow(guildIds[0]!, blackpink.id);
+    const discord = new FakeDiscordChannels();
+    const ticker = (store: OpenedStore, ids: number[], processId: string) =>
+      createAnniversaryTicker({
+        store: store.store,
+        anniversaries: store.anniversaries,
+        clock: { now: () => clock.now },
+        logger: silentLogger,
+        poster: discord,
+        ...englishPostRendering(),
+        holdsGuild: (guildId) => ids.includes(shardOf(guildId)),
+        shards: { ids, count: 4 },
+        processId,
+      });
+    clock.now = new Date('2026-09-12T09:00:30Z');
+    const reports = await Promise.all([ticker(first, [0, 1], 'a').tick(), ticker(second, [2, 3], 'b').tick()]);
+    expect(reports.map((r) => r.checked)).toEqual([20, 20]);
+    expect(discord.delivered).toHaveLength(40);
+    expect(new Set(discord.delivered.map((m) => m.channelId)).size).toBe(40);
+    const claimedBy = first.db.$client.prepare(`select guild_id as guildId, claimed_by as by from anniversary_posts`).all() as { guildId: string; by: string }[];
+    for (const row of claimedBy) expect(row.by).toBe(shardOf(row.guildId) < 2 ? 'a' : 'b');
+    // Nothing is due again that day, in either process.
+    clock.now = new Date('2026-09-12T15:00:00Z');
+    await Promise.all([ticker(first, [0, 1], 'a').tick(), ticker(second, [2, 3], 'b').tick()]);
+    expect(discord.calls).toBe(40);
+  });
+
+  it('decides "late" when the post goes out, not when it was claimed', async () => {
+    const store = open(temporaryDatabasePath());
+    const clock = { now: new Date('2026-09-11T12:00:00Z') };
+    setUp(store, GUILD_A, CHANNEL_A, '09:00', 'UTC', clock.now);
+    setUp(store, GUILD_B, CHANNEL_B, '09:00', 'UTC', clock.now);
+    // The first post takes six minutes to go out (a long rate-limit wait); the second then is late.
+    const discord = new FakeDiscordChannels();
+    const slow: AnniversaryPoster = {
+      async send(channelId, payload, nonce) {
+        const id = await discord.send(channelId, payload, nonce);
+        clock.now = new Date(clock.now.getTime() + 6 * 60_000);
+        return id;
+      },
+    };
+    clock.now = new Date('2026-09-12T09:00:10Z');
+    const ticker = createAnniversaryTicker({
+      store: store.store,
+      anniversaries: store.anniversaries,
+      clock: { now: () => clock.now },
+      logger: silentLogger,
+      poster: slow,
+      ...englishPostRendering(),
+      holdsGuild: () => true,
+      processId: 'one-at-a-time',
+      sendConcurrency: 1,
+    });
+    await ticker.tick();
+    const descriptions = discord.delivered.map((m) => m.payload.embeds![0]!.description!);
+    expect(descriptions[0]).not.toContain('Posted late');
+    expect(descriptions[1]).toContain('Posted late today');
+    const rows = store.db.$client.prepare(`select guild_id as g, late from anniversary_posts order by sent_at`).all();
+    expect(rows).toEqual([
+      { g: discord.delivered[0]!.channelId === CHANNEL_A ? GUILD_A : GUILD_B, late: 0 },
+      { g: discord.delivered[0]!.channelId === CHANNEL_A ? GUILD_B : GUILD_A, late: 1 },
+    ]);
+  });
+});
+
+describe('sharing one decision between servers', () => {
+  it('decides the same as the full schedule, for start dates and last posts before, on and after today', () => {
+    const now = new Date('2026-03-08T09:30:00Z');
+    const dates = ['2026-03-01', '2026-03-07', '2026-03-08', '2026-03-09', '2026-03-20'];
+    for (const timeZone of ['UTC', 'America/New_York', 'Asia/Seoul', 'Pacific/Kiritimati']) {
+      for (const postTime of ['00:00', '02:30', '09:00', '23:45']) {
+        const today = calendarDateIn(now, timeZone);
+        for (const activeFrom of dates) {
+          for (const lastPostDate of [null, ...dates]) {
+            const schedule: AnniversarySchedule = { postTime, timeZone, activeFrom, lastPostDate };
+            const shared = scheduleAsOf(schedule, today);
+            expect(dueAnniversaryPost(shared, now)).toEqual(dueAnniversaryPost(schedule, now));
+            expect(nextCheckTime(shared, now)).toEqual(nextCheckTime(schedule, now));
+          }
+        }
+      }
+    }
+  });
+
+  it('calls a post late only past five minutes after its time', () => {
+    expect(isLate(0, 5 * 60_000)).toBe(false);
+    expect(isLate(0, 5 * 60_000 + 1)).toBe(true);
   });
 });

@@ -418,3 +418,87 @@ describe('OpenAPI request checks', () => {
     expect(checkUnspecifiedLimits(validReply.data)).toEqual([]);
   });
 });
+
+describe('fake Discord server with several shards', () => {
+  // Ids 2^22 apart land on consecutive shards: (id >> 22) % count.
+  const guildIds = [0n, 1n].map((i) => String(300000000000000000n + i * 4194304n));
+  const server = new FakeDiscordServer({ shards: 2, maxConcurrency: 16, guilds: guildIds.map((id) => ({ id, channels: [{ name: 'general' }] })) });
+  const clients: Client[] = [];
+  beforeAll(async () => {
+    await server.start();
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((client) => client.destroy()));
+    await server.stop();
+  });
+
+  it('recommends its shard count, and sends each guild and its interactions to the shard that holds it', async () => {
+    const gateway = await fetch(`${server.apiBaseUrl}/v10/gateway/bot`, { headers: { authorization: 'Bot token' } });
+    expect(await gateway.json()).toMatchObject({ shards: 2, session_start_limit: { max_concurrency: 16 } });
+    const shard = (id: number) => {
+      const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: server.apiBaseUrl }, shards: [id], shardCount: 2 });
+      clients.push(client);
+      return client;
+    };
+    const [first, second] = [shard(0), shard(1)];
+    await Promise.all([first, second].map(async (client) => {
+      const ready = once(client, Events.ClientReady);
+      await client.login('any-token');
+      await ready;
+    }));
+    const onShard = (guildId: string) => Number((BigInt(guildId) >> 22n) % 2n);
+    expect([...first.guilds.cache.keys()]).toEqual(guildIds.filter((id) => onShard(id) === 0));
+    expect([...second.guilds.cache.keys()]).toEqual(guildIds.filter((id) => onShard(id) === 1));
+    const seen: string[] = [];
+    first.on(Events.InteractionCreate, () => seen.push('shard 0'));
+    second.on(Events.InteractionCreate, () => seen.push('shard 1'));
+    const onSecond = guildIds.find((id) => onShard(id) === 1)!;
+    server.sendInteraction(server.chatInputInteraction({ guildId: onSecond, commandName: 'ping' }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(seen).toEqual(['shard 1']);
+  });
+
+  it('closes an IDENTIFY for a shard outside the count with 4010', async () => {
+    const { WebSocket } = await import('ws');
+    const socket = new WebSocket(server.gatewayUrl);
+    await once(socket, 'message');
+    socket.send(JSON.stringify({ op: GatewayOpcodes.Identify, d: { token: 't', intents: 1, properties: {}, shard: [2, 2] } }));
+    const [code] = (await once(socket, 'close')) as [number];
+    expect(code).toBe(4010);
+  });
+});
+
+describe('fake Discord server enforcing rate limits', () => {
+  const server = new FakeDiscordServer({ rateLimits: { globalPerSecond: 5, channelMessages: 3, channelWindowMs: 1000 } });
+  beforeAll(async () => {
+    await server.start();
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  const post = (channelId: string) =>
+    fetch(`${server.apiBaseUrl}/v10/channels/${channelId}/messages`, {
+      method: 'POST',
+      headers: { authorization: 'Bot token', 'content-type': 'application/json' },
+      body: JSON.stringify({ content: 'hi' }),
+    });
+
+  it('answers past a channel\'s limit with a route 429, and past the global limit with a global one', async () => {
+    const channelId = server.channel().id;
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await post(channelId));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 429]);
+    expect(answers[0]!.headers.get('x-ratelimit-remaining')).toBe('2');
+    expect(answers[3]!.headers.get('x-ratelimit-scope')).toBe('user');
+    expect(await answers[3]!.json()).toMatchObject({ global: false, retry_after: expect.any(Number) });
+    // Three requests counted so far; two more fill the second.
+    for (let i = 0; i < 2; i++) expect((await fetch(`${server.apiBaseUrl}/v10/users/@me`, { headers: { authorization: 'Bot token' } })).status).toBe(200);
+    const over = await fetch(`${server.apiBaseUrl}/v10/users/@me`, { headers: { authorization: 'Bot token' } });
+    expect(over.status).toBe(429);
+    expect(over.headers.get('x-ratelimit-global')).toBe('true');
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await over.json()).toMatchObject({ global: true });
+    expect(server.rateLimiter!.rejected).toEqual({ global: 1, route: 1 });
+  });
+});

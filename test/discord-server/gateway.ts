@@ -27,9 +27,14 @@ export interface GuildMembersRequest {
 }
 
 /** What the gateway needs to know about the world to greet a client and answer its requests. */
+/** [shard id, shard count], as in IDENTIFY and READY. */
+export type ShardPair = [number, number];
+
 export interface GatewayWorld {
-  ready(sessionId: string, resumeUrl: string): GatewayReadyDispatchData;
-  guildCreates(): GatewayGuildCreateDispatchData[];
+  ready(sessionId: string, resumeUrl: string, shard: ShardPair): GatewayReadyDispatchData;
+  /** The guilds of one shard. */
+  guildCreates(shard: ShardPair): GatewayGuildCreateDispatchData[];
+  guildCount(): number;
   guildMembers(request: GuildMembersRequest): { members: unknown[]; notFound: string[] };
 }
 
@@ -42,6 +47,7 @@ export interface GatewayOptions {
 interface Session {
   id: string;
   intents: number;
+  shard: ShardPair;
   seq: number;
   /** Sent dispatches, for RESUME replay. */
   history: { s: number; t: string; d: unknown }[];
@@ -49,6 +55,8 @@ interface Session {
 }
 
 const HISTORY_LIMIT = 1000;
+/** Discord closes with 4011 (sharding required) past this many guilds on one shard. */
+const GUILDS_PER_SHARD_LIMIT = 2500;
 
 /** Close codes after which Discord drops the session instead of keeping it resumable. */
 const SESSION_ENDING_CLOSE_CODES = new Set([1000, 1001]);
@@ -89,13 +97,15 @@ export class FakeGateway {
   }
 
   /**
-   * Sends a dispatch to every session, or only those whose IDENTIFY asked for `intent`. Sessions whose
-   * client is away (reconnecting) get it on RESUME, like Discord's replay. Returns the number of sessions.
+   * Sends a dispatch to every session, or only those whose IDENTIFY asked for `intent`, and for a
+   * guild's event only to the session of the guild's shard. Sessions whose client is away
+   * (reconnecting) get it on RESUME, like Discord's replay. Returns the number of sessions.
    */
-  dispatch(t: string, d: unknown, intent?: number): number {
+  dispatch(t: string, d: unknown, intent?: number, guildId?: string): number {
     let delivered = 0;
     for (const session of this.sessions.values()) {
       if (intent !== undefined && (session.intents & intent) === 0) continue;
+      if (guildId !== undefined && Number((BigInt(guildId) >> 22n) % BigInt(session.shard[1])) !== session.shard[0]) continue;
       this.sendDispatch(session, t, d);
       delivered += 1;
     }
@@ -155,22 +165,36 @@ export class FakeGateway {
       socket.close(4005, 'Already authenticated.');
       return;
     }
-    const identify = (d ?? {}) as { token?: unknown; intents?: unknown };
+    const identify = (d ?? {}) as { token?: unknown; intents?: unknown; shard?: unknown };
     if (typeof identify.token !== 'string' || identify.token.length === 0) {
       socket.close(4004, 'Authentication failed.');
       return;
     }
+    const shard: ShardPair = Array.isArray(identify.shard) ? [Number(identify.shard[0]), Number(identify.shard[1])] : [0, 1];
+    if (!Number.isInteger(shard[0]) || !Number.isInteger(shard[1]) || shard[1] < 1 || shard[0] < 0 || shard[0] >= shard[1]) {
+      socket.close(4010, 'Invalid shard.');
+      return;
+    }
+    if (this.world.guildCount() / shard[1] > GUILDS_PER_SHARD_LIMIT) {
+      socket.close(4011, 'Sharding required.');
+      return;
+    }
+    // A shard identifying again replaces its earlier session that no client holds (a process that died).
+    for (const [id, earlier] of this.sessions) {
+      if (earlier.socket === null && earlier.shard[0] === shard[0] && earlier.shard[1] === shard[1]) this.sessions.delete(id);
+    }
     const session: Session = {
       id: randomBytes(16).toString('hex'),
       intents: typeof identify.intents === 'number' ? identify.intents : 0,
+      shard,
       seq: 0,
       history: [],
       socket,
     };
     this.sessions.set(session.id, session);
     this.sockets.set(socket, session);
-    this.sendDispatch(session, 'READY', this.world.ready(session.id, this.options.url()));
-    for (const guild of this.world.guildCreates()) this.sendDispatch(session, 'GUILD_CREATE', guild);
+    this.sendDispatch(session, 'READY', this.world.ready(session.id, this.options.url(), shard));
+    for (const guild of this.world.guildCreates(shard)) this.sendDispatch(session, 'GUILD_CREATE', guild);
   }
 
   private resume(socket: WebSocket, current: Session | null, d: unknown): void {

@@ -44,6 +44,9 @@ export interface MessageEvents {
 
 export interface RestOptions {
   gatewayUrl: () => string;
+  /** What GET /gateway/bot recommends. */
+  shards: number;
+  maxConcurrency: number;
   interactionResponseDeadlineMs: number;
   nonceWindowMs: number;
   events: MessageEvents;
@@ -197,8 +200,8 @@ export class RestRoutes {
     this.route('GET', '/gateway/bot', () =>
       ok({
         url: this.options.gatewayUrl(),
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+        shards: this.options.shards,
+        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: this.options.maxConcurrency },
       }),
     );
 

@@ -33,6 +33,7 @@ import {
   type UserSpec,
 } from './payloads.js';
 import { Recorder } from './recorder.js';
+import { RateLimiter, type RateLimitOptions } from './rate-limits.js';
 import { RestRoutes, discordError, type RestReply, type RestRequest } from './rest-routes.js';
 
 export interface FakeDiscordServerOptions {
@@ -48,6 +49,15 @@ export interface FakeDiscordServerOptions {
   interactionResponseDeadlineMs?: number;
   /** How long an enforced nonce deduplicates channel messages. */
   nonceWindowMs?: number;
+  /**
+   * Shards GET /gateway/bot recommends (default 1). Each IDENTIFY may ask for a shard [id, count];
+   * a guild's events go to the session of shard (guild_id >> 22) % count.
+   */
+  shards?: number;
+  /** session_start_limit.max_concurrency: shards that may identify at once (default 1). */
+  maxConcurrency?: number;
+  /** Enforces Discord's rate limits with real 429 answers (off by default). */
+  rateLimits?: RateLimitOptions;
 }
 
 export interface RecordedRequest {
@@ -91,6 +101,11 @@ export interface SentInteraction<T extends RawInteraction = RawInteraction> {
   raw: T;
   /** The bot's initial response (POST .../callback body) to this interaction. */
   callback(timeoutMs?: number): Promise<InteractionCallbackBody>;
+}
+
+/** The shard Discord puts a guild on. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 }
 
 const API_PREFIX = /^\/api(?:\/v(\d+))?(?=\/|$)/;
@@ -160,6 +175,8 @@ export class FakeDiscordServer {
   private readonly overrides: (RouteOverride & { remaining: number })[] = [];
   private readonly testerId: string;
   private listeningPort: number | null = null;
+  /** Set when the server enforces rate limits; counts the 429s it sent. */
+  readonly rateLimiter: RateLimiter | null;
 
   constructor(options: FakeDiscordServerOptions = {}) {
     const bot = buildUser({ username: 'Lightstick', ...options.bot, bot: true });
@@ -169,8 +186,11 @@ export class FakeDiscordServer {
     for (const user of options.users ?? []) this.state.user(user);
     for (const guild of options.guilds ?? [{}]) this.state.addGuild(guild);
 
+    this.rateLimiter = options.rateLimits ? new RateLimiter(options.rateLimits) : null;
     this.rest = new RestRoutes(this.state, {
       gatewayUrl: () => this.gatewayUrl,
+      shards: options.shards ?? 1,
+      maxConcurrency: options.maxConcurrency ?? 1,
       interactionResponseDeadlineMs: options.interactionResponseDeadlineMs ?? 3000,
       nonceWindowMs: options.nonceWindowMs ?? 5 * 60_000,
       events: {
@@ -182,20 +202,22 @@ export class FakeDiscordServer {
     });
     this.gateway = new FakeGateway(
       {
-        ready: (sessionId, resumeUrl) => ({
+        ready: (sessionId, resumeUrl, shard) => ({
           v: 10,
           user: this.state.bot,
-          guilds: [...this.state.guilds.keys()].map((id) => ({ id, unavailable: true })),
+          guilds: [...this.state.guilds.keys()].filter((id) => shardOf(id, shard[1]) === shard[0]).map((id) => ({ id, unavailable: true })),
           session_id: sessionId,
           resume_gateway_url: resumeUrl,
-          shard: [0, 1],
+          shard,
           application: {
             id: this.state.application.id,
             flags: this.state.application.flags,
             flags_new: this.state.application.flags.toString(),
           },
         }),
-        guildCreates: () => [...this.state.guilds.values()].map(guildCreatePayload),
+        guildCreates: (shard) =>
+          [...this.state.guilds.values()].filter((guild) => shardOf(guild.id, shard[1]) === shard[0]).map(guildCreatePayload),
+        guildCount: () => this.state.guilds.size,
         guildMembers: (request) => this.guildMembers(request),
       },
       {
@@ -297,14 +319,14 @@ export class FakeDiscordServer {
   /** Adds a guild; connected clients receive GUILD_CREATE as if the bot had just joined it. */
   addGuild(spec: GuildSpec = {}): FakeGuild {
     const guild = this.state.addGuild(spec);
-    this.gateway.dispatch('GUILD_CREATE', guildCreatePayload(guild));
+    this.gateway.dispatch('GUILD_CREATE', guildCreatePayload(guild), undefined, guild.id);
     return guild;
   }
 
   /** Removes a guild; connected clients receive GUILD_DELETE as if the bot had been kicked. */
   removeGuild(guildId: string): void {
     if (!this.state.guilds.delete(guildId)) throw new Error(`No guild ${guildId}`);
-    this.gateway.dispatch('GUILD_DELETE', { id: guildId, unavailable: false });
+    this.gateway.dispatch('GUILD_DELETE', { id: guildId, unavailable: false }, undefined, guildId);
   }
 
   messages(channelId: string): APIMessage[] {
@@ -327,7 +349,8 @@ export class FakeDiscordServer {
    * Returns how many sessions it went to.
    */
   dispatch(t: string, d: unknown, intent?: number): number {
-    return this.gateway.dispatch(t, d, intent);
+    const guildId = (d as { guild_id?: unknown } | null)?.guild_id;
+    return this.gateway.dispatch(t, d, intent, typeof guildId === 'string' ? guildId : undefined);
   }
 
   /** Sends opcode 7; discord.js then reconnects and RESUMEs. */
@@ -399,7 +422,8 @@ export class FakeDiscordServer {
       this.state.messages.set(raw.message.id, raw.message);
     }
     this.state.trackInteraction(raw);
-    this.gateway.dispatch('INTERACTION_CREATE', raw);
+    // A guild's interactions go to its shard; DMs to shard 0, as on Discord.
+    this.gateway.dispatch('INTERACTION_CREATE', raw, undefined, 'guild_id' in raw && typeof raw.guild_id === 'string' ? raw.guild_id : '0');
     return {
       id: raw.id,
       token: raw.token,
@@ -471,14 +495,14 @@ export class FakeDiscordServer {
   ): void {
     if (!location || (message.flags ?? 0) & MessageFlags.Ephemeral) return;
     if (location.kind === 'dm') {
-      this.gateway.dispatch(t, message, GatewayIntentBits.DirectMessages);
+      this.gateway.dispatch(t, message, GatewayIntentBits.DirectMessages, '0');
       return;
     }
     const botMember = location.guild.members.get(this.state.bot.id);
     // Gateway message events carry the author's member object without its user.
     const member = botMember ? { ...botMember, user: undefined } : undefined;
     const extra = t === 'MESSAGE_DELETE' ? {} : { member, mentions: message.mentions ?? [] };
-    this.gateway.dispatch(t, { ...message, guild_id: location.guild.id, ...extra }, GatewayIntentBits.GuildMessages);
+    this.gateway.dispatch(t, { ...message, guild_id: location.guild.id, ...extra }, GatewayIntentBits.GuildMessages, location.guild.id);
   }
 
   private async onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -490,9 +514,14 @@ export class FakeDiscordServer {
     const query = Object.fromEntries(url.searchParams);
     const method = request.method ?? 'GET';
 
-    const reply = prefix
-      ? this.answer({ method, path, query, body, headers: request.headers }, prefix[1])
-      : discordError(404, 0, '404: Not Found');
+    const limited = prefix && this.rateLimiter ? this.rateLimiter.check(method, path) : null;
+    const reply =
+      limited && 'reply' in limited
+        ? limited.reply
+        : prefix
+          ? this.answer({ method, path, query, body, headers: request.headers }, prefix[1])
+          : discordError(404, 0, '404: Not Found');
+    if (limited && 'headers' in limited) reply.headers = { ...limited.headers, ...reply.headers };
 
     this.requestLog.push({ method, path, query, body, headers: request.headers, at: Date.now(), status: reply.status });
 

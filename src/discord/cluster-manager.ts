@@ -1,0 +1,99 @@
+// CLUSTER_PROCESSES=N: the shards spread over N processes on this machine, with
+// discord-hybrid-sharding's ClusterManager. discord.js's own ShardingManager runs one shard per
+// process; this one gives each process a list of shards that discord.js runs internally, so a
+// process holds as many servers as its memory allows rather than 2,500 at most.
+//
+// Before any process starts, the manager migrates and seeds the database once; every process then
+// opens the same SQLite file (WAL, a busy timeout, short write transactions), and each one's ticker
+// looks only at the servers of its own shards. A process that dies is started again.
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ClusterManager } from 'discord-hybrid-sharding';
+import { REST, Routes, type RESTGetAPIGatewayBotResult } from 'discord.js';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { createLogger } from '../logger.js';
+import { openStore } from '../open-store.js';
+import { DEFAULT_DISCORD_API_URL } from './create-client.js';
+
+/** Discord lets a bot identify one shard per 5 seconds in each of its max_concurrency buckets. */
+const IDENTIFY_INTERVAL_MS = 5_500;
+const RESTARTS_PER_HOUR = 10;
+
+export interface ClusterPlan {
+  totalShards: number;
+  processes: number;
+  /** Wait after each shard a process starts before the next process starts. */
+  spawnDelayMs: number;
+}
+
+/** How many shards and processes, from the settings and Discord's GET /gateway/bot answer. */
+export function planClusters(
+  config: Pick<Config, 'shardCount' | 'clusterProcesses'>,
+  gateway: Pick<RESTGetAPIGatewayBotResult, 'shards' | 'session_start_limit'>,
+): ClusterPlan {
+  const totalShards = config.shardCount ?? Math.max(1, gateway.shards);
+  const maxConcurrency = Math.max(1, gateway.session_start_limit.max_concurrency);
+  return {
+    totalShards,
+    processes: Math.min(config.clusterProcesses, totalShards),
+    spawnDelayMs: Math.ceil(IDENTIFY_INTERVAL_MS / maxConcurrency),
+  };
+}
+
+/** Runs the cluster until SIGINT or SIGTERM, then stops every process cleanly and returns 0. */
+export async function startClusterManager(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<number> {
+  const token = config.discordToken;
+  if (!token) throw new Error('startClusterManager needs a DISCORD_TOKEN');
+  // Once, before any process opens the file.
+  const opened = openStore(config.databasePath);
+  logger.info({ seeded: opened.seeded }, 'database migrated and seeded for the cluster');
+  opened.close();
+
+  const rest = new REST({ api: config.discordApiUrl ?? DEFAULT_DISCORD_API_URL }).setToken(token);
+  const gateway = (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
+  const plan = planClusters(config, gateway);
+  const processFile = fileURLToPath(new URL(`./cluster-process${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
+  const manager = new ClusterManager(processFile, {
+    token,
+    totalShards: plan.totalShards,
+    totalClusters: plan.processes,
+    mode: 'process',
+    // The same loader as this process (tsx), so the process file runs as it is.
+    execArgv: process.execArgv,
+    respawn: true,
+    restarts: { max: RESTARTS_PER_HOUR, interval: 60 * 60_000 },
+    spawnOptions: { delay: plan.spawnDelayMs, timeout: -1 },
+  });
+  manager.on('clusterCreate', (cluster) => {
+    logger.info({ cluster: cluster.id, shards: cluster.shardList }, 'cluster process starting');
+    cluster.on('death', () => logger.warn({ cluster: cluster.id }, 'cluster process exited'));
+  });
+  manager.on('debug', (message: string) => logger.debug({ source: 'cluster-manager' }, message));
+
+  const stopped = new Promise<number>((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      logger.info({ signal }, 'stopping the cluster');
+      manager.respawn = false;
+      const exits = [...manager.clusters.values()].map((cluster) => {
+        const child = cluster.thread?.process;
+        if (!child || !('pid' in child) || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+        return new Promise<void>((done) => {
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+        });
+      });
+      void Promise.all(exits).then(() => {
+        // The manager's restart counters run on timers that would keep this process alive.
+        for (const cluster of manager.clusters.values()) cluster.restarts.cleanup();
+        logger.info('cluster stopped');
+        resolve(0);
+      });
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  });
+  logger.info(plan, 'starting the cluster');
+  await manager.spawn({ amount: plan.totalShards, delay: plan.spawnDelayMs, timeout: -1 });
+  return stopped;
+}
