@@ -79,13 +79,30 @@ const registeredPaths = new Set<string>();
  * has the character: it would be drawn as a box, or from a system font on a machine that has one.
  */
 export function cardFontFileFor(codePoint: number, locale: string): CardFontFile | null {
-  for (const family of cardFontStack(locale)) {
+  for (const family of familiesForCharacter(String.fromCodePoint(codePoint), locale)) {
     for (const file of cardFontFiles()) {
       if (file.family !== family) continue;
       if (file.ranges.some(([first, last]) => codePoint >= first && codePoint <= last)) return file;
     }
   }
   return null;
+}
+
+/**
+ * The locale's order, with the family made for the character's own script first: fontsource's slice ranges
+ * are CSS unicode-ranges, and a Chinese font's range may claim Hangul it has no glyph for.
+ */
+function familiesForCharacter(character: string, locale: string): string[] {
+  const stack = cardFontStack(locale);
+  const own: CardScript | null = /\p{Script=Hangul}/u.test(character)
+    ? 'hangul'
+    : /\p{Script=Thai}/u.test(character)
+      ? 'thai'
+      : /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(character)
+        ? 'japanese'
+        : null;
+  const preferred = own ? PACKAGES.find((entry) => entry.script === own)?.family : undefined;
+  return preferred ? [preferred, ...stack.filter((family) => family !== preferred)] : stack;
 }
 
 /** The characters of `text` that no card font draws, each once, in order. */
