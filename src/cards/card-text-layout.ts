@@ -105,33 +105,108 @@ export function wrapText(tokens: readonly string[], maxWidth: number, measure: (
   return lines;
 }
 
-/** Shortens `line` by graphemes until it and an ellipsis fit. */
+/** Shortens `line` by graphemes until it and an ellipsis fit: the longest such prefix, found by bisection. */
 function withEllipsis(line: string, maxWidth: number, measure: (text: string) => number): string {
   const parts = graphemes(line.trimEnd());
-  while (parts.length > 0 && measure(`${parts.join('').trimEnd()}${ELLIPSIS}`) > maxWidth) parts.pop();
-  return `${parts.join('').trimEnd()}${ELLIPSIS}`;
+  const cut = (count: number) => `${parts.slice(0, count).join('').trimEnd()}${ELLIPSIS}`;
+  let low = 0;
+  let high = parts.length;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (measure(cut(middle)) <= maxWidth) low = middle;
+    else high = middle - 1;
+  }
+  return cut(low);
+}
+
+const REFERENCE_PX = 100;
+/** Token widths at REFERENCE_PX, per measuring function (a renderer makes one per weight per card). */
+const referenceWidths = new WeakMap<MeasureText, Map<string, number>>();
+
+/**
+ * A token's width at a size, estimated from its width at REFERENCE_PX: outline glyphs scale linearly, so
+ * each token is shaped once however many sizes are tried. Shaping a new string costs far more than
+ * arithmetic; the lines finally chosen are measured exactly.
+ */
+function estimator(measure: MeasureText, sizePx: number): (token: string) => number {
+  let widths = referenceWidths.get(measure);
+  if (!widths) {
+    widths = new Map();
+    referenceWidths.set(measure, widths);
+  }
+  const cache = widths;
+  return (token) => {
+    let width = cache.get(token);
+    if (width === undefined) {
+      width = measure(token, REFERENCE_PX);
+      cache.set(token, width);
+    }
+    return (width * sizePx) / REFERENCE_PX;
+  };
+}
+
+/** Wraps by estimated widths with a small margin, then confirms each line exactly; measures exactly if one fails. */
+function wrapAt(tokens: readonly string[], maxWidth: number, measure: MeasureText, sizePx: number): string[] {
+  const estimate = estimator(measure, sizePx);
+  const budget = maxWidth * 0.985;
+  const lines: string[] = [];
+  let current: string[] = [];
+  let currentWidth = 0;
+  const flush = () => {
+    const line = current.join('').trimEnd();
+    if (line) lines.push(line);
+    current = [];
+    currentWidth = 0;
+  };
+  const exact = (text: string) => measure(text, sizePx);
+  for (const token of tokens) {
+    const trimmed = token.trimEnd();
+    if (current.length > 0 && currentWidth + estimate(trimmed) > budget) flush();
+    if (current.length === 0 && estimate(trimmed) > budget) return wrapText(tokens, maxWidth, exact);
+    current.push(token);
+    currentWidth += estimate(token);
+  }
+  flush();
+  return lines.every((line) => exact(line) <= maxWidth) ? lines : wrapText(tokens, maxWidth, exact);
 }
 
 /**
- * The largest size (down to smallestPx) at which the text fits in maxLines lines of maxWidth; at the
- * smallest size, whatever does not fit is cut with an ellipsis. Every returned line fits maxWidth.
+ * The largest size (down to smallestPx, in steps of 2) at which the text fits in maxLines lines of maxWidth,
+ * found by bisection; at the smallest size, whatever does not fit is cut with an ellipsis. Every returned
+ * line fits maxWidth.
  */
 export function fitText(request: FitRequest, measure: MeasureText): FittedText {
   const tokens = breakableTokens(request.text.replace(/\s+/gu, ' ').trim(), request.locale);
-  for (let size = request.largestPx; ; size -= 2) {
-    const sizePx = Math.max(size, request.smallestPx);
-    const at = (text: string) => measure(text, sizePx);
-    const lines = wrapText(tokens, request.maxWidth, at);
-    const fits = lines.length <= request.maxLines;
-    if (fits || sizePx === request.smallestPx) {
-      const kept = lines.slice(0, request.maxLines);
-      const truncated = !fits;
-      if (truncated && kept.length > 0) {
-        const lastIndex = kept.length - 1;
-        kept[lastIndex] = withEllipsis(kept[lastIndex] ?? '', request.maxWidth, at);
-      }
-      const width = kept.reduce((widest, line) => Math.max(widest, at(line)), 0);
-      return { lines: kept, sizePx, width, truncated };
+  const wrapped = new Map<number, string[]>();
+  const linesAt = (sizePx: number) => {
+    let lines = wrapped.get(sizePx);
+    if (!lines) {
+      lines = wrapAt(tokens, request.maxWidth, measure, sizePx);
+      wrapped.set(sizePx, lines);
     }
+    return lines;
+  };
+  const steps = Math.max(0, Math.floor((request.largestPx - request.smallestPx) / 2));
+  const sizeAt = (step: number) => request.largestPx - 2 * step;
+  // Smallest step (largest size) that fits; fitting is monotonic in size for practical purposes.
+  let low = 0;
+  let high = steps;
+  if (linesAt(sizeAt(0)).length <= request.maxLines) high = 0;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (linesAt(sizeAt(middle)).length <= request.maxLines) high = middle;
+    else low = middle + 1;
   }
+  const fits = linesAt(sizeAt(high)).length <= request.maxLines;
+  const sizePx = fits ? sizeAt(high) : request.smallestPx;
+  const at = (text: string) => measure(text, sizePx);
+  const lines = linesAt(sizePx);
+  const kept = lines.slice(0, request.maxLines);
+  const truncated = lines.length > request.maxLines;
+  if (truncated && kept.length > 0) {
+    const lastIndex = kept.length - 1;
+    kept[lastIndex] = withEllipsis(kept[lastIndex] ?? '', request.maxWidth, at);
+  }
+  const width = kept.reduce((widest, line) => Math.max(widest, at(line)), 0);
+  return { lines: kept, sizePx, width, truncated };
 }

@@ -11,9 +11,9 @@
  * the card is drawn at over twice that density (sharp on high-DPI screens) and its smallest type is 24 px,
  * about 10 px on screen, like an embed footer; the headline is 50-100 px.
  */
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { cardFont, prepareCardFonts } from './card-fonts.js';
-import { fitText, type FittedText } from './card-text-layout.js';
+import { fitText, type FittedText, type MeasureText } from './card-text-layout.js';
 import { encodeOpaquePng } from './png-encoding.js';
 
 /** Everything a card says, already in the reader's language. */
@@ -234,16 +234,42 @@ export function renderMilestoneCard(card: CardContent): RenderedCard {
     [card.artistName, card.nativeName ?? '', card.statement, card.occasion, card.anniversary ?? '', card.source, markText, '…'],
     card.locale,
   );
+  // One canvas for every card: rendering is synchronous, and the background repaints every pixel.
+  surface ??= createSurface();
+  const { canvas, ctx } = surface;
+  ctx.save();
+  try {
+    return drawCard(card, canvas, ctx, families, markText);
+  } finally {
+    ctx.restore();
+  }
+}
+
+let surface: { canvas: Canvas; ctx: SKRSContext2D } | null = null;
+
+function createSurface(): { canvas: Canvas; ctx: SKRSContext2D } {
   const canvas = createCanvas(CARD_WIDTH, CARD_HEIGHT);
-  const ctx = canvas.getContext('2d', { alpha: false });
+  return { canvas, ctx: canvas.getContext('2d', { alpha: false }) };
+}
+
+function drawCard(card: CardContent, canvas: Canvas, ctx: SKRSContext2D, families: string, markText: string): RenderedCard {
   const seed = hash(card.paletteSeed ?? card.artistName);
   const palette = PALETTES[seed % PALETTES.length] ?? PALETTES[0]!;
   drawBackground(ctx, palette, seed);
 
   const { locale } = card;
-  const measureAt = (weight: number) => (text: string, sizePx: number) => {
-    ctx.font = cardFont(weight, sizePx, families);
-    return ctx.measureText(text).width;
+  // One measuring function per weight for the whole card, so the layout caches its token widths across tries.
+  const measurers = new Map<number, MeasureText>();
+  const measureAt = (weight: number): MeasureText => {
+    let measure = measurers.get(weight);
+    if (!measure) {
+      measure = (text: string, sizePx: number) => {
+        ctx.font = cardFont(weight, sizePx, families);
+        return ctx.measureText(text).width;
+      };
+      measurers.set(weight, measure);
+    }
+    return measure;
   };
   const textBoxes: CardTextBox[] = [];
   ctx.textBaseline = 'top';

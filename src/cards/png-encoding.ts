@@ -24,10 +24,15 @@ function chunk(type: string, data: Buffer): Buffer {
  * Encodes RGBA pixels (alpha ignored: the image must be opaque, as a card is) as an 8-bit RGB PNG.
  * Premultiplied and straight RGBA are the same for opaque pixels, so canvas.data() may be passed as it is.
  */
+let scratch = Buffer.alloc(0);
+
 export function encodeOpaquePng(rgba: Uint8Array, width: number, height: number): Buffer {
   if (rgba.length < width * height * 4) throw new Error(`Expected ${width * height * 4} RGBA bytes, got ${rgba.length}`);
   const stride = width * 3 + 1;
-  const filtered = Buffer.allocUnsafe(stride * height);
+  // The filtered rows are only read by deflate, which copies out what it needs: one scratch buffer serves
+  // every card instead of 2 MB of garbage each.
+  if (scratch.length !== stride * height) scratch = Buffer.allocUnsafe(stride * height);
+  const filtered = scratch;
   for (let y = 0; y < height; y++) {
     let out = y * stride;
     let source = y * width * 4;
