@@ -88,7 +88,7 @@ interface Palette {
 const PALETTES: readonly Palette[] = [
   { background: ['#0d0826', '#2c1160', '#8e1c74'], glow: '255,102,204', accent: '#ffb8e8' },
   { background: ['#04101f', '#0d3160', '#127f8c'], glow: '72,236,224', accent: '#a8fff4' },
-  { background: ['#150820', '#561340', '#c2412f'], glow: '255,150,88', accent: '#ffd2a6' },
+  { background: ['#14061f', '#4f1150', '#d9485a'], glow: '255,138,110', accent: '#ffd0b8' },
   { background: ['#080c22', '#22205a', '#a4741a'], glow: '255,204,77', accent: '#ffe49a' },
   { background: ['#0a0a24', '#24186a', '#4b4fd8'], glow: '140,160,255', accent: '#c8d2ff' },
   { background: ['#1a0714', '#5c1038', '#d2477f'], glow: '255,128,176', accent: '#ffcade' },
