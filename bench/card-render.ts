@@ -8,6 +8,8 @@ import { distribution, timeEach, type Distribution } from './measure.js';
 export interface CardRenderResult {
   firstMs: number;
   render: Distribution;
+  /** CPU time of the process per render: on a shared machine, what a render costs without waiting for a core. */
+  cpu: Distribution;
   /** Typical and largest PNG, in bytes. */
   bytes: { p50: number; max: number };
 }
@@ -24,6 +26,13 @@ export function measureCardRender(iterations: number): CardRenderResult {
     (i) => sizes.push(renderMilestoneCard(cards[i % cards.length]!).png.length),
     cards.length * 2,
   );
+  const cpu: number[] = [];
+  for (let i = 0; i < Math.min(iterations, 100); i++) {
+    const before = process.cpuUsage();
+    renderMilestoneCard(cards[i % cards.length]!);
+    const used = process.cpuUsage(before);
+    cpu.push((used.user + used.system) / 1000);
+  }
   const sizeDistribution = distribution(sizes);
-  return { firstMs, render: distribution(samples), bytes: { p50: sizeDistribution.p50, max: sizeDistribution.max } };
+  return { firstMs, render: distribution(samples), cpu: distribution(cpu), bytes: { p50: sizeDistribution.p50, max: sizeDistribution.max } };
 }

@@ -4,7 +4,7 @@
 //   BENCH_SECONDS=60    how long the interaction stream runs
 //   npm run bench -- --cards   only the milestone-card render (section 6), written to bench/results/cards.md
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureCardRender } from './card-render.js';
@@ -41,6 +41,7 @@ function benchCards(): void {
   say();
   const cards = measureCardRender(quick ? 100 : 300);
   say(`- ${cards.render.count} renders of the sample cards (ten languages and one far too long): p50 ${ms(cards.render.p50)}, p99 ${ms(cards.render.p99)}, max ${ms(cards.render.max)}: ${verdict(cards.render.p99 < 50)}`);
+  say(`- CPU time per render (user + system, ${cards.cpu.count} renders): p50 ${ms(cards.cpu.p50)}, p99 ${ms(cards.cpu.p99)}; a gap to the times above is time spent waiting for a core (load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores)`);
   say(`- the process's first card, registering its font slices: ${ms(cards.firstMs)}`);
   say(`- PNG size: typical ${(cards.bytes.p50 / 1024).toFixed(0)} KiB, largest ${(cards.bytes.max / 1024).toFixed(0)} KiB (Discord's default upload limit is 10 MiB)`);
   say();
