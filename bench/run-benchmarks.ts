@@ -3,10 +3,12 @@
 //   BENCH_QUICK=1       a small store and a 10-second interaction run, to try the benchmarks out
 //   BENCH_SECONDS=60    how long the interaction stream runs
 //   BENCH_ONLY=ticker,posting   only these parts (core, ticker, posting, interactions, memory, trivia)
+//   npm run bench -- --cards   only the milestone-card render (section 6), written to bench/results/cards.md
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measureCardRender } from './card-render.js';
 import { measureCoreQueries } from './core-queries.js';
 import { measureInteractions } from './interactions.js';
 import { ms, ratio, verdict } from './measure.js';
@@ -37,6 +39,24 @@ say(`# Lightstick benchmarks`);
 say();
 say(`Run ${new Date().toISOString()} on ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${quick ? ', QUICK mode (small store, short run)' : ''}.`);
 say();
+
+function benchCards(): void {
+  say('## 6. Milestone cards (target: one 1200x630 card drawn and encoded as PNG with p99 under 50 ms)');
+  say();
+  const cards = measureCardRender(quick ? 100 : 300);
+  say(`- ${cards.render.count} renders of the sample cards (ten languages and one far too long): p50 ${ms(cards.render.p50)}, p99 ${ms(cards.render.p99)}, max ${ms(cards.render.max)}: ${verdict(cards.render.p99 < 50)}`);
+  say(`- CPU time per render (user + system, ${cards.cpu.count} renders): p50 ${ms(cards.cpu.p50)}, p99 ${ms(cards.cpu.p99)}; a gap to the times above is time spent waiting for a core (load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores)`);
+  say(`- the process's first card, registering its font slices: ${ms(cards.firstMs)}`);
+  say(`- PNG size: typical ${(cards.bytes.p50 / 1024).toFixed(0)} KiB, largest ${(cards.bytes.max / 1024).toFixed(0)} KiB (Discord's default upload limit is 10 MiB)`);
+  say();
+}
+
+if (process.argv.includes('--cards')) {
+  benchCards();
+  writeFileSync(join(resultsDirectory, 'cards.md'), `${lines.join('\n')}\n`);
+  process.stdout.write(`\nReport written to bench/results/cards.md\n`);
+  process.exit(0);
+}
 
 buildSyntheticStore(storePath, size, SEED, (line) => say(`- store: ${line}`));
 say(`- store: ${size.artists} artists, ${size.nominations} nominations, ${size.milestones} milestones, ${size.servers} servers (seed ${SEED})`);
@@ -121,6 +141,9 @@ say();
 const trivia = await measureTriviaClicks(quick ? 3 : 10, join(scratch, 'trivia.sqlite'));
 say(`- ${trivia.clicks} clicks: p50 ${ms(trivia.acknowledged.p50)}, p99 ${ms(trivia.acknowledged.p99)}, max ${ms(trivia.acknowledged.max)}: ${verdict(trivia.acknowledged.p99 < 50)}`);
 }
+say();
+
+benchCards();
 
 writeFileSync(join(resultsDirectory, 'report.md'), `${lines.join('\n')}\n`);
 process.stdout.write(`\nReport written to bench/results/report.md\n`);

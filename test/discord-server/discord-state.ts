@@ -48,6 +48,8 @@ export class DiscordState {
   readonly interactions = new Map<string, TrackedInteraction>();
   readonly globalCommands = new Map<string, APIApplicationCommand>();
   readonly guildCommands = new Map<string, Map<string, APIApplicationCommand>>();
+  /** Uploaded files by the path of their attachment url, e.g. /attachments/{channel}/{id}/card.png. */
+  readonly attachmentFiles = new Map<string, { contentType: string; bytes: Buffer }>();
   private readonly dmChannels = new Map<string, APIDMChannel>();
   private readonly nonces = new Map<string, { messageId: string; at: number }>();
 
@@ -107,7 +109,7 @@ export class DiscordState {
   }
 
   /** Applies the fields a message edit may change; returns the stored, edited message. */
-  editMessage(messageId: string, patch: Partial<Pick<APIMessage, 'content' | 'embeds' | 'components' | 'flags'>>) {
+  editMessage(messageId: string, patch: Partial<Pick<APIMessage, 'content' | 'embeds' | 'components' | 'flags' | 'attachments'>>) {
     const current = this.messages.get(messageId);
     if (!current) return undefined;
     const edited: APIMessage = {
@@ -117,6 +119,11 @@ export class DiscordState {
     };
     this.messages.set(messageId, edited);
     return edited;
+  }
+
+  /** An uploaded file by its url's path (decoded), as the fake CDN serves it. */
+  attachmentAt(path: string): { contentType: string; bytes: Buffer } | undefined {
+    return this.attachmentFiles.get(path);
   }
 
   messagesIn(channelId: string): APIMessage[] {

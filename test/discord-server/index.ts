@@ -13,6 +13,7 @@ export { FakeDiscordServer } from './server.js';
 export type {
   FakeDiscordServerOptions,
   InteractionPlace,
+  RecordedAttachment,
   RecordedRequest,
   RouteOverride,
   SentInteraction,
@@ -48,6 +49,7 @@ export {
 export type { ChannelSpec, FakeGuild, GuildChannelPayload, GuildSpec, MessageSpec, RoleSpec, UserSpec } from './payloads.js';
 export { nextSnowflake, snowflakeTimestamp } from './snowflake.js';
 export {
+  checkAttachmentReferences,
   checkUnspecifiedLimits,
   specAvailable,
   specPath,
@@ -57,3 +59,5 @@ export {
   validateWebhookEdit,
   validateWebhookExecute,
 } from './openapi-check.js';
+export { DEFAULT_UPLOAD_LIMIT_BYTES, imageSize, parseMultipart } from './multipart.js';
+export type { MultipartBody, UploadedFile } from './multipart.js';

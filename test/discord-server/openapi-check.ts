@@ -277,3 +277,50 @@ export function checkUnspecifiedLimits(body: unknown): string[] {
   });
   return errors;
 }
+
+/** What a request uploaded, as far as the checks below need it. */
+export interface UploadedFileSummary {
+  index: number | null;
+  filename: string;
+}
+
+/**
+ * For a body sent with files (multipart), what the OpenAPI schema cannot see: every attachments entry names an
+ * uploaded file files[n] by its id n (or, on an edit, a snowflake of an attachment the message has) with the same
+ * filename, and every `attachment://name` in an embed names an uploaded file. Takes the payload (for an
+ * interaction callback, its `data` is looked at) and the uploads.
+ */
+export function checkAttachmentReferences(body: unknown, files: readonly UploadedFileSummary[]): string[] {
+  const record = asRecord(body);
+  const message = 'data' in record && typeof record.type === 'number' ? asRecord(record.data) : record;
+  const errors: string[] = [];
+  const entries = Array.isArray(message.attachments) ? message.attachments.map(asRecord) : [];
+  entries.forEach((entry, index) => {
+    const id = String(entry.id ?? '');
+    const upload = files.find((file) => file.index !== null && String(file.index) === id);
+    if (!upload) {
+      // A snowflake keeps an attachment the message already has; a small number must be an upload.
+      if (!/^\d{17,20}$/.test(id)) errors.push(`attachments[${index}].id ${JSON.stringify(entry.id)} names no uploaded files[n]`);
+      return;
+    }
+    if (typeof entry.filename === 'string' && entry.filename !== upload.filename) {
+      errors.push(`attachments[${index}].filename "${entry.filename}" differs from the uploaded file's "${upload.filename}"`);
+    }
+  });
+  const names = new Set([...files.map((file) => file.filename), ...entries.map((entry) => String(entry.filename ?? ''))]);
+  const embeds = Array.isArray(message.embeds) ? message.embeds.map(asRecord) : [];
+  embeds.forEach((embed, index) => {
+    for (const key of ['image', 'thumbnail', 'author', 'footer'] as const) {
+      const media = asRecord(embed[key]);
+      for (const field of ['url', 'icon_url']) {
+        const url = media[field];
+        if (typeof url !== 'string' || !url.startsWith('attachment://')) continue;
+        const name = url.slice('attachment://'.length);
+        if (!files.some((file) => file.filename === name) || !names.has(name)) {
+          errors.push(`embeds[${index}].${key}.${field} ${url} names no uploaded file`);
+        }
+      }
+    }
+  });
+  return errors;
+}

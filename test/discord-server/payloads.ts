@@ -23,6 +23,7 @@ import type {
   APIGuildMember,
   APIMessage,
   APIMessageInteractionMetadata,
+  APIAttachment,
   APIMessageReference,
   APIMessageTopLevelComponent,
   APINewsChannel,
@@ -329,6 +330,7 @@ export interface MessageSpec {
   applicationId?: string;
   interactionMetadata?: APIMessageInteractionMetadata;
   messageReference?: APIMessageReference;
+  attachments?: APIAttachment[];
 }
 
 export function buildMessage(spec: MessageSpec): APIMessage {
@@ -344,7 +346,7 @@ export function buildMessage(spec: MessageSpec): APIMessage {
     mention_everyone: false,
     mentions: [],
     mention_roles: [],
-    attachments: [],
+    attachments: spec.attachments ?? [],
     // Discord fills in the embed type of every embed it stores.
     embeds: (spec.embeds ?? []).map((embed) => ({ type: 'rich' as APIEmbed['type'], ...embed })),
     components: spec.components ?? [],

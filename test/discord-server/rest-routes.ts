@@ -10,6 +10,7 @@ import {
   MessageReferenceType,
   MessageType,
   type APIApplicationCommand,
+  type APIAttachment,
   type APIEmbed,
   type APIMessage,
   type APIMessageInteractionMetadata,
@@ -17,6 +18,7 @@ import {
 } from 'discord.js';
 import type { DiscordState, InteractionCallbackBody, TrackedInteraction, ChannelLocation } from './discord-state.js';
 import { applicationPayload, restGuildPayload, type FakeGuild } from './payloads.js';
+import { attachmentFor, type UploadedFile } from './multipart.js';
 import { nextSnowflake } from './snowflake.js';
 
 export interface RestRequest {
@@ -25,6 +27,8 @@ export interface RestRequest {
   path: string;
   query: Record<string, string>;
   body: unknown;
+  /** Files of a multipart request (payload_json + files[n]). */
+  files?: UploadedFile[];
   headers: Record<string, string | string[] | undefined>;
 }
 
@@ -49,6 +53,8 @@ export interface RestOptions {
   maxConcurrency: number;
   interactionResponseDeadlineMs: number;
   nonceWindowMs: number;
+  /** Where an uploaded file is served from. */
+  attachmentUrl: (channelId: string, attachmentId: string, filename: string) => string;
   events: MessageEvents;
 }
 
@@ -74,7 +80,7 @@ interface MessageBody {
   tts?: boolean | null;
   sticker_ids?: string[] | null;
   poll?: unknown;
-  attachments?: unknown[] | null;
+  attachments?: { id?: unknown; filename?: unknown; description?: unknown }[] | null;
   message_reference?: { message_id?: string | null; fail_if_not_exists?: boolean | null } | null;
 }
 
@@ -107,7 +113,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Discord refuses messages with nothing visible in them, and content over 2000 characters. */
-function messageBodyProblem(body: MessageBody, existing?: APIMessage): RestReply | null {
+function messageBodyProblem(body: MessageBody, existing?: APIMessage, files: UploadedFile[] = []): RestReply | null {
   if (typeof body.content === 'string' && body.content.length > MAX_CONTENT_LENGTH) {
     return invalidFormBody('content', 'BASE_TYPE_MAX_LENGTH', `Must be ${MAX_CONTENT_LENGTH} or fewer in length.`);
   }
@@ -120,6 +126,7 @@ function messageBodyProblem(body: MessageBody, existing?: APIMessage): RestReply
     components.length > 0 ||
     (body.sticker_ids?.length ?? 0) > 0 ||
     (body.attachments?.length ?? existing?.attachments.length ?? 0) > 0 ||
+    files.length > 0 ||
     Boolean(body.poll);
   return hasAnything ? null : discordError(400, 50006, 'Cannot send an empty message');
 }
@@ -130,6 +137,26 @@ function messageEdit(body: MessageBody): Partial<Pick<APIMessage, 'content' | 'e
     ...(body.embeds != null ? { embeds: body.embeds.map((embed) => ({ type: 'rich' as APIEmbed['type'], ...embed })) } : {}),
     ...(body.components != null ? { components: body.components } : {}),
   };
+}
+
+/** Discord stores an embed's `attachment://name` image or thumbnail as the attachment's url and size. */
+function withAttachmentUrls(embeds: APIEmbed[], attachments: APIAttachment[]): APIEmbed[] {
+  const resolve = <T extends { url: string }>(media: T | undefined): T | undefined => {
+    const name = media?.url.startsWith('attachment://') ? media.url.slice('attachment://'.length) : null;
+    const attachment = name === null ? undefined : attachments.find((candidate) => candidate.filename === name);
+    if (!media || !attachment) return media;
+    return {
+      ...media,
+      url: attachment.url,
+      proxy_url: attachment.proxy_url,
+      ...(attachment.width ? { width: attachment.width, height: attachment.height } : {}),
+    };
+  };
+  return embeds.map((embed) => {
+    const image = resolve(embed.image);
+    const thumbnail = resolve(embed.thumbnail);
+    return { ...embed, ...(image ? { image } : {}), ...(thumbnail ? { thumbnail } : {}) };
+  });
 }
 
 /** Which callback types Discord accepts for each interaction type. */
@@ -261,7 +288,7 @@ export class RestRoutes {
       return ok(state.messagesIn(channelId).reverse().slice(0, limit));
     });
     this.route('POST', '/channels/:channelId/messages', ({ channelId = '' }, request) =>
-      this.createChannelMessage(channelId, request.body),
+      this.createChannelMessage(channelId, request.body, request.files ?? []),
     );
     this.route('GET', '/channels/:channelId/messages/:messageId', ({ channelId = '', messageId = '' }) => {
       const message = state.messages.get(messageId);
@@ -273,7 +300,7 @@ export class RestRoutes {
       if (message.author.id !== state.bot.id) {
         return discordError(403, 50005, 'Cannot edit a message authored by another user');
       }
-      return this.editMessage(message, request.body);
+      return this.editMessage(message, request.body, request.files ?? []);
     });
     this.route('DELETE', '/channels/:channelId/messages/:messageId', ({ channelId = '', messageId = '' }) => {
       const message = state.messages.get(messageId);
@@ -303,7 +330,8 @@ export class RestRoutes {
     this.route(
       'PATCH',
       '/webhooks/:appId/:token/messages/:messageId',
-      (params, request) => this.withWebhookMessage(params, (message) => this.editMessage(message, request.body)),
+      (params, request) =>
+        this.withWebhookMessage(params, (message) => this.editMessage(message, request.body, request.files ?? [])),
       false,
     );
     this.route(
@@ -312,6 +340,49 @@ export class RestRoutes {
       (params) => this.withWebhookMessage(params, (message) => this.deleteMessage(message)),
       false,
     );
+  }
+
+  /**
+   * A message's attachments after a create or edit, as Discord works them out: each entry of the payload's
+   * `attachments` names an upload by its index n (files[n]) or, on an edit, an attachment the message already
+   * has (kept; others are dropped); uploads no entry names are attached too. Without an `attachments` array
+   * an edit keeps what the message had and adds the uploads.
+   */
+  private attachments(
+    channelId: string,
+    body: MessageBody,
+    files: UploadedFile[],
+    existing: APIAttachment[],
+  ): { attachments: APIAttachment[] } | RestReply {
+    const entries = body.attachments ?? null;
+    const result: APIAttachment[] = entries === null ? [...existing] : [];
+    const used = new Set<UploadedFile>();
+    for (const [index, entry] of (entries ?? []).entries()) {
+      const id = String(entry?.id ?? '');
+      const upload = files.find((file) => file.index !== null && String(file.index) === id);
+      if (upload) {
+        result.push(this.storeUpload(channelId, upload, entry));
+        used.add(upload);
+        continue;
+      }
+      const kept = existing.find((attachment) => attachment.id === id);
+      if (kept) {
+        result.push(typeof entry?.description === 'string' ? { ...kept, description: entry.description } : kept);
+        continue;
+      }
+      return invalidFormBody(`attachments.${index}.id`, 'ATTACHMENT_NOT_FOUND', `No uploaded file files[${id}] or attachment ${id}`);
+    }
+    for (const file of files) if (!used.has(file)) result.push(this.storeUpload(channelId, file, undefined));
+    return { attachments: result };
+  }
+
+  private storeUpload(channelId: string, file: UploadedFile, entry: { filename?: unknown; description?: unknown } | undefined): APIAttachment {
+    const attachment = attachmentFor(file, entry, (id, filename) => this.options.attachmentUrl(channelId, id, filename));
+    this.state.attachmentFiles.set(new URL(attachment.url).pathname.split('/').map(decodeURIComponent).join('/'), {
+      contentType: file.contentType,
+      bytes: file.bytes,
+    });
+    return attachment;
   }
 
   private withApplication(appId: string, answer: () => RestReply): RestReply {
@@ -323,13 +394,15 @@ export class RestRoutes {
     return guild ? answer(guild) : discordError(404, 10004, 'Unknown Guild');
   }
 
-  private createChannelMessage(channelId: string, rawBody: unknown): RestReply {
+  private createChannelMessage(channelId: string, rawBody: unknown, files: UploadedFile[]): RestReply {
     const location = this.state.locateChannel(channelId);
     if (!location) return unknownChannel();
     if (!isPlainObject(rawBody)) return discordError(400, 50109, 'The request body contains invalid JSON.');
     const body = rawBody as MessageBody;
-    const problem = messageBodyProblem(body);
+    const problem = messageBodyProblem(body, undefined, files);
     if (problem) return problem;
+    const uploads = this.attachments(channelId, body, files, []);
+    if ('status' in uploads) return uploads;
 
     const nonce = body.nonce ?? undefined;
     if (typeof nonce === 'string' && nonce.length > 25) {
@@ -350,10 +423,11 @@ export class RestRoutes {
       channelId,
       author: this.state.bot,
       content: body.content ?? '',
-      embeds: body.embeds ?? [],
+      embeds: withAttachmentUrls(body.embeds ?? [], uploads.attachments),
       components: body.components ?? [],
       flags: (body.flags ?? 0) & SENDABLE_FLAGS,
       tts: body.tts ?? false,
+      attachments: uploads.attachments,
       ...(nonce !== undefined ? { nonce } : {}),
       ...(repliedTo
         ? {
@@ -372,14 +446,19 @@ export class RestRoutes {
     return ok(message);
   }
 
-  private editMessage(message: APIMessage, rawBody: unknown): RestReply {
+  private editMessage(message: APIMessage, rawBody: unknown, files: UploadedFile[] = []): RestReply {
     if (!isPlainObject(rawBody)) return discordError(400, 50109, 'The request body contains invalid JSON.');
     const body = rawBody as MessageBody;
-    const problem = messageBodyProblem(body, message);
+    const problem = messageBodyProblem(body, message, files);
     if (problem) return problem;
+    const uploads = this.attachments(message.channel_id, body, files, message.attachments);
+    if ('status' in uploads) return uploads;
     const flags = body.flags != null ? (message.flags ?? 0) | (body.flags & MessageFlags.SuppressEmbeds) : message.flags;
+    const edit = messageEdit(body);
     const edited = this.state.editMessage(message.id, {
-      ...messageEdit(body),
+      ...edit,
+      ...(edit.embeds ? { embeds: withAttachmentUrls(edit.embeds, uploads.attachments) } : {}),
+      attachments: uploads.attachments,
       // An edit resolves a deferred ("thinking...") response.
       flags: (flags ?? 0) & ~MessageFlags.Loading,
     });
@@ -487,16 +566,20 @@ export class RestRoutes {
       case InteractionResponseType.ChannelMessageWithSource:
       case InteractionResponseType.DeferredChannelMessageWithSource: {
         const deferred = callback.type === InteractionResponseType.DeferredChannelMessageWithSource;
+        const files = request.files ?? [];
         if (!deferred) {
-          const problem = messageBodyProblem(data);
+          const problem = messageBodyProblem(data, undefined, files);
           if (problem) return problem;
         }
+        const uploads = this.attachments(tracked.raw.channel_id ?? '', data, deferred ? [] : files, []);
+        if ('status' in uploads) return uploads;
         const ephemeral = (data.flags ?? 0) & MessageFlags.Ephemeral;
         resourceMessage = this.createInteractionMessage(tracked, {
           content: deferred ? '' : (data.content ?? ''),
-          embeds: deferred ? [] : (data.embeds ?? []),
+          embeds: deferred ? [] : withAttachmentUrls(data.embeds ?? [], uploads.attachments),
           components: deferred ? [] : (data.components ?? []),
           flags: deferred ? MessageFlags.Loading | ephemeral : (data.flags ?? 0),
+          attachments: deferred ? [] : uploads.attachments,
         });
         tracked.originalMessageId = resourceMessage.id;
         if (!ephemeral) this.options.events.created(resourceMessage, location);
@@ -510,7 +593,7 @@ export class RestRoutes {
         tracked.originalMessageId = clicked.id;
         tracked.messageIds.add(clicked.id);
         if (callback.type === InteractionResponseType.UpdateMessage) {
-          const reply = this.editMessage(this.state.messages.get(clicked.id) ?? clicked, data);
+          const reply = this.editMessage(this.state.messages.get(clicked.id) ?? clicked, data, request.files ?? []);
           if (reply.status >= 400) return reply;
           resourceMessage = reply.body as APIMessage;
         }
@@ -540,13 +623,17 @@ export class RestRoutes {
     if (!tracked || !tracked.callback || appId !== tracked.raw.application_id) return unknownWebhook();
     if (!isPlainObject(request.body)) return discordError(400, 50109, 'The request body contains invalid JSON.');
     const body = request.body as MessageBody;
-    const problem = messageBodyProblem(body);
+    const files = request.files ?? [];
+    const problem = messageBodyProblem(body, undefined, files);
     if (problem) return problem;
+    const uploads = this.attachments(tracked.raw.channel_id ?? '', body, files, []);
+    if ('status' in uploads) return uploads;
     const message = this.createInteractionMessage(tracked, {
       content: body.content ?? '',
-      embeds: body.embeds ?? [],
+      embeds: withAttachmentUrls(body.embeds ?? [], uploads.attachments),
       components: body.components ?? [],
       flags: body.flags ?? 0,
+      attachments: uploads.attachments,
     });
     if (!((message.flags ?? 0) & MessageFlags.Ephemeral)) {
       this.options.events.created(message, this.state.locateChannel(message.channel_id));
@@ -568,7 +655,13 @@ export class RestRoutes {
   /** A message sent through an interaction: authored by the bot via the application's webhook. */
   private createInteractionMessage(
     tracked: TrackedInteraction,
-    fields: { content: string; embeds: APIEmbed[]; components: APIMessageTopLevelComponent[]; flags: number },
+    fields: {
+      content: string;
+      embeds: APIEmbed[];
+      components: APIMessageTopLevelComponent[];
+      flags: number;
+      attachments?: APIAttachment[];
+    },
   ): APIMessage {
     const { raw } = tracked;
     const user = raw.member?.user ?? raw.user ?? this.state.bot;
@@ -589,6 +682,7 @@ export class RestRoutes {
       embeds: fields.embeds,
       components: fields.components,
       flags: fields.flags,
+      attachments: fields.attachments ?? [],
       type: isCommand ? MessageType.ChatInputCommand : MessageType.Default,
       webhookId: raw.application_id,
       applicationId: raw.application_id,

@@ -32,6 +32,7 @@ import {
   type MessageSpec,
   type UserSpec,
 } from './payloads.js';
+import { DEFAULT_UPLOAD_LIMIT_BYTES, imageSize, isMultipart, parseMultipart, type UploadedFile } from './multipart.js';
 import { Recorder } from './recorder.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limits.js';
 import { RestRoutes, discordError, type RestReply, type RestRequest } from './rest-routes.js';
@@ -58,6 +59,24 @@ export interface FakeDiscordServerOptions {
   maxConcurrency?: number;
   /** Enforces Discord's rate limits with real 429 answers (off by default). */
   rateLimits?: RateLimitOptions;
+  /** Largest total of uploaded files in one request; Discord's default is 10 MiB. Larger requests get 413. */
+  uploadLimitBytes?: number;
+}
+
+/** A file uploaded with a request (multipart `files[n]`), with what the payload said about it. */
+export interface RecordedAttachment {
+  /** The form field, e.g. 'files[0]'. */
+  field: string;
+  /** n of files[n], which the payload's attachments[].id names. */
+  index: number | null;
+  filename: string;
+  contentType: string;
+  bytes: Buffer;
+  /** The description (alt text) given in the payload's attachments entry with this id, if any. */
+  description: string | null;
+  /** For PNG, GIF and JPEG uploads, read from the image's header. */
+  width: number | null;
+  height: number | null;
 }
 
 export interface RecordedRequest {
@@ -67,6 +86,8 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** Parsed JSON; for multipart requests the parsed payload_json part; otherwise null. */
   body: unknown;
+  /** Files uploaded with a multipart request; [] otherwise. */
+  files: RecordedAttachment[];
   headers: IncomingHttpHeaders;
   at: number;
   /** Status the fake server answered with. */
@@ -139,22 +160,40 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** JSON bodies as JSON; multipart (file uploads) reduced to their payload_json part. */
-function parseBody(raw: Buffer, contentType: string | undefined): unknown {
-  if (raw.length === 0) return null;
-  const text = raw.toString('utf8');
-  if (contentType?.startsWith('multipart/form-data')) {
-    const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
-    const delimiter = boundary?.[1] ?? boundary?.[2];
-    if (!delimiter) return null;
-    for (const part of text.split(`--${delimiter}`)) {
-      if (!/name="payload_json"/.test(part)) continue;
-      const headerEnd = part.indexOf('\r\n\r\n');
-      return parseJson(part.slice(headerEnd + 4).replace(/\r\n$/, ''));
-    }
-    return null;
+/** JSON bodies as JSON; multipart (file uploads) as their payload_json part and their files. */
+function parseBody(raw: Buffer, contentType: string | undefined): { body: unknown; files: UploadedFile[] } {
+  if (raw.length === 0) return { body: null, files: [] };
+  if (contentType && isMultipart(contentType)) {
+    const parts = parseMultipart(raw, contentType);
+    return { body: parts?.payload ?? null, files: parts?.files ?? [] };
   }
-  return parseJson(text);
+  return { body: parseJson(raw.toString('utf8')), files: [] };
+}
+
+/** The payload's attachments entries: at the top level, or in `data` for an interaction callback. */
+function attachmentEntries(body: unknown): Record<string, unknown>[] {
+  const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const data = typeof record.data === 'object' && record.data !== null ? (record.data as Record<string, unknown>) : null;
+  const list = Array.isArray(record.attachments) ? record.attachments : Array.isArray(data?.attachments) ? data.attachments : [];
+  return list.filter((entry): entry is Record<string, unknown> => typeof entry === 'object' && entry !== null);
+}
+
+function recordAttachments(files: UploadedFile[], body: unknown): RecordedAttachment[] {
+  const entries = attachmentEntries(body);
+  return files.map((file) => {
+    const entry = entries.find((candidate) => String(candidate.id) === String(file.index));
+    const size = imageSize(file.bytes);
+    return {
+      field: file.field,
+      index: file.index,
+      filename: file.filename,
+      contentType: file.contentType,
+      bytes: file.bytes,
+      description: typeof entry?.description === 'string' ? entry.description : null,
+      width: size?.width ?? null,
+      height: size?.height ?? null,
+    };
+  });
 }
 
 function parseJson(text: string): unknown {
@@ -177,6 +216,7 @@ export class FakeDiscordServer {
   private listeningPort: number | null = null;
   /** Set when the server enforces rate limits; counts the 429s it sent. */
   readonly rateLimiter: RateLimiter | null;
+  private readonly uploadLimitBytes: number;
 
   constructor(options: FakeDiscordServerOptions = {}) {
     const bot = buildUser({ username: 'Lightstick', ...options.bot, bot: true });
@@ -187,12 +227,15 @@ export class FakeDiscordServer {
     for (const guild of options.guilds ?? [{}]) this.state.addGuild(guild);
 
     this.rateLimiter = options.rateLimits ? new RateLimiter(options.rateLimits) : null;
+    this.uploadLimitBytes = options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES;
     this.rest = new RestRoutes(this.state, {
       gatewayUrl: () => this.gatewayUrl,
       shards: options.shards ?? 1,
       maxConcurrency: options.maxConcurrency ?? 1,
       interactionResponseDeadlineMs: options.interactionResponseDeadlineMs ?? 3000,
       nonceWindowMs: options.nonceWindowMs ?? 5 * 60_000,
+      attachmentUrl: (channelId, attachmentId, filename) =>
+        `http://127.0.0.1:${this.listeningPort ?? 0}/attachments/${channelId}/${attachmentId}/${encodeURIComponent(filename)}`,
       events: {
         created: (message, location) => this.mirrorMessage('MESSAGE_CREATE', message, location),
         updated: (message, location) => this.mirrorMessage('MESSAGE_UPDATE', message, location),
@@ -507,23 +550,42 @@ export class FakeDiscordServer {
 
   private async onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const body = parseBody(await readBody(request), request.headers['content-type']);
+    const { body, files } = parseBody(await readBody(request), request.headers['content-type']);
     const decoded = decodePath(url.pathname);
     const prefix = API_PREFIX.exec(decoded);
     const path = prefix ? decoded.slice(prefix[0].length) || '/' : decoded;
     const query = Object.fromEntries(url.searchParams);
     const method = request.method ?? 'GET';
 
+    // Uploaded files are served back where their attachment url points, like Discord's CDN.
+    const stored = !prefix && method === 'GET' ? this.state.attachmentAt(path) : undefined;
+    if (stored) {
+      response.writeHead(200, { 'content-type': stored.contentType, 'content-length': stored.bytes.length }).end(stored.bytes);
+      return;
+    }
+
     const limited = prefix && this.rateLimiter ? this.rateLimiter.check(method, path) : null;
+    const uploaded = files.reduce((sum, file) => sum + file.bytes.length, 0);
     const reply =
       limited && 'reply' in limited
         ? limited.reply
-        : prefix
-          ? this.answer({ method, path, query, body, headers: request.headers }, prefix[1])
-          : discordError(404, 0, '404: Not Found');
+        : !prefix
+          ? discordError(404, 0, '404: Not Found')
+          : uploaded > this.uploadLimitBytes
+            ? discordError(413, 40005, 'Request entity too large')
+            : this.answer({ method, path, query, body, files, headers: request.headers }, prefix[1]);
     if (limited && 'headers' in limited) reply.headers = { ...limited.headers, ...reply.headers };
 
-    this.requestLog.push({ method, path, query, body, headers: request.headers, at: Date.now(), status: reply.status });
+    this.requestLog.push({
+      method,
+      path,
+      query,
+      body,
+      files: recordAttachments(files, body),
+      headers: request.headers,
+      at: Date.now(),
+      status: reply.status,
+    });
 
     const headers: Record<string, string> = { ...reply.headers };
     if (reply.body === undefined || reply.status === 204) {

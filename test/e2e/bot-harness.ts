@@ -6,6 +6,7 @@ import { readConfig } from '../../src/config.js';
 import { createBot, type Bot } from '../../src/discord/bot.js';
 import { FakeDiscordServer, type GuildSpec, type RecordedRequest } from '../discord-server/index.js';
 import {
+  checkAttachmentReferences,
   specAvailable,
   specSkipNote,
   validateCreateMessage,
@@ -68,6 +69,11 @@ export async function startHarness(options: {
 
 /** What is wrong with a body the bot sent, by route; [] when it is fine. */
 export function problemsWithRequest(request: RecordedRequest): string[] {
+  const attachmentProblems = request.files.length > 0 ? checkAttachmentReferences(request.body, request.files) : [];
+  return [...attachmentProblems, ...schemaProblems(request)];
+}
+
+function schemaProblems(request: RecordedRequest): string[] {
   const { method, path, body } = request;
   if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return validateInteractionCallback(body);
   if (method === 'PATCH' && /^\/webhooks\/\d+\/[^/]+\/messages\/[^/]+$/.test(path)) return validateWebhookEdit(body);
