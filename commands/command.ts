@@ -17,6 +17,7 @@ import type { Choice } from '../src/core/resolve-artist.js';
 import type { TriviaGame } from '../src/trivia/trivia-game.js';
 import type { MessagePayload } from '../src/presentation/message-payload.js';
 import type { Translator } from '../src/presentation/translator.js';
+import type { CardPainter } from '../src/presentation/milestone-card-message.js';
 
 export type { MessagePayload };
 
@@ -91,6 +92,8 @@ export interface Capabilities {
   guilds?: GuildInspector;
   /** One person at a terminal: a trivia question closes once they answer, they answer with letters, and they may stop any round. */
   singlePlayer: boolean;
+  /** Draws milestone cards (each distinct card once). */
+  cards?: CardPainter;
   /** Whether a button may open a form (a modal): Discord can, the console cannot. */
   forms: boolean;
   /** Who may review suggestions, import files and withdraw facts. */

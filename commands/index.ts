@@ -2,6 +2,7 @@
 import { anniversariesCommand } from './anniversaries.js';
 import { artistCommand } from './artist.js';
 import { awardsCommand } from './awards.js';
+import { cardCommand } from './card.js';
 import { ceremonyCommand } from './ceremony.js';
 import type { SlashCommand } from './command.js';
 import { firstsCommand } from './firsts.js';
@@ -17,6 +18,7 @@ export const commands: readonly SlashCommand[] = [
   awardsCommand,
   onThisDayCommand,
   artistCommand,
+  cardCommand,
   ceremonyCommand,
   anniversariesCommand,
   triviaCommand,

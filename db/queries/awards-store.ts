@@ -10,6 +10,8 @@ export interface ArtistRef {
   isKpop: boolean;
   /** The credit on the nominated work, when the nomination is for a work. */
   role: 'primary' | 'featured' | null;
+  /** The artist's name in Hangul, when the store has one: Korean replies show it beside the Latin one. */
+  hangulName: string | null;
 }
 
 export interface Artist {
@@ -18,6 +20,7 @@ export interface Artist {
   name: string;
   kind: 'group' | 'soloist';
   isKpop: boolean;
+  hangulName: string | null;
 }
 
 export interface ArtistAlias {
@@ -205,7 +208,7 @@ const nominationColumns = `n.id as id, n.result as result, ${editionJson('e')} a
   cat.name as categoryName, cat.slug as categorySlug, cat.grand_prize as grandPrize,
   w.title as workTitle, w.released_on as workReleasedOn, w.note as workNote, ${originColumn('n')} as origin,
   (select json_group_array(json_object('id', a.id, 'slug', a.slug, 'name', a.name, 'isKpop', a.is_kpop = 1,
-      'role', wc.role))
+      'role', wc.role, 'hangulName', (select h.alias from artist_aliases h where h.artist_id = a.id and h.kind = 'hangul' order by h.rowid limit 1)))
     from (select * from nomination_artists where nomination_id = n.id order by position) na
     join artists a on a.id = na.artist_id
     left join work_credits wc on wc.work_id = n.work_id and wc.artist_id = na.artist_id) as artists,
@@ -223,7 +226,7 @@ const milestoneColumns = `m.id as id, m.key as key, m.kind as kind, m.statement 
   case when e.id is null then null else ${editionJson('e')} end as edition,
   w.title as workTitle,
   (select json_group_array(json_object('id', a.id, 'slug', a.slug, 'name', a.name, 'isKpop', a.is_kpop = 1,
-      'role', null))
+      'role', null, 'hangulName', (select h.alias from artist_aliases h where h.artist_id = a.id and h.kind = 'hangul' order by h.rowid limit 1)))
     from milestone_artists ma join artists a on a.id = ma.artist_id where ma.milestone_id = m.id) as artists,
   ${sourcesJson('milestone_sources', 'milestone_id', 'm')} as sources`;
 
@@ -309,11 +312,12 @@ function parseArtists(json: string): ArtistRef[] {
   }));
 }
 
-function toArtist(row: { id: number; slug: string; name: string; kind: 'group' | 'soloist'; isKpop: number }): Artist {
+function toArtist(row: { id: number; slug: string; name: string; kind: 'group' | 'soloist'; isKpop: number; hangulName: string | null }): Artist {
   return { ...row, isKpop: row.isKpop === 1 };
 }
 
-const artistColumns = `a.id as id, a.slug as slug, a.name as name, a.kind as kind, a.is_kpop as isKpop`;
+const artistColumns = `a.id as id, a.slug as slug, a.name as name, a.kind as kind, a.is_kpop as isKpop,
+  (select h.alias from artist_aliases h where h.artist_id = a.id and h.kind = 'hangul' order by h.rowid limit 1) as hangulName`;
 
 /** The SQL of the hottest queries, exported so that the benchmarks can run the very same queries by hand. */
 export const hotQuerySql = {

@@ -5,6 +5,7 @@ import type { ButtonReply, CommandContext, CommandReply, MessagePayload } from '
 import { commands } from '../../commands/index.js';
 import { optionLetters, roundMessages } from '../presentation/trivia-messages.js';
 import { runButton, runSlashCommand } from '../command-router.js';
+import { createCardPainter } from '../cards/card-painter.js';
 import { createTriviaGame, type TriviaGame } from '../trivia/trivia-game.js';
 import { CommandLineError, parseLine, toInvocation } from './command-line.js';
 import { buttonsOf } from './render-text.js';
@@ -54,7 +55,7 @@ export function createConsoleSession(
       },
     },
   });
-  const context: CommandContext = { ...baseContext, capabilities: { trivia: game, singlePlayer: true, forms: false, isCurator: () => true } };
+  const context: CommandContext = { ...baseContext, capabilities: { trivia: game, singlePlayer: true, forms: false, isCurator: () => true, cards: createCardPainter() } };
   // A console that was killed mid-round left it active; it cannot go on, but its points stay.
   for (const round of baseContext.trivia.activeRounds()) {
     if (round.channelId === CONSOLE_CHANNEL) baseContext.trivia.endRound(round.id, 'interrupted', baseContext.clock.now().getTime());

@@ -1,4 +1,7 @@
 // Shows a message payload as readable text: embed titles, fields, footers, buttons.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { APIButtonComponent } from 'discord.js';
 import type { CommandReply } from '../../commands/command.js';
 import type { Translation } from '../presentation/translation.js';
@@ -43,6 +46,10 @@ export function renderReplyText(reply: CommandReply, translation: Translation, b
     }
     if (embed.footer?.text) out.push('', plainText(embed.footer.text));
   }
+  // A terminal cannot show a picture: the card goes to a file a person can open.
+  for (const file of reply.payload.files ?? []) {
+    out.push('', translation.t('cards.savedTo', { path: saveAttachment(file.name, file.data) }), `  ${file.description}`);
+  }
   const buttons = buttonsOf(reply);
   if (buttons.length > 0) {
     out.push(
@@ -58,7 +65,22 @@ export function renderReplyText(reply: CommandReply, translation: Translation, b
   return out.join('\n');
 }
 
-/** Exactly the interaction callback data the bot would send for this reply. */
+/** Where the console writes the pictures it is sent: a folder of the system's temporary files. */
+export const consoleAttachmentDirectory = join(tmpdir(), 'lightstick-console');
+
+function saveAttachment(name: string, data: Buffer): string {
+  mkdirSync(consoleAttachmentDirectory, { recursive: true });
+  const path = join(consoleAttachmentDirectory, `${Date.now()}-${name}`);
+  writeFileSync(path, data);
+  return path;
+}
+
+/**
+ * Exactly the interaction callback data the bot would send for this reply; an attached file is
+ * shown by its name, size and alt text, as the multipart body's `attachments` describes it.
+ */
 export function replyJson(reply: CommandReply): Record<string, unknown> {
-  return { ...reply.payload, ...(reply.ephemeral ? { flags: 64 } : {}) };
+  const { files, ...payload } = reply.payload;
+  const attachments = files?.map((file, id) => ({ id, filename: file.name, size: file.data.length, description: file.description, width: file.width, height: file.height }));
+  return { ...payload, ...(attachments ? { attachments } : {}), ...(reply.ephemeral ? { flags: 64 } : {}) };
 }

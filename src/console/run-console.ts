@@ -188,7 +188,7 @@ export async function runConsole(
     makeContext(args.now),
     (payload) => {
       const text = args.json
-        ? JSON.stringify(payload)
+        ? JSON.stringify(replyJson({ payload }))
         : renderReplyText({ payload }, translation, translation.t('console.answerHint'));
       streams.output.write(`${text}\n${args.json ? '' : '\n'}`);
     },

@@ -15,6 +15,7 @@ import { createDiscordClient, shardPlanFor, type ShardPlan } from './create-clie
 import { createTriviaGame } from '../trivia/trivia-game.js';
 import { createDiscordPoster, createGuildInspector } from './discord-anniversaries.js';
 import { createDiscordRoundChannel } from './discord-round-channel.js';
+import { createCardPainter } from '../cards/card-painter.js';
 import { downloadAttachment } from './download-attachment.js';
 import { handleInteraction } from './interaction-adapter.js';
 
@@ -72,6 +73,7 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
     random: Math.random,
     ...(options.triviaTimeScale ? { timeScale: options.triviaTimeScale } : {}),
   });
+  const cards = createCardPainter();
   // Curators: CURATOR_USER_IDS, and the application's owner (or its team's members) once known.
   const curators = new Set(config.curatorUserIds);
   context.capabilities = {
@@ -81,6 +83,7 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
     forms: true,
     isCurator: (userId) => curators.has(userId),
     fetchAttachment: (attachment, maxBytes) => downloadAttachment(attachment.url, maxBytes),
+    cards,
   };
   const ticker = createAnniversaryTicker({
     store: opened.store,
@@ -90,7 +93,7 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
     poster: createDiscordPoster(client),
     languageOf: (guildId) => context.translator.forServer(guildId).locale,
     renderPost: (entries, localDate, language, late) =>
-      renderAnniversaryPost(entries, localDate, context.translator.forReader(language), { late }),
+      renderAnniversaryPost(entries, localDate, context.translator.forReader(language), { late, cards }),
     holdsGuild: (guildId) => client.guilds.cache.has(guildId),
     // Read at each tick: with 'auto', the client learns its shards when it logs in.
     shards: {

@@ -3,6 +3,7 @@
 import { DiscordAPIError, PermissionFlagsBits, Routes, type APIMessage, type Client } from 'discord.js';
 import type { ChannelCheck, GuildInspector } from '../core/guild-inspector.js';
 import type { MessagePayload } from '../presentation/message-payload.js';
+import { restMessage } from './rest-message.js';
 import { PostFailure, type AnniversaryPoster } from '../anniversaries/anniversary-ticker.js';
 
 /**
@@ -19,9 +20,10 @@ export function createDiscordPoster(client: Client): AnniversaryPoster {
   return {
     async send(channelId: string, payload: MessagePayload, nonce: string): Promise<string> {
       try {
-        const message = (await client.rest.post(Routes.channelMessages(channelId), {
-          body: { ...payload, nonce, enforce_nonce: true, allowed_mentions: { parse: [] } },
-        })) as APIMessage;
+        const message = (await client.rest.post(
+          Routes.channelMessages(channelId),
+          restMessage(payload, { nonce, enforce_nonce: true }),
+        )) as APIMessage;
         return message.id;
       } catch (error) {
         if (error instanceof DiscordAPIError) {

@@ -71,8 +71,15 @@ export function toInvocation(interaction: ChatInputCommandInteraction | Autocomp
   };
 }
 
-function withFlags(reply: CommandReply): MessagePayload & { flags?: MessageFlags.Ephemeral } {
-  return reply.ephemeral ? { ...reply.payload, flags: MessageFlags.Ephemeral } : reply.payload;
+/** A payload as discord.js sends it: files become uploads, referenced from embeds as attachment://. */
+export function discordMessage(payload: MessagePayload) {
+  const { files, ...rest } = payload;
+  return files ? { ...rest, files: files.map((file) => ({ attachment: file.data, name: file.name, description: file.description })) } : rest;
+}
+
+function withFlags(reply: CommandReply) {
+  const message = discordMessage(reply.payload);
+  return reply.ephemeral ? { ...message, flags: MessageFlags.Ephemeral as const } : message;
 }
 
 async function answerChatInput(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void> {
@@ -89,7 +96,7 @@ async function answerChatInput(interaction: ChatInputCommandInteraction, context
     await interaction.deleteReply();
     await interaction.followUp(withFlags(reply));
   } else {
-    await interaction.editReply(reply.payload);
+    await interaction.editReply(discordMessage(reply.payload));
   }
 }
 
@@ -122,7 +129,7 @@ async function answerComponent(
       if (interaction.isButton()) await interaction.showModal(modalOf(early.modal));
       return;
     }
-    if (early.kind === 'update' && (interaction.isButton() || interaction.isFromMessage())) await interaction.update(early.payload);
+    if (early.kind === 'update' && (interaction.isButton() || interaction.isFromMessage())) await interaction.update(discordMessage(early.payload));
     else await interaction.reply(withFlags(early.kind === 'update' ? { ...early, ephemeral: true } : early));
     return;
   }
@@ -130,7 +137,7 @@ async function answerComponent(
   const reply = await pending;
   // A form cannot follow a deferral: Discord only opens one as the first answer.
   if (reply.kind === 'modal') return;
-  if (reply.kind === 'update') await interaction.editReply(reply.payload);
+  if (reply.kind === 'update') await interaction.editReply(discordMessage(reply.payload));
   else await interaction.followUp(withFlags(reply));
 }
 

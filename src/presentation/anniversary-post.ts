@@ -3,7 +3,9 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { SourceRef } from '../../db/queries/awards-store.js';
 import { isRoundAnniversary } from '../core/anniversary-schedule.js';
+import { headlineEntry } from '../core/notable-facts.js';
 import type { OnThisDayEntry } from '../core/on-this-day.js';
+import { CARD_FILE_NAME, cardContent, cardFile, type CardPainter } from './milestone-card-message.js';
 import { discordLimits } from './discord-limits.js';
 import type { MessagePayload } from './message-payload.js';
 import { entryLine, entrySources } from './on-this-day-message.js';
@@ -24,7 +26,7 @@ export function renderAnniversaryPost(
   entries: OnThisDayEntry[],
   localDate: string,
   translation: Translation,
-  options: { late?: boolean } = {},
+  options: { late?: boolean; cards?: CardPainter } = {},
 ): MessagePayload {
   const { t } = translation;
   const day = translation.monthDay(Number(localDate.slice(5, 7)), Number(localDate.slice(8, 10)));
@@ -64,5 +66,11 @@ export function renderAnniversaryPost(
     color: anniversaryColor,
     footer: { text: footerText(used, numbering, null, translation) },
   };
-  return { embeds: [embed] };
+  // The day's headline as a picture fans can share; the embed above still says every fact.
+  const headline = options.cards ? headlineEntry(entries) : undefined;
+  if (!headline || !options.cards) return { embeds: [embed] };
+  const fact = headline.kind === 'win' ? { kind: 'win' as const, nomination: headline.nomination } : { kind: 'milestone' as const, milestone: headline.milestone };
+  const card = options.cards.paint(cardContent(fact, translation, headline.yearsAgo));
+  embed.image = { url: `attachment://${CARD_FILE_NAME}` };
+  return { embeds: [embed], files: [cardFile(card)] };
 }

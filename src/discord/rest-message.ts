@@ -1,0 +1,14 @@
+// A payload as Discord's REST API takes it: JSON, or multipart with each file's bytes and an
+// `attachments` entry (id, filename, alt text) that embeds reference as attachment://<name>.
+import type { RawFile } from 'discord.js';
+import type { MessagePayload } from '../presentation/message-payload.js';
+
+export function restMessage(payload: MessagePayload, extra: Record<string, unknown> = {}): { body: Record<string, unknown>; files?: RawFile[] } {
+  const { files, ...rest } = payload;
+  const body = { ...rest, ...extra, allowed_mentions: { parse: [] } };
+  if (!files || files.length === 0) return { body };
+  return {
+    body: { ...body, attachments: files.map((file, id) => ({ id, filename: file.name, description: file.description })) },
+    files: files.map((file) => ({ name: file.name, data: file.data, contentType: 'image/png' })),
+  };
+}
