@@ -26,6 +26,12 @@ export interface QuestionWording {
   category?: string;
   /** "2023 MTV VMAs". */
   edition?: string;
+  /** For one episode of a weekly music show: the show and its air date. */
+  episode?: { show: string; airDate: string };
+  /** Whom the source credits the claim to: a question or reveal built on it carries the credit. */
+  attribution?: string | null;
+  /** The day the claim was true as of. */
+  asOf?: string | null;
   /** The edition's date (YYYY-MM-DD), when a source gives it. */
   heldOn?: string | null;
   /** The act the question names. */
@@ -77,8 +83,9 @@ export function creditLine(artists: NominationFact['artists']): string {
   return featured.length > 0 ? `${primary.join(' & ')} ft. ${featured.join(' & ')}` : primary.join(' & ');
 }
 
+/** An edition's name as an option: "2023 MTV VMAs", or an episode "Music Bank 2023-06-09". */
 function editionName(edition: EditionRef): string {
-  return `${edition.year} ${edition.ceremonyShortName}`;
+  return edition.episode && edition.heldOn ? `${edition.ceremonyShortName} ${edition.heldOn}` : `${edition.year} ${edition.ceremonyShortName}`;
 }
 
 /** The wording every question about a win or nomination shares. */
@@ -86,6 +93,9 @@ function nominationWording(nomination: NominationFact): QuestionWording {
   return {
     category: nomination.categoryName,
     edition: editionName(nomination.edition),
+    ...(nomination.edition.episode && nomination.edition.heldOn
+      ? { episode: { show: nomination.edition.ceremonyShortName, airDate: nomination.edition.heldOn } }
+      : {}),
     heldOn: nomination.edition.heldOn,
     credits: nomination.artists.map((a) => ({ name: a.name, role: a.role })),
     work: nomination.workTitle,
@@ -301,7 +311,13 @@ export function milestoneWhoQuestion(store: AwardsStore, milestone: MilestoneFac
 }
 
 function milestoneWording(milestone: MilestoneFact): QuestionWording {
-  return { holders: milestone.artists.map((a) => a.name), statement: milestone.statement, occurredOn: milestone.occurredOn };
+  return {
+    holders: milestone.artists.map((a) => a.name),
+    statement: milestone.statement,
+    occurredOn: milestone.occurredOn,
+    attribution: milestone.attribution,
+    asOf: milestone.asOf,
+  };
 }
 
 /**

@@ -9,7 +9,7 @@ import { CARD_FILE_NAME, cardContent, cardFile, type CardPainter } from './miles
 import { discordLimits } from './discord-limits.js';
 import type { MessagePayload } from './message-payload.js';
 import { entryLine, entrySources } from './on-this-day-message.js';
-import { footerText } from './paged-embed.js';
+import { footerText, linksField } from './paged-embed.js';
 import type { Translation } from './translation.js';
 
 export const anniversaryColor = 0xff8fab;
@@ -36,8 +36,8 @@ export function renderAnniversaryPost(
   const numbering = new Map<string, number>();
   const used: SourceRef[] = [];
   const lines: string[] = [];
-  // Room for the title, the late note, a closing "and N more" line and the sources footer.
-  const budget = Math.min(discordLimits.embedDescription, discordLimits.embedTotal - title.length - 1500) - note.length - 120;
+  // Room for the title, the late note, a closing "and N more" line, the sources footer and the links to web sources.
+  const budget = Math.min(discordLimits.embedDescription, discordLimits.embedTotal - title.length - 1500 - 1100) - note.length - 120;
   let length = 0;
   let year = '';
   for (const [index, entry] of entries.entries()) {
@@ -66,6 +66,8 @@ export function renderAnniversaryPost(
     color: anniversaryColor,
     footer: { text: footerText(used, numbering, null, translation) },
   };
+  const links = linksField(used, numbering, translation);
+  if (links) embed.fields = [links];
   // The day's headline as a picture fans can share; the embed above still says every fact.
   const headline = options.cards ? headlineEntry(entries) : undefined;
   if (!headline || !options.cards) return { embeds: [embed] };

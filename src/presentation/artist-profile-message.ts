@@ -60,7 +60,7 @@ export function artistProfileMessage(profile: ArtistProfile, translation: Transl
     const win = profile.latestWin;
     const values = {
       category: escaped(win.categoryName),
-      edition: editionLabel(win.edition),
+      edition: editionLabel(win.edition, translation),
       date: editionDateText(win.edition, translation),
     };
     fields.push({

@@ -37,7 +37,7 @@ export function awardsMessage(
     title: t('awards.title', { artist: name }),
     description: filters.length > 0 ? t('awards.filtered', { counts, filters: filters.join(', ') }) : counts,
     sections: awards.editions.map(({ edition, nominations }) => ({
-      heading: `${editionLabel(edition)} · ${editionDateText(edition, translation)}`,
+      heading: [editionLabel(edition, translation), editionDateText(edition, translation)].filter(Boolean).join(' · '),
       lines: nominations.map((n) => ({ text: nominationLine(n, translation), sources: n.sources })),
     })),
     emptyText: view.result === 'won' ? t('awards.emptyWins', { artist: name }) : t('awards.empty', { artist: name }),

@@ -18,7 +18,7 @@ export function ceremonyResultsMessage(
     .filter(Boolean)
     .join('\n');
   return renderPagedEmbed({
-    title: t('ceremony.title', { edition: editionLabel(edition) }),
+    title: t('ceremony.title', { edition: editionLabel(edition, translation) }),
     description,
     sections: categories.map((category) => {
       const listNote = category.complete

@@ -34,23 +34,36 @@ export function nomineeText(nomination: NominationFact, translation: Translation
     : credits;
 }
 
-/** "2023 MTV VMAs": a ceremony's own name, which stays as it is in every language. */
-export function editionLabel(edition: EditionRef): string {
+/**
+ * "2023 MTV VMAs" (a ceremony's own name stays as it is in every language), or for one episode of a
+ * weekly music show "Music Bank, June 9, 2023".
+ */
+export function editionLabel(edition: EditionRef, translation: Translation): string {
+  if (edition.episode && edition.heldOn) {
+    return translation.t('facts.episodeLabel', { show: escaped(edition.ceremonyShortName), date: translation.date(edition.heldOn) });
+  }
   return `${edition.year} ${edition.ceremonyShortName}`;
+}
+
+/** An edition with its date once: "2023 MTV VMAs · September 12, 2023", "Music Bank, June 9, 2023". */
+export function editionWithDate(edition: EditionRef, translation: Translation): string {
+  if (edition.episode || !edition.heldOn) return editionLabel(edition, translation);
+  return `${editionLabel(edition, translation)} · ${translation.date(edition.heldOn)}`;
 }
 
 /** "September 12, 2023, Prudential Center" or "2022 (the sources give no date)". */
 export function editionDateText(edition: EditionRef, translation: Translation): string {
   if (!edition.heldOn) return translation.t('facts.yearWithoutDate', { year: edition.year });
   const place = [edition.venue, edition.city].filter(Boolean).map((p) => escaped(p!)).join(', ');
-  const date = translation.date(edition.heldOn);
-  return place ? `${date}, ${place}` : date;
+  // An episode's label already says its air date.
+  const date = edition.episode ? '' : translation.date(edition.heldOn);
+  return [date, place].filter(Boolean).join(', ');
 }
 
 /** When a milestone happened, as precisely as the sources say. */
 export function milestoneWhen(milestone: MilestoneFact, translation: Translation): string {
   // A bare year says less than the edition it belongs to.
-  if (milestone.edition && (!milestone.occurredOn || milestone.occurredOn.length === 4)) return editionLabel(milestone.edition);
+  if (milestone.edition && (!milestone.occurredOn || milestone.occurredOn.length === 4)) return editionLabel(milestone.edition, translation);
   if (milestone.occurredOn) return translation.date(milestone.occurredOn);
   const reported = milestone.sources.map((s) => s.publishedOn).sort()[0];
   return reported ? translation.t('facts.reportedOn', { date: translation.date(reported) }) : translation.t('facts.dateNotGiven');
@@ -72,12 +85,18 @@ export function milestoneLine(
 ): string {
   const { t } = translation;
   const where =
-    milestone.edition && milestone.occurredOn && milestone.occurredOn.length > 4 ? ` · ${editionLabel(milestone.edition)}` : '';
+    milestone.edition && milestone.occurredOn && milestone.occurredOn.length > 4 ? ` · ${editionLabel(milestone.edition, translation)}` : '';
   const who = options.withArtists ? `${milestone.artists.map((a) => artistName(a, translation)).join(' & ')}: ` : '';
   const caveat = milestone.doubtful ? ` *${t('facts.doubtfulWording')}*` : '';
   const note = milestone.note && !milestone.doubtful ? ` *(${escaped(milestone.note)})*` : '';
+  // A claim the source credits to someone else, or true as of its article, says so wherever it is shown.
+  const qualifiers = [
+    milestone.attribution ? t('facts.attributedTo', { who: escaped(milestone.attribution) }) : null,
+    milestone.asOf ? t('facts.asOf', { date: translation.date(milestone.asOf) }) : null,
+  ].filter(Boolean);
+  const qualified = qualifiers.length > 0 ? ` *(${qualifiers.join(', ')})*` : '';
   const when = options.withWhen === false ? '' : `**${milestoneWhen(milestone, translation)}**${where} — `;
-  return `${milestoneIcons[milestone.kind]} ${when}${who}${escaped(milestone.statement)}${caveat}${note}`;
+  return `${milestoneIcons[milestone.kind]} ${when}${who}${escaped(milestone.statement)}${qualified}${caveat}${note}`;
 }
 
 /** "🏆 Won Song of Summer: "Seven" (Jungkook ft. Latto)". */
@@ -88,9 +107,15 @@ export function nominationLine(
 ): string {
   const { t } = translation;
   const category = escaped(nomination.categoryName);
-  const outcome = nomination.result === 'won' ? t('facts.wonCategory', { category }) : t('facts.nominatedForCategory', { category });
+  const outcome =
+    nomination.result !== 'won'
+      ? t('facts.nominatedForCategory', { category })
+      : nomination.grandPrize
+        ? t('facts.wonGrandPrize', { category })
+        : t('facts.wonCategory', { category });
   const nominee = options.showNominee === false ? '' : `: ${nomineeText(nomination, translation)}`;
-  return `${outcome}${nominee}`;
+  const note = nomination.workNote ? ` *(${t('facts.sourceSays', { note: escaped(nomination.workNote) })})*` : '';
+  return `${outcome}${nominee}${note}`;
 }
 
 /** "🏆 Jungkook ft. Latto won Song of Summer with "Seven" at the 2023 MTV VMAs". */
@@ -99,7 +124,7 @@ export function winLine(nomination: NominationFact, translation: Translation): s
   const values = {
     credits: creditsText(nomination.artists, translation),
     category: escaped(nomination.categoryName),
-    edition: editionLabel(nomination.edition),
+    edition: editionLabel(nomination.edition, translation),
   };
   return `🏆 ${
     nomination.workTitle

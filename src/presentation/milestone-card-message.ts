@@ -5,7 +5,7 @@ import type { Artist, ArtistRef, MilestoneFact, NominationFact, SourceRef } from
 import type { NotableFact } from '../core/notable-facts.js';
 import type { CardContent, RenderedCard } from '../cards/milestone-card.js';
 import { discordLimits, truncate } from './discord-limits.js';
-import { artistName, editionDateText, editionLabel, escaped, milestoneLine, nominationLine } from './fact-text.js';
+import { artistName, editionDateText, editionLabel, editionWithDate, escaped, milestoneLine, nominationLine } from './fact-text.js';
 import type { MessageFile, MessagePayload } from './message-payload.js';
 import { citeSource } from './paged-embed.js';
 import type { Translation } from './translation.js';
@@ -39,7 +39,7 @@ export function cardContent(fact: NotableFact, translation: Translation, yearsAg
   const anniversary = yearsAgo !== undefined && yearsAgo > 0 ? { anniversary: t('cards.yearsAgoToday', { ago: translation.yearsAgo(yearsAgo) }) } : {};
   if (fact.kind === 'milestone') {
     const m = fact.milestone;
-    const occasion = [m.edition ? editionLabel(m.edition) : null, m.occurredOn ? translation.date(m.occurredOn) : null].filter(Boolean).join(' · ');
+    const occasion = [m.edition ? editionLabel(m.edition, translation) : null, m.occurredOn ? translation.date(m.occurredOn) : null].filter(Boolean).join(' · ');
     const native = nativeNameOf(m.artists);
     return {
       locale: translation.locale,
@@ -61,7 +61,7 @@ export function cardContent(fact: NotableFact, translation: Translation, yearsAg
     artistName: names(n.artists),
     ...(native ? { nativeName: native } : {}),
     statement,
-    occasion: n.edition.heldOn ? `${editionLabel(n.edition)} · ${translation.date(n.edition.heldOn)}` : editionLabel(n.edition),
+    occasion: editionWithDate(n.edition, translation),
     source: sourceLine(n.sources, translation),
     ...anniversary,
   };
@@ -85,7 +85,7 @@ export function cardMessage(artist: Artist, fact: NotableFact, painter: CardPain
   const line =
     fact.kind === 'milestone'
       ? milestoneLine(fact.milestone, translation)
-      : `${nominationLine(fact.nomination, translation)} · ${editionLabel(fact.nomination.edition)} · ${editionDateText(fact.nomination.edition, translation)}`;
+      : `${nominationLine(fact.nomination, translation)} · ${editionLabel(fact.nomination.edition, translation)} · ${editionDateText(fact.nomination.edition, translation)}`;
   const sources = fact.kind === 'milestone' ? fact.milestone.sources : fact.nomination.sources;
   const embed: APIEmbed = {
     title: truncate(t('cards.title', { artist: artistName(artist, translation) }), discordLimits.embedTitle),
@@ -102,7 +102,7 @@ export function notableFactChoice(fact: NotableFact, translation: Translation): 
   const text =
     fact.kind === 'milestone'
       ? fact.milestone.statement
-      : `${fact.nomination.categoryName} · ${editionLabel(fact.nomination.edition)}${fact.nomination.workTitle ? ` · ${fact.nomination.workTitle}` : ''}`;
+      : `${fact.nomination.categoryName} · ${editionLabel(fact.nomination.edition, translation)}${fact.nomination.workTitle ? ` · ${fact.nomination.workTitle}` : ''}`;
   const value = fact.kind === 'milestone' ? `m${fact.milestone.id}` : `w${fact.nomination.id}`;
   return { name: truncate(escaped(text).replace(/\\/g, ''), discordLimits.choiceName), value };
 }

@@ -3,6 +3,7 @@
 import { ActionRowBuilder, ButtonBuilder } from '@discordjs/builders';
 import { ButtonStyle, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import type { SourceRef } from '../../db/queries/awards-store.js';
+import { escapeMarkdown } from '@discordjs/formatters';
 import { discordLimits, truncate } from './discord-limits.js';
 import type { MessagePayload } from './message-payload.js';
 import type { Translation } from './translation.js';
@@ -60,7 +61,8 @@ export function renderPagedEmbed(spec: PagedEmbedSpec): MessagePayload {
     return { embeds: [embed] };
   }
   if (description) embed.description = description;
-  embed.fields = page.fields;
+  const links = linksField(page.sources, numbering, translation);
+  embed.fields = links ? [...page.fields, links] : page.fields;
   const pageLabel =
     pages.length > 1
       ? translation.t('pages.pageOf', { page: translation.number(pageIndex + 1), pages: translation.number(pages.length) })
@@ -125,9 +127,12 @@ function packPages(fields: Field[], fixedLength: number, numbering: Map<string, 
   let used = fixedLength;
   for (const { sources, ...field } of fields) {
     const fieldLength = field.name.length + field.value.length;
-    const footerLength = footerText([...current.sources, ...sources], numbering, longestPageLabel, translation).length;
+    const cited = [...current.sources, ...sources];
+    const links = linksField(cited, numbering, translation);
+    const citationLength = footerText(cited, numbering, longestPageLabel, translation).length + (links ? links.name.length + links.value.length : 0);
+    // One field is kept for the links to web sources.
     const full =
-      current.fields.length === discordLimits.embedFields || used + fieldLength + footerLength > PAGE_BUDGET;
+      current.fields.length === discordLimits.embedFields - 1 || used + fieldLength + citationLength > PAGE_BUDGET;
     if (full && current.fields.length > 0) {
       pages.push(current);
       current = { fields: [], sources: [] };
@@ -171,10 +176,42 @@ export function footerText(
   return truncate(shortened, discordLimits.footerText);
 }
 
+/** A source in plain text (footers cannot link): outlet, the article or page, when it was published. */
 export function citeSource(source: SourceRef, translation: Translation): string {
   const outlet = source.outlet ? `${source.outlet}, ` : '';
   const published = translation.t('sources.published', { date: translation.date(source.publishedOn) });
-  return `${outlet}${source.identifier}, ${published}: ${source.headline}`;
+  // A web page is named by its title here; its link is given where links work.
+  return source.url ? `${outlet}${published}: ${source.headline}` : `${outlet}${source.identifier}, ${published}: ${source.headline}`;
+}
+
+/** A web source as a link, with its publisher and date: "[Title](<url>) (Publisher, June 10, 2023)". */
+export function sourceLinkLine(source: SourceRef, translation: Translation): string {
+  const title = escapeMarkdown(truncate(source.headline, 150));
+  const publisher = source.outlet ? `${escapeMarkdown(source.outlet)}, ` : '';
+  // The angle brackets keep Discord from unfurling a preview of every cited page.
+  return `[${title}](<${source.url}>) (${publisher}${translation.date(source.publishedOn)})`;
+}
+
+/** The links to a page's web sources, numbered as the lines cite them, as one field; null when none is a web page. */
+export function linksField(sources: SourceRef[], numbering: Map<string, number>, translation: Translation): APIEmbedField | null {
+  const web = [...new Map(sources.filter((s) => s.url).map((s) => [s.identifier, s])).values()].sort(
+    (a, b) => (numbering.get(a.identifier) ?? 0) - (numbering.get(b.identifier) ?? 0),
+  );
+  if (web.length === 0) return null;
+  const lines: string[] = [];
+  let length = 0;
+  for (const [index, source] of web.entries()) {
+    const marker = numbering.has(source.identifier) ? `[${numbering.get(source.identifier)}] ` : '';
+    const line = `${marker}${sourceLinkLine(source, translation)}`;
+    const more = translation.t('contributions.andMore', { count: web.length - index });
+    if (length + line.length + 1 > discordLimits.fieldValue - more.length - 1) {
+      lines.push(more);
+      break;
+    }
+    lines.push(line);
+    length += line.length + 1;
+  }
+  return { name: translation.t('sources.links'), value: lines.join('\n') };
 }
 
 function pageButtons(

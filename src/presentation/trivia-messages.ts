@@ -8,7 +8,7 @@ import type { LeaderboardPeriod } from '../core/trivia-scoring.js';
 import { discordLimits, truncate } from './discord-limits.js';
 import { escaped } from './fact-text.js';
 import type { MessagePayload } from './message-payload.js';
-import { citeSource } from './paged-embed.js';
+import { citeSource, sourceLinkLine } from './paged-embed.js';
 import type { Translation } from './translation.js';
 
 export const triviaColor = 0x7ae582;
@@ -28,11 +28,25 @@ function creditsOf(wording: QuestionWording, translation: Translation): string {
 }
 
 /** The question as asked. */
+/** "(according to Koreaboo, as of November 6, 2023)", or nothing. */
+function qualifiers(w: QuestionWording, translation: Translation): string {
+  const { t } = translation;
+  const parts = [
+    w.attribution ? t('facts.attributedTo', { who: escaped(w.attribution) }) : null,
+    w.asOf ? t('facts.asOf', { date: translation.date(w.asOf) }) : null,
+  ].filter(Boolean);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+
+function editionOf(w: QuestionWording, translation: Translation): string {
+  return w.episode ? translation.t('facts.episodeLabel', { show: escaped(w.episode.show), date: translation.date(w.episode.airDate) }) : (w.edition ?? '');
+}
+
 export function questionPrompt(question: TriviaQuestion, translation: Translation): string {
   const { t } = translation;
   const w = question.wording;
   const category = escaped(w.category ?? '');
-  const edition = w.edition ?? '';
+  const edition = editionOf(w, translation);
   switch (question.kind) {
     case 'category-winner':
       return t('trivia.prompt.categoryWinner', { category, edition });
@@ -45,9 +59,9 @@ export function questionPrompt(question: TriviaQuestion, translation: Translatio
     case 'nominated-among':
       return t('trivia.prompt.nominatedAmong', { category, edition });
     case 'milestone-true-false':
-      return t('trivia.prompt.trueOrFalse', { artist: escaped(w.shown ?? ''), statement: escaped(w.statement ?? '') });
+      return t('trivia.prompt.trueOrFalse', { artist: escaped(w.shown ?? ''), statement: `${escaped(w.statement ?? '')}${qualifiers(w, translation)}` });
     case 'milestone-who':
-      return t('trivia.prompt.milestoneWho', { statement: escaped(w.statement ?? '') });
+      return t('trivia.prompt.milestoneWho', { statement: `${escaped(w.statement ?? '')}${qualifiers(w, translation)}` });
   }
 }
 
@@ -58,16 +72,16 @@ export function questionFact(question: TriviaQuestion, translation: Translation)
   if (question.kind === 'milestone-true-false' || question.kind === 'milestone-who') {
     const holders = (w.holders ?? []).map(escaped).join(' & ');
     const when = w.occurredOn ? ` (${translation.date(w.occurredOn)})` : '';
-    const fact = t('trivia.fact.milestone', { holders, statement: escaped(w.statement ?? ''), when });
+    const fact = t('trivia.fact.milestone', { holders, statement: `${escaped(w.statement ?? '')}${qualifiers(w, translation)}`, when });
     if (question.kind === 'milestone-who') return fact;
     return question.correct === 0 ? `${t('trivia.fact.true')} ${fact}` : `${t('trivia.fact.false', { holders })} ${fact}`;
   }
   const values = {
     credits: creditsOf(w, translation),
     category: escaped(w.category ?? ''),
-    edition: w.edition ?? '',
+    edition: editionOf(w, translation),
     work: escaped(w.work ?? ''),
-    when: w.heldOn ? t('trivia.fact.onDate', { date: translation.date(w.heldOn) }) : '',
+    when: w.heldOn && !w.episode ? t('trivia.fact.onDate', { date: translation.date(w.heldOn) }) : '',
   };
   if (question.kind === 'nominated-among') {
     const key = w.result === 'won' ? 'trivia.fact.wonFromFullList' : 'trivia.fact.nominatedFromFullList';
@@ -183,6 +197,7 @@ export function revealMessage(
       : '',
     '',
     `📖 ${questionFact(question, translation)}`,
+    ...question.sources.filter((s) => s.url).map((s) => `🔗 ${sourceLinkLine(s, translation)}`),
     note ? `\n${t('trivia.stoppedBy', { user: mention(note.userId) })}` : '',
   ]
     .filter((line, index, all) => line !== '' || (all[index - 1] ?? '') !== '')
