@@ -45,6 +45,27 @@ export type EditionLookup =
 export function findEditionResults(store: AwardsStore, ceremony: Ceremony, year: number): EditionLookup {
   const found = store.editionResults(ceremony.id, year);
   if (!found) return { status: 'no-edition', ceremony, year, knownYears: store.editionYears(ceremony.id) };
+  return { status: 'found', results: groupResults(ceremony, found) };
+}
+
+/** One episode of a weekly music show, by its air date (YYYY-MM-DD). */
+export function findEpisodeResults(store: AwardsStore, ceremony: Ceremony, airDate: string): EditionLookup {
+  const found = store.episodeResults(ceremony.id, airDate);
+  const year = Number(airDate.slice(0, 4));
+  if (!found) return { status: 'no-edition', ceremony, year, knownYears: store.editionYears(ceremony.id) };
+  return { status: 'found', results: groupResults(ceremony, found) };
+}
+
+/** A music show's episodes in a year with their results, oldest first. */
+export function findShowYear(store: AwardsStore, ceremony: Ceremony, year: number): EditionResults[] {
+  return store
+    .episodesInYear(ceremony.id, year)
+    .map((episode) => store.episodeResults(ceremony.id, episode.heldOn ?? episode.editionKey))
+    .filter((found): found is NonNullable<typeof found> => found !== undefined)
+    .map((found) => groupResults(ceremony, found));
+}
+
+function groupResults(ceremony: Ceremony, found: NonNullable<ReturnType<AwardsStore['editionResults']>>): EditionResults {
   const byCategory = new Map<string, CategoryResults>();
   for (const nomination of found.nominations) {
     let category = byCategory.get(nomination.categorySlug);
@@ -68,7 +89,7 @@ export function findEditionResults(store: AwardsStore, ceremony: Ceremony, year:
       Number(b.hasKpopNominee) - Number(a.hasKpopNominee) ||
       a.categoryName.localeCompare(b.categoryName),
   );
-  return { status: 'found', results: { ceremony, edition: found.edition, categories } };
+  return { ceremony, edition: found.edition, categories };
 }
 
 export function isKpopNomination(nomination: NominationFact): boolean {

@@ -43,6 +43,36 @@ export function ceremonyResultsMessage(
   });
 }
 
+/** A music show's year: one section per episode, its winners, by air date. */
+export function showYearMessage(
+  ceremony: Ceremony,
+  year: number,
+  episodes: EditionResults[],
+  page: number,
+  pageButtonPrefix: string,
+  translation: Translation,
+): MessagePayload {
+  const { t } = translation;
+  return renderPagedEmbed({
+    title: t('ceremony.showYearTitle', { show: escaped(ceremony.shortName), year }),
+    description: t('ceremony.showYearDescription', { count: episodes.length }),
+    sections: episodes.map(({ edition, categories }) => ({
+      heading: editionLabel(edition, translation),
+      lines: categories.flatMap((category) =>
+        category.nominees.map((n) => ({
+          text: `${n.result === 'won' ? '🏆' : '▫️'} ${escaped(category.categoryName)}: ${nomineeText(n, translation)}`,
+          sources: n.sources,
+        })),
+      ),
+    })),
+    emptyText: t('ceremony.empty'),
+    color: colors.ceremony,
+    page,
+    pageButtonId: (target) => `${pageButtonPrefix}:${target}`,
+    translation,
+  });
+}
+
 export function noEditionText(ceremony: Ceremony, year: number, knownYears: number[], translation: Translation): string {
   const { t } = translation;
   const noResults = t('ceremony.noResults', { ceremony: escaped(ceremony.shortName), year });

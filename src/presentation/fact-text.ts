@@ -126,9 +126,10 @@ export function winLine(nomination: NominationFact, translation: Translation): s
     category: escaped(nomination.categoryName),
     edition: editionLabel(nomination.edition, translation),
   };
-  return `🏆 ${
-    nomination.workTitle
-      ? t('facts.wonWithWorkAt', { ...values, work: escaped(nomination.workTitle) })
-      : t('facts.wonAt', values)
-  }`;
+  const work = nomination.workTitle ? escaped(nomination.workTitle) : null;
+  // A music show is won "on" an episode; an award "at" a ceremony.
+  if (nomination.edition.episode) {
+    return `🏆 ${work ? t('facts.wonWithWorkOnShow', { ...values, work }) : t('facts.wonOnShow', values)}`;
+  }
+  return `🏆 ${work ? t('facts.wonWithWorkAt', { ...values, work }) : t('facts.wonAt', values)}`;
 }

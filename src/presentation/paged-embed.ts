@@ -155,7 +155,8 @@ export function footerText(
 ): string {
   const { t } = translation;
   const cite = (list: SourceRef[]) => list.map((s) => `[${numbering.get(s.identifier)}] ${citeSource(s, translation)}`).join(' · ');
-  const unique = [...new Map(sources.map((s) => [s.identifier, s])).values()].sort(
+  // Web pages are cited with their links in a field of their own; the footer, which cannot link, cites the rest.
+  const unique = [...new Map(sources.filter((s) => !s.url).map((s) => [s.identifier, s])).values()].sort(
     (a, b) => numbering.get(a.identifier)! - numbering.get(b.identifier)!,
   );
   const parts: string[] = [];
