@@ -5,6 +5,7 @@ import { createAwardsStore, type AwardsStore } from '../db/queries/awards-store.
 import type { Contributions } from '../commands/command.js';
 import { createContributionLookups } from '../db/queries/contribution-store.js';
 import { createSuggestionStore } from '../db/queries/suggestion-store.js';
+import { MAX_WAITING_PER_SUGGESTER, resolveSuggestion } from './core/suggestions.js';
 import { applyImportPlan } from './import/apply-import.js';
 import { planImport } from './import/plan-import.js';
 import { createServerSettingsStore, type ServerSettingsStore } from '../db/queries/server-settings-store.js';
@@ -41,7 +42,7 @@ export function openStore(databasePath: string, options: OpenStoreOptions = {}):
       db,
       store,
       contributions: {
-        suggestions: createSuggestionStore(db, store),
+        suggestions: createSuggestionStore(db, store, { maxWaitingPerSuggester: MAX_WAITING_PER_SUGGESTER, recheck: resolveSuggestion }),
         lookups,
         planImport: (input) => planImport({ store, lookups }, input),
         applyImport: (plan, now) => applyImportPlan(db, store, plan, now),

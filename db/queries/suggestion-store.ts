@@ -2,74 +2,27 @@
 // rejection with a reason, and a fan's own suggestions with their outcomes. Who may review is the
 // caller's decision; this records ids.
 import type { FactSpec } from '../../src/core/contributed-facts.js';
-import {
-  MAX_WAITING_PER_SUGGESTER,
-  resolveSuggestion,
-  type CheckedSuggestion,
-  type Suggester,
-  type SuggestionCreations,
-  type SuggestionInput,
-  type SuggestionLookups,
-} from '../../src/core/suggestions.js';
+import type { ContributionLookups } from '../../src/core/contribution-records.js';
+import type {
+  ApprovalOutcome,
+  RejectionOutcome,
+  Suggestion,
+  SuggestionStore,
+  SuggestionSubmission,
+} from '../../src/core/suggestion-records.js';
+import type { SuggestionCheck, SuggestionCreations, SuggestionInput } from '../../src/core/suggestions.js';
 import type { LightstickDatabase } from '../database.js';
 import type { AwardsStore } from './awards-store.js';
 import { createContributionLookups, withdrawFact, writeFacts } from './contribution-store.js';
 
-export interface Suggestion {
-  id: number;
-  kind: 'win' | 'milestone';
-  input: SuggestionInput;
-  /** The fact as checked when it was suggested. */
-  fact: FactSpec;
-  /** New artists, ceremonies, categories and works it would create: flagged as new to the curator. */
-  creates: SuggestionCreations;
-  suggester: Suggester;
-  createdAt: number;
-  status: 'waiting' | 'approved' | 'rejected';
-  reviewerId: string | null;
-  reviewedAt: number | null;
-  rejectionReason: string | null;
-  /** The fact it created, once approved. */
-  nominationId: number | null;
-  milestoneId: number | null;
-}
+export type { ApprovalOutcome, RejectionOutcome, Suggestion, SuggestionStore, SuggestionSubmission };
 
-export type SuggestionSubmission =
-  | { status: 'created'; suggestion: Suggestion }
-  | { status: 'too-many-waiting'; limit: number }
-  | { status: 'duplicate-waiting'; suggestionId: number };
-
-export type ApprovalOutcome =
-  | { status: 'approved'; suggestion: Suggestion; factType: 'nomination' | 'milestone'; factId: number }
-  | { status: 'not-found' }
-  | { status: 'already-reviewed'; suggestion: Suggestion }
-  /** Since it was suggested, the store came to hold the fact, or a name no longer resolves. */
-  | { status: 'no-longer-valid'; suggestion: Suggestion; problems: { field: string; code: string }[] };
-
-export type RejectionOutcome =
-  | { status: 'rejected'; suggestion: Suggestion }
-  | { status: 'not-found' }
-  | { status: 'already-reviewed'; suggestion: Suggestion };
-
-export interface SuggestionStore extends SuggestionLookups {
-  /** Records a checked suggestion, re-checking the cap and waiting duplicates in the same transaction. */
-  submit(checked: CheckedSuggestion, suggester: Suggester, now: Date): SuggestionSubmission;
-  byId(id: number): Suggestion | undefined;
-  /** The oldest waiting suggestion not in `skip` (the ids a curator skipped), or undefined. */
-  oldestWaiting(skip?: number[]): Suggestion | undefined;
-  waitingTotal(): number;
-  /** Applies the suggestion in one transaction: the fact is live when this returns. */
-  approve(id: number, reviewerId: string, now: Date): ApprovalOutcome;
-  reject(id: number, reviewerId: string, reason: string, now: Date): RejectionOutcome;
-  /** A fan's suggestions, newest first, with their outcomes. */
-  suggestionsBy(suggesterId: string, limit?: number): Suggestion[];
-  /** Withdraws a contributed fact (who, when, why): gone from every reply, kept in the history. */
-  withdraw(
-    target: { type: 'nomination' | 'milestone'; id: number },
-    curatorId: string,
-    reason: string,
-    now: Date,
-  ): 'withdrawn' | 'not-found' | 'seed-fact' | 'already-withdrawn';
+/** What the review queue is handed by whoever builds it: core's rules, which the store applies but does not define. */
+export interface SuggestionRules {
+  /** At most this many suggestions of one fan wait at once. */
+  maxWaitingPerSuggester: number;
+  /** Checks a suggestion again against the store as it is now (core's `resolveSuggestion`). */
+  recheck(context: { store: AwardsStore; lookups: ContributionLookups; now: Date }, input: SuggestionInput): SuggestionCheck;
 }
 
 interface RawSuggestion {
@@ -113,7 +66,7 @@ const columns = `id, kind, proposal, creates, suggester_id as suggesterId, sugge
   created_at as createdAt, status, reviewer_id as reviewerId, reviewed_at as reviewedAt, rejection_reason as rejectionReason,
   nomination_id as nominationId, milestone_id as milestoneId`;
 
-export function createSuggestionStore(db: LightstickDatabase, store: AwardsStore): SuggestionStore {
+export function createSuggestionStore(db: LightstickDatabase, store: AwardsStore, rules: SuggestionRules): SuggestionStore {
   const client = db.$client;
   const lookups = createContributionLookups(db);
   const statements = {
@@ -149,7 +102,7 @@ export function createSuggestionStore(db: LightstickDatabase, store: AwardsStore
     byId,
     submit: (checked, suggester, now) =>
       client.transaction((): SuggestionSubmission => {
-        if (waitingCountOf(suggester.userId) >= MAX_WAITING_PER_SUGGESTER) return { status: 'too-many-waiting', limit: MAX_WAITING_PER_SUGGESTER };
+        if (waitingCountOf(suggester.userId) >= rules.maxWaitingPerSuggester) return { status: 'too-many-waiting', limit: rules.maxWaitingPerSuggester };
         const waiting = waitingWithKey(checked.naturalKey);
         if (waiting) return { status: 'duplicate-waiting', suggestionId: waiting.id };
         const { id } = statements.insert.get(
@@ -173,7 +126,7 @@ export function createSuggestionStore(db: LightstickDatabase, store: AwardsStore
         if (suggestion.status !== 'waiting') return { status: 'already-reviewed', suggestion };
         // Checked again against the store as it is now: another approval or import may have added
         // the fact, or the new artist the fan proposed.
-        const checked = resolveSuggestion({ store, lookups, now }, suggestion.input);
+        const checked = rules.recheck({ store, lookups, now }, suggestion.input);
         if (!checked.ok) return { status: 'no-longer-valid', suggestion, problems: checked.problems };
         const { fact, creates } = checked.suggestion;
         const ids = writeFacts(

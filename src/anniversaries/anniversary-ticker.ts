@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
-import type { AnniversaryPost, AnniversarySettings, AnniversaryStore, ShardSelection } from '../../db/queries/anniversary-store.js';
-import type { AwardsStore } from '../../db/queries/awards-store.js';
+import type { AnniversaryPost, AnniversarySettings, AnniversaryStore, ShardSelection } from '../core/anniversary-records.js';
+import type { AwardsStore } from '../core/awards-facts.js';
 import type { Clock } from '../core/clock.js';
 import type { MessagePayload } from '../presentation/message-payload.js';
 import {

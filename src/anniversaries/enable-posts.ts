@@ -1,6 +1,6 @@
 // Turning a server's anniversary posts on (or changing their channel, time or zone): the first
 // local day a post may be for, and the first time the ticker should look, saved with the settings.
-import type { AnniversaryStore } from '../../db/queries/anniversary-store.js';
+import type { AnniversaryStore } from '../core/anniversary-records.js';
 import { firstActiveDate, nextPostTime, type AnniversarySchedule } from '../core/anniversary-schedule.js';
 
 export function enableAnniversaryPosts(

@@ -1,6 +1,6 @@
 // What a server's anniversary post schedule says is due at `now`: a pure function of its settings
 // and the clock, so that every time zone and daylight-saving change can be tested on its own.
-import type { AwardsStore } from '../../db/queries/awards-store.js';
+import type { AwardsStore } from './awards-facts.js';
 import { calendarDateIn } from './calendar.js';
 import { anniversariesInYear, type OnThisDayEntry } from './on-this-day.js';
 import { addDays, zonedInstant } from './zoned-time.js';

@@ -1,5 +1,5 @@
 // Who an artist is, in the store's terms: aliases, group or members, award counts, latest win.
-import type { Artist, ArtistAlias, AwardsStore, NominationFact } from '../../db/queries/awards-store.js';
+import type { Artist, ArtistAlias, AwardsStore, NominationFact } from './awards-facts.js';
 
 export interface ArtistProfile {
   artist: Artist;

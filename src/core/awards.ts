@@ -1,5 +1,5 @@
 // An artist's wins and nominations, grouped by ceremony edition, newest edition first.
-import type { Artist, AwardsFilter, AwardsStore, EditionRef, NominationFact } from '../../db/queries/awards-store.js';
+import type { Artist, AwardsFilter, AwardsStore, EditionRef, NominationFact } from './awards-facts.js';
 
 export type ResultFilter = 'won' | 'nominated' | 'all';
 

@@ -1,5 +1,5 @@
 // Ceremonies from what a fan types, and one edition's results with K-pop acts first.
-import type { AwardsStore, Ceremony, EditionRef, NominationFact } from '../../db/queries/awards-store.js';
+import type { AwardsStore, Ceremony, EditionRef, NominationFact } from './awards-facts.js';
 import { normalizeName } from './names.js';
 import type { Choice } from './resolve-artist.js';
 

@@ -1,7 +1,7 @@
 // Facts that come from outside seeds/ (an import file, a fan's suggestion), as plain data: what
 // they say, resolved to the store's natural keys, and the checks every one of them must pass
 // before a curator or a file can put it in front of fans. No SQL and no text for people here.
-import type { CeremonyKind } from '../../db/queries/awards-store.js';
+import type { CeremonyKind } from './awards-facts.js';
 import { normalizeName } from './names.js';
 
 /** A cited web page. Its URL is its identity: the same page cited twice is one source. */

@@ -1,5 +1,5 @@
 // An artist's firsts and milestones, oldest first; for a group, its members' solo ones apart.
-import type { Artist, AwardsStore, MilestoneFact } from '../../db/queries/awards-store.js';
+import type { Artist, AwardsStore, MilestoneFact } from './awards-facts.js';
 
 export interface ArtistFirsts {
   artist: Artist;

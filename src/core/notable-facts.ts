@@ -1,6 +1,6 @@
 // Which fact a picture is made of: the headline of a day's anniversaries, an artist's most notable
 // milestone. Plain choices over facts the store already holds; nothing is inferred beyond them.
-import type { Artist, AwardsStore, MilestoneFact, NominationFact } from '../../db/queries/awards-store.js';
+import type { Artist, AwardsStore, MilestoneFact, NominationFact } from './awards-facts.js';
 import { isRoundAnniversary } from './anniversary-schedule.js';
 import type { OnThisDayEntry } from './on-this-day.js';
 

@@ -1,5 +1,5 @@
 // Wins and milestones that fell on a calendar day in earlier years.
-import type { AwardsStore, MilestoneFact, NominationFact } from '../../db/queries/awards-store.js';
+import type { AwardsStore, MilestoneFact, NominationFact } from './awards-facts.js';
 import { calendarDateIn, formatMonthDayKey, isLeapYear, type MonthDay } from './calendar.js';
 
 export type OnThisDayEntry =

@@ -1,5 +1,5 @@
 // From what a fan types to one artist, or to a short list of what they may have meant.
-import type { AliasEntry, Artist, AwardsStore } from '../../db/queries/awards-store.js';
+import type { AliasEntry, Artist, AwardsStore } from './awards-facts.js';
 import { editDistance, normalizeName, typoAllowance } from './names.js';
 
 export type ArtistResolution =

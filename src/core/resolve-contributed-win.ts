@@ -3,8 +3,8 @@
 // resolve the way every command resolves them; a new artist or ceremony is created only when the
 // caller says which kind it is, so that a typo never becomes a new act. Problems are data (a code,
 // the field, the value); the presentation layer words them.
-import type { AwardsStore, CeremonyKind } from '../../db/queries/awards-store.js';
-import type { ContributionLookups } from '../../db/queries/contribution-store.js';
+import type { AwardsStore, CeremonyKind } from './awards-facts.js';
+import type { ContributionLookups } from './contribution-records.js';
 import { resolveCeremony } from './ceremonies.js';
 import {
   isNotInFuture,

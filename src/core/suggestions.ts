@@ -2,8 +2,8 @@
 // the future, names that resolve (or a new act or show the fan says to add, flagged for the
 // curator), at most five waiting per fan, and a fact the store does not hold yet. Plain data in,
 // plain data out; the caller words it and decides who is a curator.
-import type { AwardsStore, MilestoneFact, NominationFact } from '../../db/queries/awards-store.js';
-import type { ContributionLookups } from '../../db/queries/contribution-store.js';
+import type { AwardsStore, MilestoneFact, NominationFact } from './awards-facts.js';
+import type { ContributionLookups } from './contribution-records.js';
 import {
   editionKeyOf,
   factKey,

@@ -1,6 +1,6 @@
 // Trivia questions generated from the awards store, never written by hand. Every question is
 // checked against the store before it is asked: exactly one of its options may be right.
-import type { Artist, AwardsStore, EditionRef, MilestoneFact, NominationFact, SourceRef } from '../../db/queries/awards-store.js';
+import type { Artist, AwardsStore, EditionRef, MilestoneFact, NominationFact, SourceRef } from './awards-facts.js';
 
 export type QuestionKind =
   | 'category-winner'

@@ -3,12 +3,10 @@
 import type { LightstickDatabase } from '../../db/database.js';
 import type { AwardsStore } from '../../db/queries/awards-store.js';
 import { recordImport, writeFacts } from '../../db/queries/contribution-store.js';
+import type { ImportApplied } from '../core/import-plan.js';
 import { isNoOp, type ImportPlan } from './plan-import.js';
 
-export type ImportApplied =
-  | { status: 'applied'; importId: number; added: number; changed: number }
-  /** The store already holds every fact of the file: nothing was written, not even the import. */
-  | { status: 'nothing-to-change' };
+export type { ImportApplied };
 
 export function applyImportPlan(db: LightstickDatabase, store: AwardsStore, plan: ImportPlan, now: Date): ImportApplied {
   if (isNoOp(plan)) return { status: 'nothing-to-change' };

@@ -3,6 +3,7 @@
 // added, changed and left as it is, or every problem with its file, row and field. Planning reads
 // and never writes; `applyImportPlan` writes a plan in one transaction.
 import { createHash } from 'node:crypto';
+import type { FactChange, ImportPlan, ImportProblem, PlannedFact } from '../core/import-plan.js';
 import { parse } from 'csv-parse/sync';
 import type { AwardsStore } from '../../db/queries/awards-store.js';
 import type { ContributionLookups, ImportRecord } from '../../db/queries/contribution-store.js';
@@ -30,6 +31,8 @@ import {
   type TypedWin,
 } from '../core/resolve-contributed-win.js';
 
+export type { FactChange, ImportPlan, ImportProblem, PlannedFact };
+
 export const csvColumns = [
   'artist',
   'ceremony',
@@ -51,40 +54,6 @@ export interface ImportInput {
   /** Who imports it: a Discord user id, or a name at the terminal. Recorded with every fact. */
   by: string;
   now: Date;
-}
-
-/** How a fact already in the store would change. */
-export type FactChange = { field: 'result'; from: 'nominated'; to: 'won' } | { field: 'sources'; added: string[] };
-
-export interface PlannedFact {
-  /** Where it is in the file: "row 3" of a CSV (the header is row 1), "nominations[2]" of JSON. */
-  row: string;
-  fact: FactSpec;
-  /** The fact's row id when it is already in the store. */
-  existingId: number | null;
-  changes: FactChange[];
-}
-
-export interface ImportProblem extends FactProblem {
-  file: string;
-  /** Null for a problem with the whole file (not UTF-8, no header). */
-  row: string | null;
-}
-
-export interface ImportPlan {
-  fileName: string;
-  digest: string;
-  format: 'csv' | 'json';
-  by: string;
-  /** Earlier imports of a file with exactly these bytes. */
-  previousImports: ImportRecord[];
-  newArtists: NewArtist[];
-  newCeremonies: NewCeremony[];
-  newCategories: NewCategory[];
-  newWorks: NewWork[];
-  added: PlannedFact[];
-  changed: PlannedFact[];
-  unchanged: PlannedFact[];
 }
 
 export type ImportPlanning = { ok: true; plan: ImportPlan } | { ok: false; fileName: string; problems: ImportProblem[] };

@@ -1,7 +1,7 @@
 // The daily anniversary post, in the server's language: every win and milestone of the day, how
 // many years ago, round anniversaries standing out, all in one message within Discord's limits.
 import type { APIEmbed } from 'discord-api-types/v10';
-import type { SourceRef } from '../../db/queries/awards-store.js';
+import type { SourceRef } from '../core/awards-facts.js';
 import { isRoundAnniversary } from '../core/anniversary-schedule.js';
 import { headlineEntry } from '../core/notable-facts.js';
 import type { OnThisDayEntry } from '../core/on-this-day.js';

@@ -1,6 +1,6 @@
 // /anniversaries: what a server admin reads about the server's posts, in their own language.
 import type { APIEmbedField } from 'discord-api-types/v10';
-import type { AnniversaryPost, AnniversarySettings } from '../../db/queries/anniversary-store.js';
+import type { AnniversaryPost, AnniversarySettings } from '../core/anniversary-records.js';
 import type { ChannelCheck, ChannelPermission } from '../core/guild-inspector.js';
 import { calendarDateIn } from '../core/calendar.js';
 import { localTimeOfDay } from '../core/zoned-time.js';

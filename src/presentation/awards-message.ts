@@ -1,5 +1,5 @@
 // /awards: an artist's wins and nominations in the store, by ceremony edition, newest first.
-import type { Artist, Ceremony } from '../../db/queries/awards-store.js';
+import type { Artist, Ceremony } from '../core/awards-facts.js';
 import type { ArtistAwards, ResultFilter } from '../core/awards.js';
 import { artistName, editionDateText, editionLabel, escaped, nominationLine } from './fact-text.js';
 import type { MessagePayload } from './message-payload.js';

@@ -1,5 +1,5 @@
 // /ceremony: one edition's results, K-pop acts in bold, full nominee lists marked.
-import type { Ceremony } from '../../db/queries/awards-store.js';
+import type { Ceremony } from '../core/awards-facts.js';
 import { isKpopNomination, type EditionResults } from '../core/ceremonies.js';
 import { editionDateText, editionLabel, escaped, nomineeText } from './fact-text.js';
 import type { MessagePayload } from './message-payload.js';

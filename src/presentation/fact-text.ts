@@ -2,7 +2,7 @@
 // (ceremonies, categories, songs and statements stay as stored); the frame around them comes from
 // the catalogue. Names from the data are markdown-escaped where shown.
 import { escapeMarkdown } from '@discordjs/formatters';
-import type { ArtistRef, EditionRef, MilestoneFact, NominationFact } from '../../db/queries/awards-store.js';
+import type { ArtistRef, EditionRef, MilestoneFact, NominationFact } from '../core/awards-facts.js';
 import type { Translation } from './translation.js';
 
 export function escaped(text: string): string {

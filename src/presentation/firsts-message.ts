@@ -1,5 +1,5 @@
 // /firsts: an artist's milestones, oldest first, with a group's members' solo ones apart.
-import type { Artist } from '../../db/queries/awards-store.js';
+import type { Artist } from '../core/awards-facts.js';
 import type { ArtistFirsts } from '../core/firsts.js';
 import { artistName, milestoneLine } from './fact-text.js';
 import type { MessagePayload } from './message-payload.js';

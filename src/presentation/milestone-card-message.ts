@@ -1,7 +1,7 @@
 // Milestone cards as fans see them: the words on the card in the reader's language, the PNG as an
 // attachment with its alt text, and an embed that still carries every fact in text.
 import type { APIEmbed } from 'discord-api-types/v10';
-import type { Artist, ArtistRef, MilestoneFact, NominationFact, SourceRef } from '../../db/queries/awards-store.js';
+import type { Artist, ArtistRef, MilestoneFact, NominationFact, SourceRef } from '../core/awards-facts.js';
 import type { NotableFact } from '../core/notable-facts.js';
 import type { CardContent, RenderedCard } from '../cards/milestone-card.js';
 import { discordLimits, truncate } from './discord-limits.js';

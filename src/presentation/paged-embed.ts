@@ -2,7 +2,7 @@
 // Every fact line cites its sources by number; a page's footer lists the sources it cites.
 import { ActionRowBuilder, ButtonBuilder } from '@discordjs/builders';
 import { ButtonStyle, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
-import type { SourceRef } from '../../db/queries/awards-store.js';
+import type { SourceRef } from '../core/awards-facts.js';
 import { escapeMarkdown } from '@discordjs/formatters';
 import { discordLimits, truncate } from './discord-limits.js';
 import type { MessagePayload } from './message-payload.js';

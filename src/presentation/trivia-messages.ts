@@ -2,7 +2,7 @@
 // the reveal, the standings, the private confirmation of a click, leaderboards and stats.
 import { ActionRowBuilder, ButtonBuilder } from '@discordjs/builders';
 import { ButtonStyle, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord-api-types/v10';
-import type { PlayerScore, PlayerStats, StoredAnswer } from '../../db/queries/trivia-store.js';
+import type { PlayerScore, PlayerStats, StoredAnswer } from '../core/trivia-records.js';
 import type { QuestionWording, TriviaQuestion } from '../core/trivia-questions.js';
 import type { LeaderboardPeriod } from '../core/trivia-scoring.js';
 import { discordLimits, truncate } from './discord-limits.js';

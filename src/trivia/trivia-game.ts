@@ -2,8 +2,8 @@
 // message, answers recorded as they arrive, the reveal, the next question, the standings. Where
 // the messages go is a port: Discord channels live, standard output in the console.
 import type { Logger } from 'pino';
-import type { AwardsStore } from '../../db/queries/awards-store.js';
-import type { PlayerScore, StoredAnswer, StoredQuestion, TriviaStore } from '../../db/queries/trivia-store.js';
+import type { AwardsStore } from '../core/awards-facts.js';
+import type { PlayerScore, StoredAnswer, StoredQuestion, TriviaStore } from '../core/trivia-records.js';
 import type { Clock } from '../core/clock.js';
 import { nextQuestion, type TriviaQuestion } from '../core/trivia-questions.js';
 import { pointsFor } from '../core/trivia-scoring.js';

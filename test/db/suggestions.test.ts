@@ -2,7 +2,6 @@
 // approval live at once, rejection kept with its reason, withdrawal hides a fact and keeps it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createContributionLookups } from '../../db/queries/contribution-store.js';
-import { createSuggestionStore } from '../../db/queries/suggestion-store.js';
 import { findAwards } from '../../src/core/awards.js';
 import { findFirsts } from '../../src/core/firsts.js';
 import { findOnThisDay } from '../../src/core/on-this-day.js';
@@ -18,7 +17,8 @@ afterEach(() => opened.close());
 
 function setUp() {
   opened = openTestStore();
-  const suggestions = createSuggestionStore(opened.db, opened.store);
+  // The same store the bot opens, with the same rules.
+  const suggestions = opened.contributions.suggestions;
   const context = { store: opened.store, lookups: createContributionLookups(opened.db), suggestions, now };
   const suggest = (input: SuggestionInput, who: Suggester = fan) => {
     const checked = checkSuggestion(context, input, who.userId);

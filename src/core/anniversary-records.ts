@@ -1,0 +1,93 @@
+// Anniversary posts as core sees them: each server's settings, the post rows that make each post go
+// out once, and the store port the ticker works through.
+
+export interface AnniversarySettings {
+  guildId: string;
+  channelId: string;
+  postTime: string;
+  timeZone: string;
+  enabled: boolean;
+  activeFrom: string;
+  nextCheckAt: number | null;
+  lastProblem: string | null;
+  lastProblemAt: number | null;
+  /** The latest local date with a post row. */
+  lastPostDate: string | null;
+}
+
+export interface AnniversaryPost {
+  guildId: string;
+  localDate: string;
+  status: 'claimed' | 'sent' | 'failed';
+  channelId: string;
+  nonce: string;
+  claimedBy: string;
+  claimedAt: number;
+  attempts: number;
+  late: boolean;
+  messageId: string | null;
+  sentAt: number | null;
+  error: string | null;
+}
+
+export interface NewClaim {
+  guildId: string;
+  localDate: string;
+  channelId: string;
+  nonce: string;
+  claimedBy: string;
+  claimedAt: number;
+  late: boolean;
+}
+
+export interface ShardSelection {
+  ids: readonly number[];
+  count: number;
+}
+
+export interface AnniversaryStore {
+  settings(guildId: string): AnniversarySettings | undefined;
+  /** Creates or replaces a server's settings, turning posts on and clearing any old problem. */
+  saveSettings(settings: {
+    guildId: string;
+    channelId: string;
+    postTime: string;
+    timeZone: string;
+    activeFrom: string;
+    nextCheckAt: number;
+    now: number;
+  }): void;
+  disable(guildId: string, now: number): boolean;
+  followedArtistIds(guildId: string): number[];
+  follow(guildId: string, artistId: number): boolean;
+  unfollow(guildId: string, artistId: number): boolean;
+  /**
+   * Enabled servers whose next check time has come, soonest first (an index range scan), of the
+   * given shards only: Discord puts a server on shard (id >> 22) % shardCount.
+   */
+  dueSettings(now: number, limit: number, shards?: ShardSelection): AnniversarySettings[];
+  setNextCheck(guildId: string, at: number): void;
+  /** Every followed artist of each of these servers, in one query (servers following nobody are absent). */
+  followsOf(guildIds: readonly string[]): Map<string, number[]>;
+  /**
+   * Inserts many claims in one statement; returns the servers whose claim this call made (a claim
+   * already there, made by another process, is left alone).
+   */
+  claimPosts(claims: readonly Omit<NewClaim, 'claimedBy' | 'claimedAt'>[], claimedBy: string, claimedAt: number): Set<string>;
+  /** Moves many servers' next checks in one statement. */
+  setNextChecks(updates: readonly { guildId: string; at: number }[]): void;
+  recordProblem(guildId: string, problem: string | null, at: number): void;
+  lastPost(guildId: string): AnniversaryPost | undefined;
+  /** Inserts the claim; true only for the caller whose insert made it. */
+  claimPost(claim: NewClaim): boolean;
+  /** Claims left unsent since before `staleBefore`, for recovery after a crash. */
+  staleClaims(staleBefore: number): AnniversaryPost[];
+  /** Takes over a stale claim; true only for the one caller that did. */
+  takeOverClaim(post: AnniversaryPost, claimedBy: string, now: number): boolean;
+  /** `late` is decided when the post actually went out. */
+  markSent(guildId: string, localDate: string, messageId: string, sentAt: number, late?: boolean): void;
+  markFailed(guildId: string, localDate: string, error: string): void;
+  recordAttempt(guildId: string, localDate: string, error: string): void;
+  /** Runs `work` in one transaction (synchronous: it may not await). */
+  inTransaction<T>(work: () => T): T;
+}

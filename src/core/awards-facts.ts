@@ -1,0 +1,182 @@
+// The awards domain as core sees it: artists, ceremonies, editions, nominations, milestones and
+// their sources, and the store port core reads them through. The store implements this port.
+
+export interface ArtistRef {
+  id: number;
+  slug: string;
+  name: string;
+  isKpop: boolean;
+  /** The credit on the nominated work, when the nomination is for a work. */
+  role: 'primary' | 'featured' | null;
+  /** The artist's name in Hangul, when the store has one: Korean replies show it beside the Latin one. */
+  hangulName: string | null;
+}
+
+export interface Artist {
+  id: number;
+  slug: string;
+  name: string;
+  kind: 'group' | 'soloist';
+  isKpop: boolean;
+  hangulName: string | null;
+}
+
+export interface ArtistAlias {
+  alias: string;
+  kind: string;
+}
+
+export interface AliasEntry {
+  artistId: number;
+  artistName: string;
+  alias: string;
+  normalized: string;
+}
+
+export interface SourceRef {
+  /** The article's file name, or a web page's URL. */
+  identifier: string;
+  publishedOn: string;
+  /** The headline in our words, or a web page's title. */
+  headline: string;
+  /** The outlet or web publisher, when known. */
+  outlet: string | null;
+  /** A web page's address: replies show the source as a link. Null for the seed articles. */
+  url: string | null;
+  /** When the web page was read (YYYY-MM-DD). */
+  readOn: string | null;
+}
+
+export type CeremonyKind = 'award_show' | 'music_show';
+
+/** Where a fact came from: the seed files, an import, or an approved suggestion. */
+export type FactOrigin = 'seed' | 'import' | 'suggestion';
+
+export interface EditionRef {
+  id: number;
+  ceremonySlug: string;
+  ceremonyName: string;
+  ceremonyShortName: string;
+  ceremonyKind: CeremonyKind;
+  year: number;
+  /** True for one episode of a music show; its `heldOn` is then the air date. */
+  episode: boolean;
+  /** 'YYYY' for an annual show's edition, the air date for an episode. */
+  editionKey: string;
+  heldOn: string | null;
+  venue: string | null;
+  city: string | null;
+  timeZone: string | null;
+  notes: string | null;
+}
+
+export interface NominationFact {
+  id: number;
+  result: 'won' | 'nominated';
+  edition: EditionRef;
+  categoryName: string;
+  categorySlug: string;
+  /** The category is the ceremony's grand prize (a daesang). */
+  grandPrize: boolean;
+  workTitle: string | null;
+  workReleasedOn: string | null;
+  /** What a source says of the work that is not a credit (e.g. a cameo named as a featuring). */
+  workNote: string | null;
+  artists: ArtistRef[];
+  sources: SourceRef[];
+  origin: FactOrigin;
+}
+
+export interface MilestoneFact {
+  id: number;
+  key: string;
+  kind: 'first' | 'record' | 'performance' | 'chart' | 'debut';
+  statement: string;
+  occurredOn: string | null;
+  note: string | null;
+  doubtful: boolean;
+  /** Whom the source credits the claim to ("Koreaboo"): to be shown wherever the claim is. */
+  attribution: string | null;
+  /** The day (YYYY-MM-DD) the claim was true as of ("the only Asian artist", "currently"). */
+  asOf: string | null;
+  /** False when the statement may be as true of acts it does not name: not for "whose is it" trivia. */
+  exclusive: boolean;
+  edition: EditionRef | null;
+  workTitle: string | null;
+  artists: ArtistRef[];
+  sources: SourceRef[];
+  origin: FactOrigin;
+}
+
+export interface Ceremony {
+  id: number;
+  slug: string;
+  name: string;
+  shortName: string;
+  kind: CeremonyKind;
+}
+
+export interface CeremonyEditionResults {
+  edition: EditionRef;
+  nominations: NominationFact[];
+  /** Category slugs whose full nominee list a source gives. */
+  completeCategories: Set<string>;
+}
+
+export interface AwardsFilter {
+  ceremonyId?: number | null;
+  year?: number | null;
+  result?: 'won' | 'nominated' | null;
+}
+
+export interface AwardsStore {
+  artistById(id: number): Artist | undefined;
+  /** K-pop acts first, then by name: what a fan sees before typing. */
+  listArtists(limit: number): Artist[];
+  artistsByNormalizedAlias(normalized: string): Artist[];
+  /** Aliases whose folded form starts with `prefix` (LIKE-escaped), best first. */
+  aliasesStartingWith(prefix: string, limit: number): AliasEntry[];
+  /** Aliases whose folded form contains `fragment` anywhere. */
+  aliasesContaining(fragment: string, limit: number): AliasEntry[];
+  /** Every alias: the candidates for typo suggestions. Cached until `invalidate()`. */
+  allAliases(): AliasEntry[];
+  aliasesOf(artistId: number): ArtistAlias[];
+  membersOf(groupId: number): Artist[];
+  groupsOf(memberId: number): Artist[];
+  milestonesOf(artistId: number): MilestoneFact[];
+  nominationsOf(artistId: number, filter?: AwardsFilter): NominationFact[];
+  awardCountsOf(artistId: number): { wins: number; nominations: number };
+  winsOnMonthDay(monthDay: string): NominationFact[];
+  milestonesOnMonthDay(monthDay: string): MilestoneFact[];
+  ceremonies(): Ceremony[];
+  ceremoniesByNormalizedAlias(normalized: string): Ceremony[];
+  ceremoniesStartingWith(prefix: string, limit: number): (Ceremony & { alias: string })[];
+  /** The years with an edition (for a music show: with at least one episode). */
+  editionYears(ceremonyId: number): number[];
+  /** An annual show's edition of a year; undefined for a music show (see `episodeResults`). */
+  editionResults(ceremonyId: number, year: number): CeremonyEditionResults | undefined;
+  /** A music show's episodes in a year, by air date. */
+  episodesInYear(ceremonyId: number, year: number): EditionRef[];
+  /** One episode of a music show, by its air date (YYYY-MM-DD). */
+  episodeResults(ceremonyId: number, airDate: string): CeremonyEditionResults | undefined;
+  nominationById(id: number): NominationFact | undefined;
+  milestoneById(id: number): MilestoneFact | undefined;
+  /** The first win at or after a fraction (0..1) of the id range: a random pick in one index seek. */
+  winIdNear(fraction: number): number | undefined;
+  /** The same for milestones that are not flagged doubtful. */
+  milestoneIdNear(fraction: number): number | undefined;
+  categoryNominations(editionId: number, categorySlug: string): NominationFact[];
+  /** Every nomination of one edition. */
+  nominationsAt(editionId: number): NominationFact[];
+  /** Ids of every milestone not flagged doubtful. */
+  milestoneIds(): number[];
+  hasCompleteNomineeList(editionId: number, categorySlug: string): boolean;
+  editions(): EditionRef[];
+  worksOf(artistId: number): { id: number; title: string }[];
+  /** Artists of a kind, K-pop acts first, from a random starting point, leaving some out. */
+  artistsOfKind(kind: Artist['kind'], fraction: number, limit: number): Artist[];
+  /** Whether the artist won a category of this name at this edition (optionally with this work). */
+  wonCategoryNamed(artistId: number, editionId: number, categoryName: string, workTitle?: string | null): boolean;
+  /** Forgets cached look-ups after the seeds change. */
+  invalidate(): void;
+}
