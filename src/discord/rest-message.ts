@@ -8,7 +8,7 @@ export function restMessage(payload: MessagePayload, extra: Record<string, unkno
   const body = { ...rest, ...extra, allowed_mentions: { parse: [] } };
   if (!files || files.length === 0) return { body };
   return {
-    body: { ...body, attachments: files.map((file, id) => ({ id, filename: file.name, description: file.description })) },
+    body: { ...body, attachments: files.map((file, index) => ({ id: String(index), filename: file.name, description: file.description })) },
     files: files.map((file) => ({ name: file.name, data: file.data, contentType: 'image/png' })),
   };
 }

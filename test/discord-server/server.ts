@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GatewayIntentBits, MessageFlags, type APIMessage, type APIUser, type Locale } from 'discord.js';
+import { GatewayIntentBits, MessageFlags, type APIAttachment, type APIMessage, type APIUser, type Locale } from 'discord.js';
 import { DiscordState, type ChannelLocation, type InteractionCallbackBody } from './discord-state.js';
 import { FakeGateway, type GatewayFrame, type GuildMembersRequest } from './gateway.js';
 import {
@@ -36,6 +36,7 @@ import { DEFAULT_UPLOAD_LIMIT_BYTES, imageSize, isMultipart, parseMultipart, typ
 import { Recorder } from './recorder.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limits.js';
 import { RestRoutes, discordError, type RestReply, type RestRequest } from './rest-routes.js';
+import { nextSnowflake } from './snowflake.js';
 
 export interface FakeDiscordServerOptions {
   /** The bot user; its id doubles as the application id, as for real bots. */
@@ -433,6 +434,23 @@ export class FakeDiscordServer {
   }
 
   // --- interactions -----------------------------------------------------------------------------
+
+  /** The application's owner, as GET /applications/@me reports it. */
+  get applicationOwner(): APIUser {
+    return this.state.owner;
+  }
+
+  /**
+   * A file a user attached to a command, as Discord gives it: stored on the fake CDN, and returned
+   * as the resolved attachment an interaction's attachment option points at.
+   */
+  userAttachment(filename: string, bytes: Buffer, contentType = 'text/csv'): APIAttachment {
+    const id = nextSnowflake();
+    const channelId = this.channel().id;
+    const url = `http://127.0.0.1:${this.listeningPort ?? 0}/attachments/${channelId}/${id}/${encodeURIComponent(filename)}`;
+    this.state.attachmentFiles.set(`/attachments/${channelId}/${id}/${filename}`, { contentType, bytes });
+    return { id, filename, size: bytes.length, url, proxy_url: url, content_type: contentType };
+  }
 
   chatInputInteraction(spec: InteractionPlace & ChatInputSpec) {
     return chatInputInteraction(this.origin(spec), spec);

@@ -74,6 +74,12 @@ describe('anniversary posts end to end', () => {
     expect(body.enforce_nonce).toBe(true);
     expect(body.nonce).toHaveLength(25);
     expect(body.allowed_mentions).toEqual({ parse: [] });
+    // The day's headline comes as a card: a PNG of the declared size, with alt text, shown by the embed.
+    expect(post.files).toHaveLength(1);
+    expect(post.files[0]).toMatchObject({ filename: 'lightstick-card.png', contentType: 'image/png', width: 1200, height: 630 });
+    expect(post.files[0]!.bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(post.files[0]!.description).toMatch(/BLACKPINK|Jungkook|Stray Kids|TOMORROW X TOGETHER/);
+    expect((post.body as { embeds: { image?: { url: string } }[] }).embeds[0]!.image).toEqual({ url: 'attachment://lightstick-card.png' });
 
     // Many more ticks through the rest of the day: still one post.
     for (const time of ['2026-09-12T00:05:00Z', '2026-09-12T06:00:00Z', '2026-09-12T14:59:00Z']) {
