@@ -3,7 +3,10 @@
 // that keep their names; a Brazilian server's anniversary post and trivia are in Portuguese.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CommandContext, CommandReply } from '../../commands/command.js';
+import { charactersWithoutCardFont } from '../../src/cards/card-fonts.js';
 import { anniversariesOn } from '../../src/core/anniversary-schedule.js';
+import { notableFacts } from '../../src/core/notable-facts.js';
+import { cardContent } from '../../src/presentation/milestone-card-message.js';
 import { seededRandom, nextQuestion } from '../../src/core/trivia-questions.js';
 import { runButton, runSlashCommand } from '../../src/command-router.js';
 import { renderAnniversaryPost } from '../../src/presentation/anniversary-post.js';
@@ -86,6 +89,23 @@ describe.each(supportedLocales)('in %s', (locale) => {
     expect(discordLimitProblems(revealMessage(1, question, 20, 20, answers, translation, { kind: 'stopped-by', userId: '1' }))).toEqual([]);
     const standings = answers.slice(0, 10).map((a) => ({ userId: a.userId, userName: a.userName, points: 99999, correct: 20, answers: 20 }));
     expect(discordLimitProblems(standingsMessage(standings, 'finished', translation))).toEqual([]);
+  });
+});
+
+describe('cards in every language', () => {
+  it.each(supportedLocales)('%s: every character a card of the real store draws has a registered font (no boxes)', (locale) => {
+    const translation = translationFor(locale);
+    const missing: string[] = [];
+    for (const name of ['rose', 'straykids', 'jungkook', 'blackpink', 'txt']) {
+      const artist = real.store.artistsByNormalizedAlias(name)[0]!;
+      for (const fact of notableFacts(real.store, artist).slice(0, 6)) {
+        const card = cardContent(fact, translation, 3);
+        for (const text of [card.artistName, card.nativeName, card.statement, card.occasion, card.anniversary, card.source]) {
+          if (text) missing.push(...charactersWithoutCardFont(text, locale).map((c) => `${c} in "${text}"`));
+        }
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });
 
