@@ -3,7 +3,8 @@ import { openDatabase, type LightstickDatabase } from '../db/database.js';
 import { createAnniversaryStore, type AnniversaryStore } from '../db/queries/anniversary-store.js';
 import { createAwardsStore, type AwardsStore } from '../db/queries/awards-store.js';
 import { createTriviaStore, type TriviaStore } from '../db/queries/trivia-store.js';
-import { seedStore } from '../db/seed/seed-store.js';
+import { defaultSeedDirectory, seedStore } from '../db/seed/seed-store.js';
+import { checkSeedDirectory, databaseError, prepareDatabasePath } from './startup-errors.js';
 
 export interface OpenedStore {
   db: LightstickDatabase;
@@ -15,8 +16,17 @@ export interface OpenedStore {
   close(): void;
 }
 
+/** Throws StartupError, with the path and the fix, when the database or the seed folder cannot be used. */
 export function openStore(databasePath: string, options: { seedDirectory?: string } = {}): OpenedStore {
-  const db = openDatabase(databasePath);
+  checkSeedDirectory(options.seedDirectory ?? defaultSeedDirectory);
+  const prepared = prepareDatabasePath(databasePath);
+  let db: LightstickDatabase;
+  try {
+    db = openDatabase(databasePath);
+  } catch (error) {
+    prepared.undo();
+    throw databaseError(databasePath, error) ?? error;
+  }
   try {
     const { loaded } = seedStore(db, options.seedDirectory ? { directory: options.seedDirectory } : {});
     return {
@@ -29,6 +39,8 @@ export function openStore(databasePath: string, options: { seedDirectory?: strin
     };
   } catch (error) {
     db.$client.close();
-    throw error;
+    const plain = databaseError(databasePath, error);
+    if (plain) prepared.undo();
+    throw plain ?? error;
   }
 }
