@@ -4,7 +4,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js
 import { findAwards, type ResultFilter } from '../src/core/awards.js';
 import { ceremonyChoices, resolveCeremony } from '../src/core/ceremonies.js';
 import { artistChoices, resolveArtist } from '../src/core/resolve-artist.js';
-import { UserError, type CommandContext, type SlashCommand } from './command.js';
+import { StaleButton, UserError, type CommandContext, type SlashCommand } from './command.js';
 import { artistOrUserError, editionDateText, editionLabel, escaped, nominationLine } from './presentation/fact-text.js';
 import { optionalInteger, optionalString, pageArgument, requiredArtistOption, stringOption } from './presentation/options.js';
 import { colors, renderPagedEmbed } from './presentation/paged-embed.js';
@@ -93,7 +93,7 @@ export const awardsCommand: SlashCommand = {
   },
   press(button, context) {
     const [action, artistId, ceremonyId, year, result, page] = button.args;
-    if (action !== 'page') throw new Error(`Unknown awards button action ${action}`);
+    if (action !== 'page') throw new StaleButton(`Unknown awards button action ${action}`);
     const view: AwardsView = {
       artistId: Number(artistId),
       ceremonyId: ceremonyId === '-' ? null : Number(ceremonyId),

@@ -2,7 +2,7 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { ceremonyChoices, findEditionResults, isKpopNomination, resolveCeremony } from '../src/core/ceremonies.js';
-import { UserError, type CommandContext, type SlashCommand } from './command.js';
+import { StaleButton, UserError, type CommandContext, type SlashCommand } from './command.js';
 import { editionDateText, editionLabel, escaped, nomineeText } from './presentation/fact-text.js';
 import { optionalInteger, pageArgument, stringOption } from './presentation/options.js';
 import { colors, renderPagedEmbed } from './presentation/paged-embed.js';
@@ -67,7 +67,7 @@ export const ceremonyCommand: SlashCommand = {
   },
   press(button, context) {
     const [action, ceremonyId, year, page] = button.args;
-    if (action !== 'page') throw new Error(`Unknown ceremony button action ${action}`);
+    if (action !== 'page') throw new StaleButton(`Unknown ceremony button action ${action}`);
     return { kind: 'update', payload: render(context, Number(ceremonyId), Number(year), pageArgument(page)) };
   },
 };

@@ -99,3 +99,8 @@ export interface SlashCommand {
 export class UserError extends Error {
   override name = 'UserError';
 }
+
+/** A button whose action or ids this version no longer knows (an old message): not a failure. */
+export class StaleButton extends Error {
+  override name = 'StaleButton';
+}

@@ -3,7 +3,7 @@ import { SlashCommandBuilder } from '@discordjs/builders';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { findFirsts } from '../src/core/firsts.js';
 import { artistChoices, resolveArtist } from '../src/core/resolve-artist.js';
-import type { CommandContext, SlashCommand } from './command.js';
+import { StaleButton, type CommandContext, type SlashCommand } from './command.js';
 import { artistOrUserError, escaped, milestoneLine } from './presentation/fact-text.js';
 import { colors, renderPagedEmbed } from './presentation/paged-embed.js';
 import { pageArgument, requiredArtistOption, stringOption } from './presentation/options.js';
@@ -61,7 +61,7 @@ export const firstsCommand: SlashCommand = {
   },
   press(button, context) {
     const [action, artistId, page] = button.args;
-    if (action !== 'page') throw new Error(`Unknown firsts button action ${action}`);
+    if (action !== 'page') throw new StaleButton(`Unknown firsts button action ${action}`);
     return { kind: 'update', payload: render(context, Number(artistId), pageArgument(page)) };
   },
 };

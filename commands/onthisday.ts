@@ -3,7 +3,7 @@ import { SlashCommandBuilder } from '@discordjs/builders';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { calendarDateIn, formatMonthDay, formatMonthDayKey, parseMonthDay, type MonthDay } from '../src/core/calendar.js';
 import { findOnThisDay, type OnThisDayEntry } from '../src/core/on-this-day.js';
-import { UserError, type CommandContext, type SlashCommand } from './command.js';
+import { StaleButton, UserError, type CommandContext, type SlashCommand } from './command.js';
 import { creditsText, editionLabel, escaped, milestoneLine } from './presentation/fact-text.js';
 import { optionalString, pageArgument } from './presentation/options.js';
 import { colors, renderPagedEmbed } from './presentation/paged-embed.js';
@@ -75,7 +75,7 @@ export const onThisDayCommand: SlashCommand = {
   press(button, context) {
     const [action, monthDayKey, page] = button.args;
     const monthDay = parseMonthDay(monthDayKey ?? '');
-    if (action !== 'page' || !monthDay) throw new Error(`Unknown onthisday button ${button.args.join(':')}`);
+    if (action !== 'page' || !monthDay) throw new StaleButton(`Unknown onthisday button ${button.args.join(':')}`);
     return { kind: 'update', payload: render(context, monthDay, pageArgument(page), timeZoneOf(context, button.guildId)) };
   },
 };

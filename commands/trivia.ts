@@ -4,7 +4,7 @@ import { InteractionContextType, PermissionFlagsBits, type RESTPostAPIChatInputA
 import { resolveArtist, artistChoices } from '../src/core/resolve-artist.js';
 import { periodStart, type LeaderboardPeriod } from '../src/core/trivia-scoring.js';
 import { choiceText } from '../src/trivia/trivia-game.js';
-import { UserError, type CommandContext, type CommandInvocation, type CommandReply, type SlashCommand } from './command.js';
+import { StaleButton, UserError, type CommandContext, type CommandInvocation, type CommandReply, type SlashCommand } from './command.js';
 import { artistOrUserError, escaped } from './presentation/fact-text.js';
 import { optionalInteger, optionalString, requiredArtistOption, requiredGuildId } from './presentation/options.js';
 import { triviaColor } from './presentation/trivia-messages.js';
@@ -181,9 +181,7 @@ export const triviaCommand: SlashCommand = {
   },
   press(button, context) {
     const [action, questionId, choice] = button.args;
-    if (action !== 'answer' || !context.triviaGame) {
-      return { kind: 'reply', payload: { content: 'That button no longer does anything.' }, ephemeral: true };
-    }
+    if (action !== 'answer' || !context.triviaGame) throw new StaleButton(`Unknown trivia button ${button.args.join(':')}`);
     const outcome = context.triviaGame.answer(Number(questionId), Number(choice), button.user, button.guildId);
     const parsed = context.triviaGame.question(Number(questionId));
     const content =

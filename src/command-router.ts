@@ -2,6 +2,7 @@
 // the user privately; anything else is logged with the interaction's id and answered with an apology.
 import { commands, findCommand } from '../commands/index.js';
 import {
+  StaleButton,
   UserError,
   type ButtonPress,
   type ButtonReply,
@@ -11,8 +12,23 @@ import {
   type FocusedOption,
 } from '../commands/command.js';
 import { MAX_AUTOCOMPLETE_CHOICES, type Choice } from './core/resolve-artist.js';
+import type { InteractionOutcome } from './hosting/metrics.js';
 
 export const APOLOGY = 'Sorry, something went wrong on my side while answering that. It has been logged; please try again.';
+
+export const STALE_BUTTON_TEXT = 'That button no longer works. Run the command again for a fresh one.';
+
+// How each answer came about, for the metrics: answers are tagged here rather than changed.
+const outcomes = new WeakMap<object, InteractionOutcome>();
+function tagged<T extends object>(answer: T, outcome: InteractionOutcome): T {
+  outcomes.set(answer, outcome);
+  return answer;
+}
+
+/** Whether an answer the router gave is a plain answer, a user error, an apology or a stale request. */
+export function outcomeOf(answer: object): InteractionOutcome {
+  return outcomes.get(answer) ?? 'ok';
+}
 
 export function unknownCommandText(name: string): string {
   return `There is no /${name} command. Commands: ${commands.map((c) => `/${c.definition.name}`).join(', ')}.`;
@@ -20,9 +36,16 @@ export function unknownCommandText(name: string): string {
 
 /** The private answer to a failed request. */
 export function replyForError(error: unknown, context: CommandContext, requestId: string, what: string): CommandReply {
-  if (error instanceof UserError) return { payload: { content: error.message }, ephemeral: true };
+  if (error instanceof UserError) return tagged({ payload: { content: error.message }, ephemeral: true }, 'user_error');
+  if (error instanceof StaleButton) return staleButtonReply(context, requestId, what, error.message);
   context.logger.error({ err: error, interactionId: requestId, command: what }, 'command failed');
-  return { payload: { content: APOLOGY }, ephemeral: true };
+  return tagged({ payload: { content: APOLOGY }, ephemeral: true }, 'error');
+}
+
+/** An old button (an action or id this version no longer knows): said privately, logged at debug only. */
+function staleButtonReply(context: CommandContext, requestId: string, customId: string, why: string): CommandReply {
+  context.logger.debug({ interactionId: requestId, customId, why }, 'stale button');
+  return tagged({ payload: { content: STALE_BUTTON_TEXT }, ephemeral: true }, 'unknown');
 }
 
 export async function runSlashCommand(
@@ -31,7 +54,7 @@ export async function runSlashCommand(
   requestId: string,
 ): Promise<CommandReply> {
   const command = findCommand(invocation.commandName);
-  if (!command) return { payload: { content: unknownCommandText(invocation.commandName) }, ephemeral: true };
+  if (!command) return tagged({ payload: { content: unknownCommandText(invocation.commandName) }, ephemeral: true }, 'unknown');
   try {
     return await command.execute(invocation, context);
   } catch (error) {
@@ -39,20 +62,24 @@ export async function runSlashCommand(
   }
 }
 
-/** Autocomplete never fails loudly: on error it offers nothing and logs. */
+/** Autocomplete never fails loudly: on error, or with no focused option, it offers nothing. */
 export function runAutocomplete(
-  focused: FocusedOption,
+  focused: FocusedOption | null,
   invocation: CommandInvocation,
   context: CommandContext,
   requestId: string,
 ): Choice[] {
   const command = findCommand(invocation.commandName);
-  if (!command?.autocomplete) return [];
+  if (!command?.autocomplete) return tagged([], 'unknown');
+  if (!focused) {
+    context.logger.debug({ interactionId: requestId, command: invocation.commandName }, 'autocomplete without a focused option');
+    return tagged([], 'unknown');
+  }
   try {
     return command.autocomplete(focused, invocation, context).slice(0, MAX_AUTOCOMPLETE_CHOICES);
   } catch (error) {
     context.logger.error({ err: error, interactionId: requestId, command: invocation.commandName }, 'autocomplete failed');
-    return [];
+    return tagged([], 'error');
   }
 }
 
@@ -66,11 +93,12 @@ export async function runButton(
   const [commandName = '', ...args] = customId.split(':');
   const command = findCommand(commandName);
   if (!command?.press) {
-    return { kind: 'reply', payload: { content: 'That button no longer does anything.' }, ephemeral: true };
+    return tagged({ kind: 'reply', ...staleButtonReply(context, requestId, customId, 'no command has this button') }, 'unknown');
   }
   try {
     return await command.press({ ...press, args }, context);
   } catch (error) {
-    return { kind: 'reply', ...replyForError(error, context, requestId, customId) };
+    const reply = replyForError(error, context, requestId, customId);
+    return tagged({ kind: 'reply', ...reply }, outcomeOf(reply));
   }
 }

@@ -6,7 +6,8 @@ import type { ArtistResolution } from '../../src/core/resolve-artist.js';
 import { UserError } from '../command.js';
 
 export function escaped(text: string): string {
-  return escapeMarkdown(text);
+  // maskedLink: a typed `[text](url)` is shown as typed, never as a disguised link.
+  return escapeMarkdown(text, { maskedLink: true });
 }
 
 /** "Jungkook ft. Latto", "Rosé & Bruno Mars". */
