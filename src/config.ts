@@ -20,6 +20,20 @@ const environmentSchema = z.object({
     z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://discord.com/api' }).optional(),
   ),
   DATABASE_PATH: z.preprocess(empty, z.string().default('./data/lightstick.sqlite')),
+  HEALTH_PORT: z.preprocess(
+    empty,
+    z.coerce.number({ error: 'must be a port number from 1 to 65535' }).int('must be a whole port number').min(1, 'must be a port number from 1 to 65535').max(65535, 'must be a port number from 1 to 65535').optional(),
+  ),
+  HEALTH_HOST: z.preprocess(empty, z.string().default('127.0.0.1')),
+  SHUTDOWN_DEADLINE_MS: z.preprocess(
+    empty,
+    z.coerce.number({ error: 'must be a number of milliseconds, such as 8000' }).int('must be a whole number of milliseconds').positive('must be a positive number of milliseconds').default(8000),
+  ),
+  BACKUP_DIR: z.preprocess(empty, z.string().optional()),
+  BACKUP_KEEP: z.preprocess(
+    empty,
+    z.coerce.number({ error: 'must be how many daily backups to keep, such as 7' }).int('must be a whole number of backups').min(1, 'must keep at least 1 backup').default(7),
+  ),
   LOG_LEVEL: z.preprocess(
     empty,
     z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info'),
@@ -33,6 +47,14 @@ export interface Config {
   discordApiUrl: string | undefined;
   databasePath: string;
   logLevel: (typeof logLevels)[number];
+  /** The health and metrics server's port; none when unset. */
+  healthPort: number | undefined;
+  healthHost: string;
+  /** How long a stop may take before the process gives up and exits non-zero. */
+  shutdownDeadlineMs: number;
+  /** Where daily backups go; none when unset. */
+  backupDirectory: string | undefined;
+  backupKeep: number;
 }
 
 export class ConfigError extends Error {
@@ -53,5 +75,10 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     discordApiUrl: env.DISCORD_API_URL,
     databasePath: env.DATABASE_PATH,
     logLevel: env.LOG_LEVEL,
+    healthPort: env.HEALTH_PORT,
+    healthHost: env.HEALTH_HOST,
+    shutdownDeadlineMs: env.SHUTDOWN_DEADLINE_MS,
+    backupDirectory: env.BACKUP_DIR,
+    backupKeep: env.BACKUP_KEEP,
   };
 }

@@ -10,6 +10,21 @@ describe('readConfig', () => {
       discordApiUrl: undefined,
       databasePath: './data/lightstick.sqlite',
       logLevel: 'info',
+      healthPort: undefined,
+      healthHost: '127.0.0.1',
+      shutdownDeadlineMs: 8000,
+      backupDirectory: undefined,
+      backupKeep: 7,
+    });
+  });
+
+  it('reads the hosting settings', () => {
+    expect(readConfig({ HEALTH_PORT: '9464', HEALTH_HOST: '0.0.0.0', SHUTDOWN_DEADLINE_MS: '2000', BACKUP_DIR: '/backups', BACKUP_KEEP: '3' })).toMatchObject({
+      healthPort: 9464,
+      healthHost: '0.0.0.0',
+      shutdownDeadlineMs: 2000,
+      backupDirectory: '/backups',
+      backupKeep: 3,
     });
   });
 
@@ -22,6 +37,10 @@ describe('readConfig', () => {
     [{ DISCORD_CLIENT_ID: 'my-bot' }, 'DISCORD_CLIENT_ID: must be a Discord id'],
     [{ DISCORD_GUILD_ID: '123' }, 'DISCORD_GUILD_ID: must be a Discord id'],
     [{ DISCORD_API_URL: 'discord.com/api' }, 'DISCORD_API_URL: must be an http(s) URL'],
+    [{ HEALTH_PORT: 'eighty' }, 'HEALTH_PORT: must be a port number'],
+    [{ HEALTH_PORT: '70000' }, 'HEALTH_PORT: must be a port number from 1 to 65535'],
+    [{ SHUTDOWN_DEADLINE_MS: '-5' }, 'SHUTDOWN_DEADLINE_MS: must be a positive number'],
+    [{ BACKUP_KEEP: '0' }, 'BACKUP_KEEP: must keep at least 1 backup'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent'],
   ])('names the variable and the fix for %j', (environment, message) => {
     expect(() => readConfig(environment)).toThrow(ConfigError);

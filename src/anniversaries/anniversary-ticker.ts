@@ -16,6 +16,7 @@ import {
   type AnniversarySchedule,
 } from '../core/anniversary-schedule.js';
 import { calendarDateIn } from '../core/calendar.js';
+import type { BotMetrics } from '../hosting/metrics.js';
 import type { OnThisDayEntry } from '../core/on-this-day.js';
 
 /** Sending failed; `permanent` when retrying cannot help (deleted channel, lost permission). */
@@ -46,6 +47,8 @@ export interface AnniversaryTickerDependencies {
   holdsGuild(guildId: string): boolean;
   /** Identifies this process in its claims. */
   processId: string;
+  /** Counts posts and times ticks (the metrics). */
+  metrics?: Pick<BotMetrics, 'anniversaryPost' | 'tickerRan'>;
 }
 
 export interface TickReport {
@@ -128,6 +131,7 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
       anniversaries.markSent(post.guildId, post.localDate, messageId, deps.clock.now().getTime());
       if (settings?.lastProblem) anniversaries.recordProblem(post.guildId, null, 0);
       report.sent++;
+      deps.metrics?.anniversaryPost('sent', post.late);
       logger.info({ guildId: post.guildId, localDate: post.localDate, messageId, late: post.late }, 'anniversary post sent');
     } catch (error) {
       const failure = error instanceof PostFailure ? error : new PostFailure((error as Error).message, false);
@@ -136,6 +140,7 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
         anniversaries.markFailed(post.guildId, post.localDate, failure.message);
         anniversaries.recordProblem(post.guildId, failure.message, deps.clock.now().getTime());
         report.failed++;
+        deps.metrics?.anniversaryPost('failed', post.late);
         logger.warn({ guildId: post.guildId, localDate: post.localDate, err: failure }, 'anniversary post failed');
       } else {
         // Left claimed: retried once the claim is stale, with the same nonce.
@@ -238,8 +243,10 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
   return {
     tick() {
       // Ticks never overlap: a slow one makes the next wait.
+      const started = performance.now();
       running ??= tick().finally(() => {
         running = null;
+        deps.metrics?.tickerRan((performance.now() - started) / 1000);
       });
       return running;
     },

@@ -9,8 +9,11 @@ import {
   type CommandInteractionOption,
   type Interaction,
 } from 'discord.js';
+import { performance } from 'node:perf_hooks';
+import { findCommand } from '../../commands/index.js';
 import type { CommandContext, CommandInvocation, CommandReply, MessagePayload, OptionValue } from '../../commands/command.js';
-import { APOLOGY, runAutocomplete, runButton, runSlashCommand } from '../command-router.js';
+import { APOLOGY, outcomeOf, runAutocomplete, runButton, runSlashCommand } from '../command-router.js';
+import { noMetrics, type BotMetrics, type InteractionKind, type InteractionOutcome } from '../hosting/metrics.js';
 
 /** How long a handler may run before the interaction is deferred. */
 export const DEFER_AFTER_MS = 1000;
@@ -50,8 +53,14 @@ function withFlags(reply: CommandReply): MessagePayload & { flags?: MessageFlags
   return reply.ephemeral ? { ...reply.payload, flags: MessageFlags.Ephemeral } : reply.payload;
 }
 
-async function answerChatInput(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void> {
+/** What an answer function tells the metrics. */
+interface Answered {
+  outcome: InteractionOutcome;
+}
+
+async function answerChatInput(interaction: ChatInputCommandInteraction, context: CommandContext, answered: Answered): Promise<void> {
   const pending = runSlashCommand(toInvocation(interaction), context, interaction.id);
+  pending.then((reply) => (answered.outcome = outcomeOf(reply)), () => undefined);
   const early = await Promise.race([pending, delay(DEFER_AFTER_MS)]);
   if (early !== STILL_WORKING) {
     await interaction.reply(withFlags(early));
@@ -68,9 +77,10 @@ async function answerChatInput(interaction: ChatInputCommandInteraction, context
   }
 }
 
-async function answerButton(interaction: ButtonInteraction, context: CommandContext): Promise<void> {
+async function answerButton(interaction: ButtonInteraction, context: CommandContext, answered: Answered): Promise<void> {
   const press = { user: userOf(interaction), guildId: interaction.guildId, channelId: interaction.channelId };
   const pending = runButton(interaction.customId, press, context, interaction.id);
+  pending.then((reply) => (answered.outcome = outcomeOf(reply)), () => undefined);
   const early = await Promise.race([pending, delay(DEFER_AFTER_MS)]);
   if (early !== STILL_WORKING) {
     if (early.kind === 'update') await interaction.update(early.payload);
@@ -83,15 +93,27 @@ async function answerButton(interaction: ButtonInteraction, context: CommandCont
   else await interaction.followUp(withFlags(reply));
 }
 
-async function answerAutocomplete(interaction: AutocompleteInteraction, context: CommandContext): Promise<void> {
-  const focused = interaction.options.getFocused(true);
-  const choices = runAutocomplete(
-    { name: focused.name, value: String(focused.value) },
-    toInvocation(interaction),
-    context,
-    interaction.id,
-  );
+function focusedOption(interaction: AutocompleteInteraction): { name: string; value: string } | null {
+  try {
+    const focused = interaction.options.getFocused(true);
+    return { name: focused.name, value: String(focused.value) };
+  } catch {
+    // discord.js throws when no option is marked focused.
+    return null;
+  }
+}
+
+async function answerAutocomplete(interaction: AutocompleteInteraction, context: CommandContext, answered: Answered): Promise<void> {
+  const choices = runAutocomplete(focusedOption(interaction), toInvocation(interaction), context, interaction.id);
+  answered.outcome = outcomeOf(choices);
   await interaction.respond(choices);
+}
+
+function describe(interaction: Interaction): { kind: InteractionKind; command: string } | null {
+  if (interaction.isChatInputCommand()) return { kind: 'command', command: interaction.commandName };
+  if (interaction.isAutocomplete()) return { kind: 'autocomplete', command: interaction.commandName };
+  if (interaction.isButton()) return { kind: 'button', command: interaction.customId.split(':')[0] ?? '' };
+  return null;
 }
 
 /**
@@ -99,12 +121,17 @@ async function answerAutocomplete(interaction: AutocompleteInteraction, context:
  * turns handler errors into replies; this catches what fails around them (a rejected response,
  * an expired token) and still tries to tell the user.
  */
-export async function handleInteraction(interaction: Interaction, context: CommandContext): Promise<void> {
+export async function handleInteraction(interaction: Interaction, context: CommandContext, metrics: BotMetrics = noMetrics): Promise<void> {
+  const what = describe(interaction);
+  if (!what) return;
+  const started = performance.now();
+  const answered: Answered = { outcome: 'ok' };
   try {
-    if (interaction.isChatInputCommand()) await answerChatInput(interaction, context);
-    else if (interaction.isAutocomplete()) await answerAutocomplete(interaction, context);
-    else if (interaction.isButton()) await answerButton(interaction, context);
+    if (interaction.isChatInputCommand()) await answerChatInput(interaction, context, answered);
+    else if (interaction.isAutocomplete()) await answerAutocomplete(interaction, context, answered);
+    else if (interaction.isButton()) await answerButton(interaction, context, answered);
   } catch (error) {
+    answered.outcome = 'error';
     context.logger.error({ err: error, interactionId: interaction.id }, 'interaction failed');
     if (!interaction.isRepliable()) return;
     try {
@@ -116,5 +143,9 @@ export async function handleInteraction(interaction: Interaction, context: Comma
     } catch (secondError) {
       context.logger.warn({ err: secondError, interactionId: interaction.id }, 'could not send the apology');
     }
+  } finally {
+    // Only the commands this bot has become label values, so a made-up name cannot grow the series.
+    const known = findCommand(what.command) ? what.command : 'unknown';
+    metrics.interactionHandled(what.kind, known, answered.outcome, (performance.now() - started) / 1000);
   }
 }

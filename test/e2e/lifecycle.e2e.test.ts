@@ -18,7 +18,7 @@ describe('npm start with a token', () => {
     const databasePath = temporaryDatabasePath();
     // What `npm start` runs, without npm's own process in between, so the signal reaches the bot
     // the way a process manager delivers it.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, ['--enable-source-maps', 'dist/src/main.js'], {
       cwd: projectRoot,
       env: { ...process.env, DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: server.apiBaseUrl, DATABASE_PATH: databasePath, LOG_LEVEL: 'debug' },
       stdio: ['ignore', 'pipe', 'pipe'],
