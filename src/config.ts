@@ -22,7 +22,7 @@ const environmentSchema = z.object({
   DATABASE_PATH: z.preprocess(empty, z.string().default('./data/lightstick.sqlite')),
   HEALTH_PORT: z.preprocess(
     empty,
-    z.coerce.number({ error: 'must be a port number from 1 to 65535' }).int('must be a whole port number').min(1, 'must be a port number from 1 to 65535').max(65535, 'must be a port number from 1 to 65535').optional(),
+    z.coerce.number({ error: 'must be a port number from 1 to 65535 (0: any free port)' }).int('must be a whole port number').min(0, 'must be a port number from 1 to 65535 (0: any free port)').max(65535, 'must be a port number from 1 to 65535 (0: any free port)').optional(),
   ),
   HEALTH_HOST: z.preprocess(empty, z.string().default('127.0.0.1')),
   SHUTDOWN_DEADLINE_MS: z.preprocess(
