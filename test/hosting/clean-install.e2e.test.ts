@@ -6,7 +6,7 @@
 // do, so the build stage borrows this checkout's node_modules and the run stage prunes a copy of
 // it with `npm prune --omit=dev --offline`, as the Dockerfile prunes.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,12 @@ describe('the container steps in a clean folder', () => {
     npm(build, ['run', '--silent', 'build', '--', '--clean']);
     expect(existsSync(join(build, 'dist', 'src', 'main.js'))).toBe(true);
     expect(existsSync(join(build, 'dist', 'src', 'main.js.map'))).toBe(true);
+    // Never stale: an edited source is recompiled, and a deleted compiled file is made again.
+    appendFileSync(join(build, 'src', 'hosting', 'metrics.ts'), '\n// edited after the first build\n');
+    rmSync(join(build, 'dist', 'src', 'main.js'));
+    npm(build, ['run', '--silent', 'build']);
+    expect(existsSync(join(build, 'dist', 'src', 'main.js'))).toBe(true);
+    expect(readFileSync(join(build, 'dist', 'src', 'hosting', 'metrics.js'), 'utf8')).toContain('// edited after the first build');
 
     // Run stage.
     const run = mkdtempSync(join(tmpdir(), 'lightstick-run-'));
