@@ -57,7 +57,7 @@ describe('registering commands', () => {
 
   it('names what differs: a changed description, a command no longer defined, copies shown twice', () => {
     const own = commands.map((command) => command.definition as unknown as Record<string, unknown>);
-    const registered = own.map((command) => ({ ...command, id: '1', version: '1', type: 1 }));
+    const registered: Record<string, unknown>[] = own.map((command) => ({ ...command, id: '1', version: '1', type: 1 }));
     registered[0] = { ...registered[0]!, description: 'an older description' };
     const differences = compareCommands(own, {
       global: [...registered, { name: 'ping', description: 'Pong', id: '2' }],
