@@ -1,15 +1,15 @@
 // Opens the SQLite store: WAL, foreign keys on, migrations applied.
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { projectRoot } from './project-root.js';
 import * as schema from './schema.js';
 
 export type LightstickDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+export const migrationsFolder = join(projectRoot, 'db', 'migrations');
 
 /**
  * Opens (creating if needed) and migrates the database at `path`; `:memory:` gives a private

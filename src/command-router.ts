@@ -14,7 +14,20 @@ import {
   type FormSubmission,
 } from '../commands/command.js';
 import { MAX_AUTOCOMPLETE_CHOICES, type Choice } from './core/resolve-artist.js';
+import type { InteractionOutcome } from './hosting/metrics.js';
 import type { Translation } from './presentation/translation.js';
+
+// How each answer came about, for the metrics: answers are tagged here rather than changed.
+const outcomes = new WeakMap<object, InteractionOutcome>();
+function tagged<T extends object>(answer: T, outcome: InteractionOutcome): T {
+  outcomes.set(answer, outcome);
+  return answer;
+}
+
+/** Whether an answer the router gave is a plain answer, a user error, an apology or a stale request. */
+export function outcomeOf(answer: object): InteractionOutcome {
+  return outcomes.get(answer) ?? 'ok';
+}
 
 export function apologyText(translation: Translation): string {
   return translation.t('errors.apology');
@@ -32,13 +45,13 @@ export function replyForError(
   requestId: string,
   what: string,
 ): CommandReply {
-  if (error instanceof UserError) return { payload: { content: error.message }, ephemeral: true };
+  if (error instanceof UserError) return tagged({ payload: { content: error.message }, ephemeral: true }, 'user_error');
   if (error instanceof StaleButtonError) {
     context.logger.debug({ interactionId: requestId, button: what }, 'stale button pressed');
-    return { payload: { content: translation.t('errors.staleButton') }, ephemeral: true };
+    return tagged({ payload: { content: translation.t('errors.staleButton') }, ephemeral: true }, 'unknown');
   }
   context.logger.error({ err: error, interactionId: requestId, command: what }, 'command failed');
-  return { payload: { content: apologyText(translation) }, ephemeral: true };
+  return tagged({ payload: { content: apologyText(translation) }, ephemeral: true }, 'error');
 }
 
 export async function runSlashCommand(
@@ -48,7 +61,7 @@ export async function runSlashCommand(
 ): Promise<CommandReply> {
   const translation = context.translator.forReader(invocation.locale);
   const command = findCommand(invocation.commandName);
-  if (!command) return { payload: { content: unknownCommandText(invocation.commandName, translation) }, ephemeral: true };
+  if (!command) return tagged({ payload: { content: unknownCommandText(invocation.commandName, translation) }, ephemeral: true }, 'unknown');
   try {
     return await command.execute(invocation, context);
   } catch (error) {
@@ -87,8 +100,12 @@ export async function runForm(
     if (!command?.submit) throw new StaleButtonError(customId);
     return await command.submit({ ...form, args }, context);
   } catch (error) {
-    return { kind: 'reply', ...replyForError(error, context, translation, requestId, customId) };
+    return tagged({ kind: 'reply', ...replyForError(error, context, translation, requestId, customId) }, outcomeOfError(error));
   }
+}
+
+function outcomeOfError(error: unknown): InteractionOutcome {
+  return error instanceof UserError ? 'user_error' : error instanceof StaleButtonError ? 'unknown' : 'error';
 }
 
 /** Buttons carry `<command>:<args...>` in their custom id. */
@@ -105,6 +122,6 @@ export async function runButton(
     if (!command?.press) throw new StaleButtonError(customId);
     return await command.press({ ...press, args }, context);
   } catch (error) {
-    return { kind: 'reply', ...replyForError(error, context, translation, requestId, customId) };
+    return tagged({ kind: 'reply', ...replyForError(error, context, translation, requestId, customId) }, outcomeOfError(error));
   }
 }

@@ -32,6 +32,20 @@ const environmentSchema = z.object({
     empty,
     z.coerce.number({ error: 'must be a whole number of processes, 1 or more' }).int('must be a whole number of processes, 1 or more').min(1, 'must be a whole number of processes, 1 or more').default(1),
   ),
+  HEALTH_PORT: z.preprocess(
+    empty,
+    z.coerce.number({ error: 'must be a port number from 1 to 65535 (0: any free port)' }).int('must be a whole port number').min(0, 'must be a port number from 1 to 65535 (0: any free port)').max(65535, 'must be a port number from 1 to 65535 (0: any free port)').optional(),
+  ),
+  HEALTH_HOST: z.preprocess(empty, z.string().default('127.0.0.1')),
+  SHUTDOWN_DEADLINE_MS: z.preprocess(
+    empty,
+    z.coerce.number({ error: 'must be a number of milliseconds, such as 8000' }).int('must be a whole number of milliseconds').positive('must be a positive number of milliseconds').default(8000),
+  ),
+  BACKUP_DIR: z.preprocess(empty, z.string().optional()),
+  BACKUP_KEEP: z.preprocess(
+    empty,
+    z.coerce.number({ error: 'must be how many daily backups to keep, such as 7' }).int('must be a whole number of backups').min(1, 'must keep at least 1 backup').default(7),
+  ),
   LOG_LEVEL: z.preprocess(
     empty,
     z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info'),
@@ -51,6 +65,14 @@ export interface Config {
   /** Processes the shards are spread over on this machine. */
   clusterProcesses: number;
   logLevel: (typeof logLevels)[number];
+  /** The health and metrics server's port; none when unset. */
+  healthPort: number | undefined;
+  healthHost: string;
+  /** How long a stop may take before the process gives up and exits non-zero. */
+  shutdownDeadlineMs: number;
+  /** Where daily backups go; none when unset. */
+  backupDirectory: string | undefined;
+  backupKeep: number;
 }
 
 export class ConfigError extends Error {
@@ -74,5 +96,10 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     shardCount: env.SHARD_COUNT,
     clusterProcesses: env.CLUSTER_PROCESSES,
     logLevel: env.LOG_LEVEL,
+    healthPort: env.HEALTH_PORT,
+    healthHost: env.HEALTH_HOST,
+    shutdownDeadlineMs: env.SHUTDOWN_DEADLINE_MS,
+    backupDirectory: env.BACKUP_DIR,
+    backupKeep: env.BACKUP_KEEP,
   };
 }

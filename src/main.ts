@@ -4,6 +4,7 @@ import { readConfig } from './config.js';
 import { startConsole } from './console/start-console.js';
 import { runEntryPoint } from './run-entry-point.js';
 
+let live = false;
 await runEntryPoint(async () => {
   const config = readConfig();
   if (!config.discordToken) {
@@ -12,10 +13,14 @@ await runEntryPoint(async () => {
     );
     return startConsole(process.argv.slice(2));
   }
+  live = true;
   if (config.clusterProcesses > 1) {
     const { startClusterManager } = await import('./discord/cluster-manager.js');
     return startClusterManager(config);
   }
-  const { startBot } = await import('./discord/bot.js');
-  return startBot(config);
+  const { runBot } = await import('./hosting/run-bot.js');
+  return runBot(config);
 });
+// Exit explicitly once the bot has stopped: a gateway that has gone away leaves discord.js
+// reconnecting, which would hold the process open (see src/hosting/process-lifecycle.ts).
+if (live) process.exit();

@@ -10,7 +10,8 @@ import { applyImportPlan } from './import/apply-import.js';
 import { planImport } from './import/plan-import.js';
 import { createServerSettingsStore, type ServerSettingsStore } from '../db/queries/server-settings-store.js';
 import { createTriviaStore, type TriviaStore } from '../db/queries/trivia-store.js';
-import { seedStore } from '../db/seed/seed-store.js';
+import { defaultSeedDirectory, seedStore } from '../db/seed/seed-store.js';
+import { checkSeedDirectory, databaseError, prepareDatabasePath } from './startup-errors.js';
 
 export interface OpenedStore {
   db: LightstickDatabase;
@@ -30,8 +31,17 @@ export interface OpenStoreOptions {
   prepared?: boolean;
 }
 
+/** Throws StartupError, with the path and the fix, when the database or the seed folder cannot be used. */
 export function openStore(databasePath: string, options: OpenStoreOptions = {}): OpenedStore {
-  const db = openDatabase(databasePath, { migrate: !options.prepared });
+  if (!options.prepared) checkSeedDirectory(options.seedDirectory ?? defaultSeedDirectory);
+  const preparedPath = prepareDatabasePath(databasePath);
+  let db: LightstickDatabase;
+  try {
+    db = openDatabase(databasePath, { migrate: !options.prepared });
+  } catch (error) {
+    preparedPath.undo();
+    throw databaseError(databasePath, error) ?? error;
+  }
   try {
     const { loaded } = options.prepared
       ? { loaded: false }
@@ -56,6 +66,8 @@ export function openStore(databasePath: string, options: OpenStoreOptions = {}):
     };
   } catch (error) {
     db.$client.close();
-    throw error;
+    const plain = databaseError(databasePath, error);
+    if (plain) preparedPath.undo();
+    throw plain ?? error;
   }
 }

@@ -13,6 +13,21 @@ describe('readConfig', () => {
       shardCount: undefined,
       clusterProcesses: 1,
       logLevel: 'info',
+      healthPort: undefined,
+      healthHost: '127.0.0.1',
+      shutdownDeadlineMs: 8000,
+      backupDirectory: undefined,
+      backupKeep: 7,
+    });
+  });
+
+  it('reads the hosting settings', () => {
+    expect(readConfig({ HEALTH_PORT: '9464', HEALTH_HOST: '0.0.0.0', SHUTDOWN_DEADLINE_MS: '2000', BACKUP_DIR: '/backups', BACKUP_KEEP: '3' })).toMatchObject({
+      healthPort: 9464,
+      healthHost: '0.0.0.0',
+      shutdownDeadlineMs: 2000,
+      backupDirectory: '/backups',
+      backupKeep: 3,
     });
   });
 
@@ -25,6 +40,10 @@ describe('readConfig', () => {
     [{ DISCORD_CLIENT_ID: 'my-bot' }, 'DISCORD_CLIENT_ID: must be a Discord id'],
     [{ DISCORD_GUILD_ID: '123' }, 'DISCORD_GUILD_ID: must be a Discord id'],
     [{ DISCORD_API_URL: 'discord.com/api' }, 'DISCORD_API_URL: must be an http(s) URL'],
+    [{ HEALTH_PORT: 'eighty' }, 'HEALTH_PORT: must be a port number'],
+    [{ HEALTH_PORT: '70000' }, 'HEALTH_PORT: must be a port number from 1 to 65535'],
+    [{ SHUTDOWN_DEADLINE_MS: '-5' }, 'SHUTDOWN_DEADLINE_MS: must be a positive number'],
+    [{ BACKUP_KEEP: '0' }, 'BACKUP_KEEP: must keep at least 1 backup'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent'],
     [{ SHARD_COUNT: '0' }, 'SHARD_COUNT: must be a whole number of shards, 1 or more'],
     [{ SHARD_COUNT: 'two' }, 'SHARD_COUNT: must be a whole number of shards, 1 or more'],

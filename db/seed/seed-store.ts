@@ -1,10 +1,11 @@
 // Seeds the store from the data files in seeds/ (the project's own, unless another folder is given).
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { LightstickDatabase } from '../database.js';
+import { projectRoot } from '../project-root.js';
 import { applySeeds, type ApplySeedsResult } from './apply-seeds.js';
 import { readSeedDirectory } from './read-seeds.js';
 
-export const defaultSeedDirectory = fileURLToPath(new URL('../../seeds', import.meta.url));
+export const defaultSeedDirectory = join(projectRoot, 'seeds');
 
 export function seedStore(
   db: LightstickDatabase,

@@ -19,6 +19,7 @@ import {
 } from '../core/anniversary-schedule.js';
 import { calendarDateIn } from '../core/calendar.js';
 import { addDays, zonedInstant } from '../core/zoned-time.js';
+import type { BotMetrics } from '../hosting/metrics.js';
 import type { OnThisDayEntry } from '../core/on-this-day.js';
 
 /** Sending failed; `permanent` when retrying cannot help (deleted channel, lost permission). */
@@ -62,6 +63,8 @@ export interface AnniversaryTickerDependencies {
    * decided just before it is sent, is true when it arrives.
    */
   sendConcurrency?: number;
+  /** Counts posts and times ticks (the metrics). */
+  metrics?: Pick<BotMetrics, 'anniversaryPost' | 'tickerRan'>;
 }
 
 export interface TickReport {
@@ -225,6 +228,7 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
       anniversaries.markSent(post.guildId, post.localDate, messageId, deps.clock.now().getTime(), late);
       if (settings?.lastProblem) anniversaries.recordProblem(post.guildId, null, 0);
       report.sent++;
+      deps.metrics?.anniversaryPost('sent', late);
       logger.info({ guildId: post.guildId, localDate: post.localDate, messageId, late }, 'anniversary post sent');
     } catch (error) {
       const failure = error instanceof PostFailure ? error : new PostFailure((error as Error).message, false);
@@ -233,6 +237,7 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
         anniversaries.markFailed(post.guildId, post.localDate, failure.message);
         anniversaries.recordProblem(post.guildId, failure.message, deps.clock.now().getTime());
         report.failed++;
+        deps.metrics?.anniversaryPost('failed', late);
         logger.warn({ guildId: post.guildId, localDate: post.localDate, err: failure }, 'anniversary post failed');
       } else {
         // Left claimed: retried once the claim is stale, with the same nonce.
@@ -416,10 +421,14 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
       for (const offset of [-1, 0, 1]) dayFor(addDays(utcToday, offset));
     },
     tick() {
+      const started = performance.now();
       const running = tick();
       ticks.add(running);
       void running.then(
-        () => ticks.delete(running),
+        () => {
+          ticks.delete(running);
+          deps.metrics?.tickerRan((performance.now() - started) / 1000);
+        },
         () => ticks.delete(running),
       );
       return running;

@@ -1,6 +1,7 @@
 // The live bot: store, logger, client and interaction handling put together, with a clean stop.
 import { randomUUID } from 'node:crypto';
-import { Events, type Client } from 'discord.js';
+import type Database from 'better-sqlite3';
+import { Events, Status, type Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { CommandContext } from '../../commands/command.js';
 import type { Clock } from '../core/clock.js';
@@ -18,6 +19,8 @@ import { createDiscordRoundChannel } from './discord-round-channel.js';
 import { createCardPainter } from '../cards/card-painter.js';
 import { downloadAttachment } from './download-attachment.js';
 import { handleInteraction } from './interaction-adapter.js';
+import type { Health } from '../hosting/health-server.js';
+import { noMetrics, type BotMetrics } from '../hosting/metrics.js';
 
 export interface BotOptions {
   logger?: Logger;
@@ -34,22 +37,33 @@ export interface BotOptions {
   requestsPerSecond?: number;
   /** The cluster manager migrated and seeded the database before starting this process. */
   storePrepared?: boolean;
+  /** Where interactions, posts and ticks are counted (default: nowhere). */
+  metrics?: BotMetrics;
 }
 
 export interface Bot {
   client: Client;
+  /** The SQLite connection (for online backups). */
+  database: Database.Database;
   context: CommandContext;
   ticker: AnniversaryTicker;
   /** Logs in and resolves once the gateway session is ready. */
   start(): Promise<void>;
   /** Stops taking work, lets what is in flight finish, closes the gateway and the database. */
   stop(): Promise<void>;
+  /** Serving: the store open and every shard's gateway session ready; else why not. */
+  health(): Health;
+  /** While stopping: the steps not finished yet (for the log when a stop takes too long). */
+  stillRunning(): string[];
+  /** Each shard's id, heartbeat round trip (ms, -1 before the first) and gateway status. */
+  shards(): { id: number; ping: number; status: string }[];
 }
 
 export function createBot(config: Config, options: BotOptions = {}): Bot {
   if (!config.discordToken) throw new Error('createBot needs a DISCORD_TOKEN');
   const token = config.discordToken;
   const logger = options.logger ?? createLogger(config.logLevel);
+  const metrics = options.metrics ?? noMetrics;
   const opened: OpenedStore = openStore(config.databasePath, {
     ...(options.seedDirectory ? { seedDirectory: options.seedDirectory } : {}),
     ...(options.storePrepared ? { prepared: true } : {}),
@@ -106,14 +120,26 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
       },
     },
     processId: randomUUID(),
+    metrics,
   });
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
   let stopping: Promise<void> | null = null;
+  let phase: 'starting' | 'running' | 'stopping' | 'stopped' = 'starting';
+  const stopSteps = new Set<string>();
+  async function step<T>(name: string, work: () => Promise<T> | T): Promise<T> {
+    stopSteps.add(name);
+    try {
+      return await work();
+    } finally {
+      stopSteps.delete(name);
+    }
+  }
+  const shards = () => client.ws.shards.map((shard) => ({ id: shard.id, ping: shard.ping, status: Status[shard.status] ?? String(shard.status) }));
 
   client.on(Events.InteractionCreate, (interaction) => {
     if (!accepting) return;
-    const work = handleInteraction(interaction, context).finally(() => inFlight.delete(work));
+    const work = handleInteraction(interaction, context, metrics).finally(() => inFlight.delete(work));
     inFlight.add(work);
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
@@ -142,26 +168,43 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
 
   return {
     client,
+    database: opened.db.$client,
     context,
     ticker,
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(token);
       await ready;
+      if (phase === 'starting') phase = 'running';
     },
     stop() {
       stopping ??= (async () => {
+        phase = 'stopping';
         accepting = false;
         logger.info({ inFlight: inFlight.size }, 'shutting down');
-        await ticker.stop();
-        await Promise.allSettled([...inFlight]);
-        await triviaGame.shutdown();
-        await client.destroy();
-        opened.close();
+        await step('anniversary ticker', () => ticker.stop());
+        await step(`answers in flight`, () => Promise.allSettled([...inFlight]));
+        await step('trivia rounds', () => triviaGame.shutdown());
+        await step('gateway', () => client.destroy());
+        await step('database', () => opened.close());
+        phase = 'stopped';
         logger.info('stopped');
       })();
       return stopping;
     },
+    health() {
+      if (phase !== 'running') return { healthy: false, reason: phase };
+      if (!opened.db.$client.open) return { healthy: false, reason: 'database closed' };
+      const current = shards();
+      if (current.length === 0) return { healthy: false, reason: 'gateway: no shard connected' };
+      const notReady = current.filter((shard) => shard.status !== 'Ready');
+      if (notReady.length > 0) return { healthy: false, reason: `gateway: ${notReady.map((shard) => `shard ${shard.id} ${shard.status.toLowerCase()}`).join(', ')}` };
+      return { healthy: true };
+    },
+    stillRunning() {
+      return [...stopSteps].map((name) => (name === 'answers in flight' ? `${name} (${inFlight.size})` : name));
+    },
+    shards,
   };
 }
 

@@ -24,7 +24,15 @@ import type {
   ModalForm,
   OptionValue,
 } from '../../commands/command.js';
-import { apologyText, runAutocomplete, runButton, runForm, runSlashCommand } from '../command-router.js';
+import { performance } from 'node:perf_hooks';
+import { findCommand } from '../../commands/index.js';
+import { apologyText, outcomeOf, runAutocomplete, runButton, runForm, runSlashCommand } from '../command-router.js';
+import { noMetrics, type BotMetrics, type InteractionKind, type InteractionOutcome } from '../hosting/metrics.js';
+
+/** What an answer tells the metrics. */
+interface Answered {
+  outcome: InteractionOutcome;
+}
 
 /** How long a handler may run before the interaction is deferred. */
 export const DEFER_AFTER_MS = 1000;
@@ -82,8 +90,9 @@ function withFlags(reply: CommandReply) {
   return reply.ephemeral ? { ...message, flags: MessageFlags.Ephemeral as const } : message;
 }
 
-async function answerChatInput(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void> {
+async function answerChatInput(interaction: ChatInputCommandInteraction, context: CommandContext, answered: Answered): Promise<void> {
   const pending = runSlashCommand(toInvocation(interaction), context, interaction.id);
+  pending.then((reply) => (answered.outcome = outcomeOf(reply)), () => undefined);
   const early = await Promise.race([pending, delay(DEFER_AFTER_MS)]);
   if (early !== STILL_WORKING) {
     await interaction.reply(withFlags(early));
@@ -122,7 +131,9 @@ function modalOf(form: ModalForm): ModalBuilder {
 async function answerComponent(
   interaction: ButtonInteraction | ModalSubmitInteraction,
   pending: Promise<ButtonReply>,
+  answered: Answered,
 ): Promise<void> {
+  pending.then((reply) => (answered.outcome = outcomeOf(reply)), () => undefined);
   const early = await Promise.race([pending, delay(DEFER_AFTER_MS)]);
   if (early !== STILL_WORKING) {
     if (early.kind === 'modal') {
@@ -141,18 +152,18 @@ async function answerComponent(
   else await interaction.followUp(withFlags(reply));
 }
 
-async function answerButton(interaction: ButtonInteraction, context: CommandContext): Promise<void> {
+async function answerButton(interaction: ButtonInteraction, context: CommandContext, answered: Answered): Promise<void> {
   const press = { user: userOf(interaction), guildId: interaction.guildId, channelId: interaction.channelId, locale: interaction.locale };
-  await answerComponent(interaction, runButton(interaction.customId, press, context, interaction.id));
+  await answerComponent(interaction, runButton(interaction.customId, press, context, interaction.id), answered);
 }
 
-async function answerForm(interaction: ModalSubmitInteraction, context: CommandContext): Promise<void> {
+async function answerForm(interaction: ModalSubmitInteraction, context: CommandContext, answered: Answered): Promise<void> {
   const fields = Object.fromEntries(interaction.fields.fields.map((field) => [field.customId, 'value' in field ? String(field.value) : '']));
   const form = { user: userOf(interaction), guildId: interaction.guildId, channelId: interaction.channelId, locale: interaction.locale, fields };
-  await answerComponent(interaction, runForm(interaction.customId, form, context, interaction.id));
+  await answerComponent(interaction, runForm(interaction.customId, form, context, interaction.id), answered);
 }
 
-async function answerAutocomplete(interaction: AutocompleteInteraction, context: CommandContext): Promise<void> {
+async function answerAutocomplete(interaction: AutocompleteInteraction, context: CommandContext, answered: Answered): Promise<void> {
   // A malformed request may carry no focused option: it gets an empty answer, not silence.
   let focused: { name: string; value: string } | null = null;
   try {
@@ -167,6 +178,7 @@ async function answerAutocomplete(interaction: AutocompleteInteraction, context:
     context,
     interaction.id,
   );
+  answered.outcome = outcomeOf(choices);
   await interaction.respond(choices);
 }
 
@@ -175,13 +187,25 @@ async function answerAutocomplete(interaction: AutocompleteInteraction, context:
  * turns handler errors into replies; this catches what fails around them (a rejected response,
  * an expired token) and still tries to tell the user.
  */
-export async function handleInteraction(interaction: Interaction, context: CommandContext): Promise<void> {
+function describe(interaction: Interaction): { kind: InteractionKind; command: string } | null {
+  if (interaction.isChatInputCommand()) return { kind: 'command', command: interaction.commandName };
+  if (interaction.isAutocomplete()) return { kind: 'autocomplete', command: interaction.commandName };
+  if (interaction.isButton() || interaction.isModalSubmit()) return { kind: 'button', command: interaction.customId.split(':')[0] ?? '' };
+  return null;
+}
+
+export async function handleInteraction(interaction: Interaction, context: CommandContext, metrics: BotMetrics = noMetrics): Promise<void> {
+  const what = describe(interaction);
+  if (!what) return;
+  const started = performance.now();
+  const answered: Answered = { outcome: 'ok' };
   try {
-    if (interaction.isChatInputCommand()) await answerChatInput(interaction, context);
-    else if (interaction.isAutocomplete()) await answerAutocomplete(interaction, context);
-    else if (interaction.isButton()) await answerButton(interaction, context);
-    else if (interaction.isModalSubmit()) await answerForm(interaction, context);
+    if (interaction.isChatInputCommand()) await answerChatInput(interaction, context, answered);
+    else if (interaction.isAutocomplete()) await answerAutocomplete(interaction, context, answered);
+    else if (interaction.isButton()) await answerButton(interaction, context, answered);
+    else if (interaction.isModalSubmit()) await answerForm(interaction, context, answered);
   } catch (error) {
+    answered.outcome = 'error';
     context.logger.error({ err: error, interactionId: interaction.id }, 'interaction failed');
     if (!interaction.isRepliable()) return;
     const apology = apologyText(context.translator.forReader(interaction.locale));
@@ -194,5 +218,9 @@ export async function handleInteraction(interaction: Interaction, context: Comma
     } catch (secondError) {
       context.logger.warn({ err: secondError, interactionId: interaction.id }, 'could not send the apology');
     }
+  } finally {
+    // Only the commands this bot has become label values, so a made-up name cannot grow the series.
+    const known = findCommand(what.command) ? what.command : 'unknown';
+    metrics.interactionHandled(what.kind, known, answered.outcome, (performance.now() - started) / 1000);
   }
 }

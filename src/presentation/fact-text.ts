@@ -6,7 +6,8 @@ import type { ArtistRef, EditionRef, MilestoneFact, NominationFact } from '../co
 import type { Translation } from './translation.js';
 
 export function escaped(text: string): string {
-  return escapeMarkdown(text);
+  // A masked link a fan typed ([text](url)) is shown as typed, never as a link.
+  return escapeMarkdown(text, { maskedLink: true });
 }
 
 /** A name as a reader sees it: Korean readers get the Hangul name beside the Latin one. */

@@ -117,8 +117,8 @@ describe('one-shot', () => {
   it('lists the commands for an unknown one', async () => {
     const { code, err } = await consoleRun(['/grammys year:2024']);
     expect(code).toBe(2);
-    expect(err).toContain('There is no /grammys command. Commands: /firsts, /awards, /onthisday, /artist, /ceremony, /anniversaries, /trivia, /language, /suggest, /review, /import.');
-    expect(err).toContain('/ceremony name:<name> year:<year>');
+    expect(err).toContain('There is no /grammys command. Commands: /firsts, /awards, /onthisday, /artist, /card, /ceremony, /anniversaries, /trivia, /language, /suggest, /review, /import.');
+    expect(err).toContain('/ceremony name:<name> [year:<year>] [date:<date>]');
   });
 });
 
@@ -173,7 +173,7 @@ describe('the real entry points', () => {
   const environment = { ...process.env, DATABASE_PATH: temporaryDatabasePath(), DISCORD_TOKEN: '', LOG_LEVEL: '' };
 
   it('`npm run console` one-shot --json prints only the payload', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/console/main.ts', '--json', '/firsts artist:blackpink'], {
+    const result = spawnSync(process.execPath, ['--enable-source-maps', 'dist/src/console/main.js', '--json', '/firsts artist:blackpink'], {
       cwd: projectRoot,
       env: environment,
       encoding: 'utf8',
@@ -183,7 +183,7 @@ describe('the real entry points', () => {
   });
 
   it('`npm start` without a token opens the console with a note on standard error', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const result = spawnSync(process.execPath, ['--enable-source-maps', 'dist/src/main.js'], {
       cwd: projectRoot,
       env: environment,
       input: '/firsts artist:blackpink\n',
@@ -195,7 +195,7 @@ describe('the real entry points', () => {
   });
 
   it('fails to start with a message naming the broken setting', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const result = spawnSync(process.execPath, ['--enable-source-maps', 'dist/src/main.js'], {
       cwd: projectRoot,
       env: { ...environment, LOG_LEVEL: 'loud' },
       input: '',

@@ -3,7 +3,7 @@
 // application's owner approves it, and the fact is live at once in /awards and /onthisday with its
 // link; a rejection with a reason reaches the suggester; the waiting cap; a duplicate; and /import
 // of a CSV attachment, previewed privately and applied with its button.
-import { ApplicationCommandOptionType, type APIMessage } from 'discord.js';
+import { ApplicationCommandOptionType, type APIMessage, type APIUser } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectEveryBodyValid, roundTrip, startHarness, type Harness } from './bot-harness.js';
 
@@ -12,8 +12,8 @@ type Reply = { content?: string; flags?: number; embeds?: { title?: string; desc
 
 describe('growing the store from Discord', () => {
   let harness: Harness;
-  let fan: object;
-  let eager: object;
+  let fan: APIUser;
+  let eager: APIUser;
   beforeAll(async () => {
     harness = await startHarness({ now: () => new Date('2026-11-21T12:00:00Z') });
     // The same people throughout, as Discord users with fixed ids.
@@ -25,7 +25,7 @@ describe('growing the store from Discord', () => {
     await harness.stop();
   });
 
-  async function run(commandName: string, options: Record<string, string | number>, subcommand: string | undefined, user: object = fan) {
+  async function run(commandName: string, options: Record<string, string | number>, subcommand: string | undefined, user: APIUser = fan) {
     const { callback } = await roundTrip(
       harness.server,
       harness.server.chatInputInteraction({ commandName, options, ...(subcommand ? { subcommand } : {}), user }),
@@ -36,7 +36,7 @@ describe('growing the store from Discord', () => {
   const owner = () => harness.server.applicationOwner;
   const lastMessage = (): APIMessage => harness.server.messages(harness.server.channel().id).at(-1)!;
 
-  async function press(customId: string, user: object) {
+  async function press(customId: string, user: APIUser) {
     const { callback } = await roundTrip(harness.server, harness.server.buttonInteraction({ customId, message: lastMessage(), user }));
     return callback;
   }
@@ -72,7 +72,7 @@ describe('growing the store from Discord', () => {
   });
 
   it('says so when the same win is already waiting', async () => {
-    const again = await run('suggest', { ...musicBankWin, new_ceremony: 'music_show' }, 'win', { username: 'another_fan' });
+    const again = await run('suggest', { ...musicBankWin, new_ceremony: 'music_show' }, 'win', harness.server.user({ username: 'another_fan' }));
     expect(again.content).toContain('already waiting for review as suggestion **#1**');
   });
 

@@ -18,7 +18,7 @@ describe('npm start with a token', () => {
     const databasePath = temporaryDatabasePath();
     // What `npm start` runs, without npm's own process in between, so the signal reaches the bot
     // the way a process manager delivers it.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, ['--enable-source-maps', 'dist/src/main.js'], {
       cwd: projectRoot,
       env: { ...process.env, DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: server.apiBaseUrl, DATABASE_PATH: databasePath, LOG_LEVEL: 'debug' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -46,6 +46,33 @@ describe('npm start with a token', () => {
       await server.stop();
     }
   }, 40_000);
+
+  it('through npm itself: a SIGTERM that reaches npm alone stops the bot too, leaving no orphan', async () => {
+    const server = new FakeDiscordServer();
+    await server.start();
+    const child = spawn('npm', ['start', '--silent'], {
+      cwd: projectRoot,
+      env: { ...process.env, DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: server.apiBaseUrl, DATABASE_PATH: temporaryDatabasePath() },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stderr.on('data', (chunk) => (output += chunk));
+    try {
+      while (!output.includes('"msg":"on Discord"')) {
+        if (child.exitCode !== null) throw new Error(output);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      child.kill('SIGTERM');
+      const [code] = (await once(child, 'exit')) as [number | null];
+      expect(code).toBe(0);
+      // The bot itself got the signal (npm's shell gave way to it with exec) and stopped.
+      expect(output).toContain('"signal":"SIGTERM"');
+      expect(output).toContain('"msg":"stopped"');
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await server.stop();
+    }
+  }, 60_000);
 
   it('stops with a message naming the variable when the configuration is wrong', async () => {
     const child = spawn('npm', ['start', '--silent'], {
