@@ -252,10 +252,27 @@ function createSurface(): { canvas: Canvas; ctx: SKRSContext2D } {
   return { canvas, ctx: canvas.getContext('2d', { alpha: false }) };
 }
 
+/**
+ * Each palette's background, drawn once: its gradients, rings and soft dots are most of a card's
+ * pixels, so a card copies its background and only lays out and draws its text.
+ */
+const backgrounds = new Map<number, Canvas>();
+
+function backgroundFor(paletteIndex: number): Canvas {
+  let background = backgrounds.get(paletteIndex);
+  if (!background) {
+    background = createCanvas(CARD_WIDTH, CARD_HEIGHT);
+    drawBackground(background.getContext('2d', { alpha: false }), PALETTES[paletteIndex]!, paletteIndex + 1);
+    backgrounds.set(paletteIndex, background);
+  }
+  return background;
+}
+
 function drawCard(card: CardContent, canvas: Canvas, ctx: SKRSContext2D, families: string, markText: string): RenderedCard {
   const seed = hash(card.paletteSeed ?? card.artistName);
-  const palette = PALETTES[seed % PALETTES.length] ?? PALETTES[0]!;
-  drawBackground(ctx, palette, seed);
+  const paletteIndex = seed % PALETTES.length;
+  const palette = PALETTES[paletteIndex] ?? PALETTES[0]!;
+  ctx.drawImage(backgroundFor(paletteIndex), 0, 0);
 
   const { locale } = card;
   // One measuring function per weight for the whole card, so the layout caches its token widths across tries.
