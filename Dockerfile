@@ -3,6 +3,7 @@
 # the database on the /data volume. `node` itself is the main process, so it receives SIGTERM
 # from `docker stop` and stops cleanly within SHUTDOWN_DEADLINE_MS.
 # test/hosting/clean-install.e2e.test.ts runs these same steps in a clean folder (see README).
+# Node 22: on Node 24.19+, better-sqlite3 12 can abort when a statement is garbage-collected (README).
 ARG NODE_VERSION=22
 
 FROM node:${NODE_VERSION}-bookworm-slim AS build
