@@ -9,18 +9,16 @@ import type { ImportApplied, ImportPlan, ImportProblem, PlannedFact } from '../c
 import { discordLimits, truncate } from './discord-limits.js';
 import { escaped } from './fact-text.js';
 import type { MessagePayload } from './message-payload.js';
+import { citeSource, sourceLinkLine } from './paged-embed.js';
 import { echoed } from './refusals.js';
 import type { Translation } from './translation.js';
 
 export const contributionColor = 0x80b3ff;
 
-/** A source as a fan reads it: the page as a link, with its publisher and date. */
-export function sourceLink(source: Pick<SourceSpec, 'url' | 'title' | 'publisher' | 'publishedOn'>, translation: Translation): string {
-  const title = escaped(truncate(source.title, 120));
-  // The angle brackets keep Discord from unfurling a preview of every cited page.
-  const link = source.url ? `[${title}](<${source.url}>)` : title;
-  const publisher = source.publisher ? `${escaped(source.publisher)}, ` : '';
-  return `${link} (${publisher}${translation.date(source.publishedOn)})`;
+/** A source as a fan reads it: the page as a link, with its publisher and date, as every reply cites one. */
+export function sourceLink(source: SourceSpec, translation: Translation): string {
+  const cited = { identifier: source.identifier, url: source.url, headline: source.title, outlet: source.publisher, publishedOn: source.publishedOn, readOn: source.readOn };
+  return source.url ? sourceLinkLine(cited, translation) : citeSource(cited, translation);
 }
 
 /** One fact in words: "Stray Kids won 1st Place with "S-Class" on Music Bank (June 9, 2023)". */

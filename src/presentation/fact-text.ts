@@ -19,7 +19,10 @@ export function artistName(artist: { name: string; hangulName?: string | null },
 }
 
 /** "Jungkook ft. Latto", "Rosé & Bruno Mars". */
-export function creditsText(artists: ArtistRef[], translation: Translation): string {
+export function creditsText(
+  artists: readonly (Pick<ArtistRef, 'name' | 'role'> & { hangulName?: string | null })[],
+  translation: Translation,
+): string {
   const { t } = translation;
   const primary = artists.filter((a) => a.role !== 'featured').map((a) => artistName(a, translation));
   const featured = artists.filter((a) => a.role === 'featured').map((a) => artistName(a, translation));

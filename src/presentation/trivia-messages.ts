@@ -6,7 +6,7 @@ import type { PlayerScore, PlayerStats, StoredAnswer } from '../core/trivia-reco
 import type { QuestionWording, TriviaQuestion } from '../core/trivia-questions.js';
 import type { LeaderboardPeriod } from '../core/trivia-scoring.js';
 import { discordLimits, truncate } from './discord-limits.js';
-import { escaped } from './fact-text.js';
+import { creditsText, escaped } from './fact-text.js';
 import type { MessagePayload } from './message-payload.js';
 import { citeSource, sourceLinkLine } from './paged-embed.js';
 import type { Translation } from './translation.js';
@@ -16,15 +16,6 @@ export const optionLetters = ['A', 'B', 'C', 'D'] as const;
 
 export function answerButtonId(questionId: number, option: number): string {
   return `trivia:answer:${questionId}:${option}`;
-}
-
-/** "Jungkook ft. Latto", in the reader's language. */
-function creditsOf(wording: QuestionWording, translation: Translation): string {
-  const credits = wording.credits ?? [];
-  const primary = credits.filter((c) => c.role !== 'featured').map((c) => escaped(c.name));
-  const featured = credits.filter((c) => c.role === 'featured').map((c) => escaped(c.name));
-  const main = primary.join(' & ');
-  return featured.length > 0 ? translation.t('facts.featuring', { main, featured: featured.join(' & ') }) : main;
 }
 
 /** The question as asked. */
@@ -77,7 +68,7 @@ export function questionFact(question: TriviaQuestion, translation: Translation)
     return question.correct === 0 ? `${t('trivia.fact.true')} ${fact}` : `${t('trivia.fact.false', { holders })} ${fact}`;
   }
   const values = {
-    credits: creditsOf(w, translation),
+    credits: creditsText(w.credits ?? [], translation),
     category: escaped(w.category ?? ''),
     edition: editionOf(w, translation),
     work: escaped(w.work ?? ''),
