@@ -2,13 +2,14 @@
 // better-sqlite3, in the same run.
 import Database from 'better-sqlite3';
 import { openDatabase } from '../db/database.js';
-import { createAwardsStore, hotQuerySql } from '../db/queries/awards-store.js';
+import { createAwardsStore } from '../db/queries/awards-store.js';
 import { findAwards } from '../src/core/awards.js';
 import { findFirsts } from '../src/core/firsts.js';
 import { normalizeName } from '../src/core/names.js';
 import { findOnThisDay } from '../src/core/on-this-day.js';
 import { resolveArtist } from '../src/core/resolve-artist.js';
 import { nextQuestion, seededRandom } from '../src/core/trivia-questions.js';
+import { handWrittenSql } from './hand-written-sql.js';
 import { distribution, timeEach, type Distribution } from './measure.js';
 
 export interface QueryResult {
@@ -31,29 +32,43 @@ export function measureCoreQueries(path: string, iterations: number): QueryResul
     return { month: date.getUTCMonth() + 1, day: date.getUTCDate() };
   });
 
-  // The direct versions run the very same SQL through better-sqlite3 and keep the raw rows: the
-  // difference is what the store and the core add (mapping, JSON parsing, grouping, sorting).
-  const sql = (text: string) => raw.prepare(text);
+  // The direct versions run the same SQL, written by hand, through better-sqlite3 and keep the raw
+  // rows: the difference is what the store and the core add (query building, mapping, grouping,
+  // sorting). A list of facts is read as the store reads it: the facts, then their artists and
+  // their sources in one batch each.
+  const sql = (text: string) => raw.prepare(text).raw();
   const direct = {
-    resolve: sql(hotQuerySql.artistsByAlias),
-    artist: sql(hotQuerySql.artistById),
-    members: sql(hotQuerySql.membersOf),
-    milestones: sql(hotQuerySql.milestonesOf),
-    nominations: sql(hotQuerySql.nominationsOf),
-    winsOnDay: sql(hotQuerySql.winsOnMonthDay),
-    milestonesOnDay: sql(hotQuerySql.milestonesOnMonthDay),
+    resolve: sql(handWrittenSql.artistsByAlias),
+    artist: raw.prepare(handWrittenSql.artistById),
+    members: sql(handWrittenSql.membersOf),
+    milestones: sql(handWrittenSql.milestonesOf),
+    nominations: sql(handWrittenSql.nominationsOf),
+    winsOnDay: sql(handWrittenSql.winsOnMonthDay),
+    milestonesOnDay: sql(handWrittenSql.milestonesOnMonthDay),
+    nominationArtists: sql(handWrittenSql.nominationArtists),
+    nominationSources: sql(handWrittenSql.nominationSources),
+    milestoneArtists: sql(handWrittenSql.milestoneArtists),
+    milestoneSources: sql(handWrittenSql.milestoneSources),
     // A trivia question by hand: a random win, its category's nominees, same-kind artists, a check.
-    winAt: sql(`select id from nominations where id >= ? and result = 'won' order by id limit 1`),
-    win: sql(`select id, edition_id, category_id from nominations where id = ?`),
-    nominees: sql(
+    winAt: raw.prepare(`select id from nominations where id >= ? and result = 'won' order by id limit 1`),
+    win: raw.prepare(`select id, edition_id, category_id from nominations where id = ?`),
+    nominees: raw.prepare(
       `select n.id, n.result, (select json_group_array(a.name) from nomination_artists na join artists a on a.id = na.artist_id where na.nomination_id = n.id) as artists
        from nominations n where n.edition_id = ? and n.category_id = ?`,
     ),
-    kindArtists: sql(`select id, name from artists where kind = 'group' and id >= ? limit 24`),
-    check: sql(
+    kindArtists: raw.prepare(`select id, name from artists where kind = 'group' and id >= ? limit 24`),
+    check: raw.prepare(
       `select 1 from nomination_artists na join nominations n on n.id = na.nomination_id where na.artist_id = ? and n.edition_id = ? and n.result = 'won' limit 1`,
     ),
   };
+  type Batch = { all(ids: string): unknown[] };
+  const withBatches = (rows: unknown[], artists: Batch, sources: Batch) => {
+    if (rows.length === 0) return [rows];
+    const ids = JSON.stringify((rows as unknown[][]).map((row) => row[0]));
+    return [rows, artists.all(ids), sources.all(ids)];
+  };
+  const milestoneFacts = (rows: unknown[]) => withBatches(rows, direct.milestoneArtists, direct.milestoneSources);
+  const nominationFacts = (rows: unknown[]) => withBatches(rows, direct.nominationArtists, direct.nominationSources);
   const maxNomination = (raw.prepare('select max(id) as n from nominations').get() as { n: number }).n;
   const key = (d: { month: number; day: number }) => `${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
   const now = new Date('2026-06-01T00:00:00Z');
@@ -65,20 +80,27 @@ export function measureCoreQueries(path: string, iterations: number): QueryResul
       (i) => findFirsts(store, store.artistById(artistId(i))!),
       (i) => {
         const artist = direct.artist.get(artistId(i)) as { id: number; kind: string };
-        const own = direct.milestones.all(artist.id);
-        const members = artist.kind === 'group' ? (direct.members.all(artist.id) as { id: number }[]).map((m) => direct.milestones.all(m.id)) : [];
+        const own = milestoneFacts(direct.milestones.all(artist.id));
+        const members =
+          artist.kind === 'group' ? (direct.members.all(artist.id) as number[][]).map((m) => milestoneFacts(direct.milestones.all(m[0]))) : [];
         return [own, members];
       },
     ],
     [
       'awards',
       (i) => findAwards(store, store.artistById(artistId(i))!),
-      (i) => [direct.artist.get(artistId(i)), direct.nominations.all({ artistId: artistId(i), ceremonyId: null, year: null, result: null })],
+      (i) => [
+        direct.artist.get(artistId(i)),
+        nominationFacts(direct.nominations.all({ artistId: artistId(i), ceremonyId: null, year: null, result: null })),
+      ],
     ],
     [
       'on this day',
       (i) => findOnThisDay(store, days[i % days.length]!, now),
-      (i) => [direct.winsOnDay.all(key(days[i % days.length]!)), direct.milestonesOnDay.all(key(days[i % days.length]!))],
+      (i) => [
+        nominationFacts(direct.winsOnDay.all(key(days[i % days.length]!))),
+        milestoneFacts(direct.milestonesOnDay.all(key(days[i % days.length]!))),
+      ],
     ],
     [
       'a trivia question',

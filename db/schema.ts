@@ -50,6 +50,8 @@ export const artistAliases = sqliteTable(
   (table) => [
     primaryKey({ columns: [table.artistId, table.normalized] }),
     index('artist_aliases_normalized').on(table.normalized),
+    // An artist's aliases of one kind in the order they were recorded (the Hangul name), with no sort.
+    index('artist_aliases_artist_kind').on(table.artistId, table.kind),
   ],
 );
 
@@ -224,6 +226,10 @@ export const nominations = sqliteTable(
   (table) => [
     uniqueIndex('nominations_natural_key').on(table.editionId, table.categoryId, table.nomineeKey),
     index('nominations_category').on(table.categoryId),
+    // An edition's wins without reading its other nominations ("on this day").
+    index('nominations_edition_result').on(table.editionId, table.result),
+    // Whether a work has a live nomination (trivia's "which song"): a seek instead of a scan.
+    index('nominations_work').on(table.workId),
     check('nominations_result', sql`${table.result} in ('won', 'nominated')`),
   ],
 );

@@ -1,10 +1,21 @@
-// Read access to the awards store: every query the core needs, prepared once. Rows come back as
-// plain data; nothing here knows about Discord. A withdrawn fact is in no answer: every query over
+// Read access to the awards store: every query the core needs, written with Drizzle's query
+// builder and prepared once, so that a renamed column fails the type check. Rows come back as plain
+// data; nothing here knows about Discord. A withdrawn fact is in no answer: every query over
 // nominations and milestones keeps to `withdrawn_at is null`.
+//
+// A list of facts is read in three prepared statements, whatever its length: the facts with their
+// edition, category and work, then the artists of all of them, then their sources, each batch by
+// the facts' ids. (A JSON sub-select per fact cost most of the time of a long answer.)
+import { and, count, desc, eq, exists, gte, inArray, isNull, max, min, ne, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type {
   AliasEntry, Artist, ArtistAlias, ArtistRef, AwardsFilter, AwardsStore, Ceremony, CeremonyEditionResults, CeremonyKind, EditionRef, FactOrigin, MilestoneFact, NominationFact, SourceRef,
 } from '../../src/core/awards-facts.js';
 import type { LightstickDatabase } from '../database.js';
+import {
+  artistAliases, artists, categories, ceremonies, ceremonyAliases, completeNomineeLists, editions, memberships, milestoneArtists, milestones,
+  milestoneSources, nominationArtists, nominations, nominationSources, sources, workCredits, works,
+} from '../schema.js';
 
 // The types are core's: the store implements the port core declares.
 export type {
@@ -16,367 +27,618 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-const editionJson = (alias: string) => `json_object(
-  'id', ${alias}.id, 'ceremonySlug', c.slug, 'ceremonyName', c.name, 'ceremonyShortName', c.short_name,
-  'ceremonyKind', c.kind, 'year', ${alias}.year, 'episode', json(case when ${alias}.episode = 1 then 'true' else 'false' end),
-  'editionKey', ${alias}.edition_key, 'heldOn', ${alias}.held_on, 'venue', ${alias}.venue, 'city', ${alias}.city,
-  'timeZone', ${alias}.time_zone, 'notes', ${alias}.notes)`;
+// Where the builder cannot say it, a typed fragment; each is covered by test/db/awards-store.test.ts.
 
-const sourcesJson = (linkTable: string, linkColumn: string, ownerAlias: string) =>
-  `(select json_group_array(json_object('identifier', s.identifier, 'publishedOn', s.published_on,
-    'headline', s.headline, 'outlet', s.outlet, 'url', s.url, 'readOn', s.read_on))
-    from ${linkTable} l join sources s on s.id = l.source_id
-    where l.${linkColumn} = ${ownerAlias}.id)`;
-
-// Columns of a nomination fact; `n` is the nomination, `e` its edition, `c` the ceremony.
-const originColumn = (alias: string) =>
-  `case when ${alias}.import_id is not null then 'import' when ${alias}.suggestion_id is not null then 'suggestion' else 'seed' end`;
-
-const nominationColumns = `n.id as id, n.result as result, ${editionJson('e')} as edition,
-  cat.name as categoryName, cat.slug as categorySlug, cat.grand_prize as grandPrize,
-  w.title as workTitle, w.released_on as workReleasedOn, w.note as workNote, ${originColumn('n')} as origin,
-  (select json_group_array(json_object('id', a.id, 'slug', a.slug, 'name', a.name, 'isKpop', a.is_kpop = 1,
-      'role', wc.role, 'hangulName', (select h.alias from artist_aliases h where h.artist_id = a.id and h.kind = 'hangul' order by h.rowid limit 1)))
-    from (select * from nomination_artists where nomination_id = n.id order by position) na
-    join artists a on a.id = na.artist_id
-    left join work_credits wc on wc.work_id = n.work_id and wc.artist_id = na.artist_id) as artists,
-  ${sourcesJson('nomination_sources', 'nomination_id', 'n')} as sources`;
-
-const nominationFrom = `from nominations n
-  join editions e on e.id = n.edition_id
-  join ceremonies c on c.id = e.ceremony_id
-  join categories cat on cat.id = n.category_id
-  left join works w on w.id = n.work_id`;
-
-const milestoneColumns = `m.id as id, m.key as key, m.kind as kind, m.statement as statement,
-  m.occurred_on as occurredOn, m.note as note, m.doubtful as doubtful, m.attribution as attribution, m.as_of as asOf, m.exclusive as exclusive,
-  ${originColumn('m')} as origin,
-  case when e.id is null then null else ${editionJson('e')} end as edition,
-  w.title as workTitle,
-  (select json_group_array(json_object('id', a.id, 'slug', a.slug, 'name', a.name, 'isKpop', a.is_kpop = 1,
-      'role', null, 'hangulName', (select h.alias from artist_aliases h where h.artist_id = a.id and h.kind = 'hangul' order by h.rowid limit 1)))
-    from milestone_artists ma join artists a on a.id = ma.artist_id where ma.milestone_id = m.id) as artists,
-  ${sourcesJson('milestone_sources', 'milestone_id', 'm')} as sources`;
-
-const milestoneFrom = `from milestones m
-  left join editions e on e.id = m.edition_id
-  left join ceremonies c on c.id = e.ceremony_id
-  left join works w on w.id = m.work_id`;
-
-interface RawNomination {
-  id: number;
-  result: 'won' | 'nominated';
-  edition: string;
-  categoryName: string;
-  categorySlug: string;
-  grandPrize: number;
-  workTitle: string | null;
-  workReleasedOn: string | null;
-  workNote: string | null;
-  origin: FactOrigin;
-  artists: string;
-  sources: string;
+/** `column LIKE pattern ESCAPE '\'`: Drizzle's `like()` has no ESCAPE clause. */
+export function likeEscaped(column: SQLiteColumn, pattern: SQLWrapper): SQL<boolean> {
+  return sql<boolean>`${column} like ${pattern} escape '\\'`;
 }
 
-interface RawMilestone {
-  id: number;
-  key: string;
-  kind: MilestoneFact['kind'];
-  statement: string;
-  occurredOn: string | null;
-  note: string | null;
-  doubtful: number;
-  attribution: string | null;
-  asOf: string | null;
-  exclusive: number;
-  origin: FactOrigin;
-  edition: string | null;
-  workTitle: string | null;
-  artists: string;
-  sources: string;
+/** The ids in a JSON array (a bound string), as a subquery for `inArray`: one prepared statement for any number of ids. */
+export function idsInJson(json: SQLWrapper): SQL<number> {
+  return sql<number>`(select value from json_each(${json}))`;
 }
 
-function toNomination(row: RawNomination): NominationFact {
-  return {
-    id: row.id,
-    result: row.result,
-    edition: JSON.parse(row.edition) as EditionRef,
-    categoryName: row.categoryName,
-    categorySlug: row.categorySlug,
-    grandPrize: row.grandPrize === 1,
-    workTitle: row.workTitle,
-    workReleasedOn: row.workReleasedOn,
-    workNote: row.workNote,
-    artists: parseArtists(row.artists),
-    sources: JSON.parse(row.sources) as SourceRef[],
-    origin: row.origin,
-  };
+/** The order a table's rows were inserted in. */
+const insertionOrder = (table: typeof artistAliases) => sql`${table}.rowid`;
+
+/** Where a fact came from, from its provenance columns. */
+function originOf(row: { importId: number | null; suggestionId: number | null }): FactOrigin {
+  if (row.importId !== null) return 'import';
+  if (row.suggestionId !== null) return 'suggestion';
+  return 'seed';
 }
 
-function toMilestone(row: RawMilestone): MilestoneFact {
-  return {
-    id: row.id,
-    key: row.key,
-    kind: row.kind,
-    statement: row.statement,
-    occurredOn: row.occurredOn,
-    note: row.note,
-    doubtful: row.doubtful === 1,
-    attribution: row.attribution,
-    asOf: row.asOf,
-    exclusive: row.exclusive === 1,
-    edition: row.edition === null ? null : (JSON.parse(row.edition) as EditionRef),
-    workTitle: row.workTitle,
-    artists: parseArtists(row.artists),
-    sources: JSON.parse(row.sources) as SourceRef[],
-    origin: row.origin,
-  };
+/** Groups batch rows by the fact they belong to, keeping their order. */
+function byFact<Row extends { factId: number }, Value>(rows: Row[], toValue: (row: Row) => Value): Map<number, Value[]> {
+  const grouped = new Map<number, Value[]>();
+  for (const row of rows) {
+    const list = grouped.get(row.factId);
+    if (list) list.push(toValue(row));
+    else grouped.set(row.factId, [toValue(row)]);
+  }
+  return grouped;
 }
 
-function parseArtists(json: string): ArtistRef[] {
-  return (JSON.parse(json) as (Omit<ArtistRef, 'isKpop'> & { isKpop: number | boolean })[]).map((a) => ({
-    ...a,
-    isKpop: Boolean(a.isKpop),
-  }));
-}
+const toSource = (row: SourceRef & { factId: number }): SourceRef => ({
+  identifier: row.identifier,
+  publishedOn: row.publishedOn,
+  headline: row.headline,
+  outlet: row.outlet,
+  url: row.url,
+  readOn: row.readOn,
+});
 
-function toArtist(row: { id: number; slug: string; name: string; kind: 'group' | 'soloist'; isKpop: number; hangulName: string | null }): Artist {
-  return { ...row, isKpop: row.isKpop === 1 };
-}
-
-const artistColumns = `a.id as id, a.slug as slug, a.name as name, a.kind as kind, a.is_kpop as isKpop,
-  (select h.alias from artist_aliases h where h.artist_id = a.id and h.kind = 'hangul' order by h.rowid limit 1) as hangulName`;
-
-/** The SQL of the hottest queries, exported so that the benchmarks can run the very same queries by hand. */
-export const hotQuerySql = {
-  artistById: `select ${artistColumns} from artists a where a.id = ?`,
-  artistsByAlias: `select distinct ${artistColumns} from artist_aliases al join artists a on a.id = al.artist_id
-       where al.normalized = ? order by a.name`,
-  membersOf: `select ${artistColumns} from memberships m join artists a on a.id = m.member_id where m.group_id = ? order by a.name`,
-  milestonesOf: `select ${milestoneColumns} ${milestoneFrom}
-       where m.id in (select milestone_id from milestone_artists where artist_id = ?) and m.withdrawn_at is null`,
-  nominationsOf: `select ${nominationColumns} ${nominationFrom}
-       where n.id in (select nomination_id from nomination_artists where artist_id = @artistId)
-         and (@ceremonyId is null or e.ceremony_id = @ceremonyId)
-         and (@year is null or e.year = @year)
-         and (@result is null or n.result = @result)
-         and n.withdrawn_at is null
-       order by e.year desc, coalesce(e.held_on, '') desc, c.name, n.result = 'won' desc, cat.name`,
-  winsOnMonthDay: `select ${nominationColumns} ${nominationFrom}
-       where e.held_on_month_day = ? and n.result = 'won' and n.withdrawn_at is null
-       order by e.held_on, c.name, cat.name`,
-  milestonesOnMonthDay: `select ${milestoneColumns} ${milestoneFrom}
-       where m.occurred_on_month_day = ? and m.withdrawn_at is null order by m.occurred_on, m.id`,
-};
+const toArtistRef = (row: Omit<ArtistRef, 'role'> & { role: ArtistRef['role'] | null; factId: number }): ArtistRef => ({
+  id: row.id,
+  slug: row.slug,
+  name: row.name,
+  isKpop: row.isKpop,
+  role: row.role,
+  hangulName: row.hangulName,
+});
 
 /** The first id at or after a point `fraction` of the way through [low, high], wrapping around. */
 function idNear(
-  range: { get(): unknown },
-  atOrAfter: { get(id: number): unknown },
+  low: number | null | undefined,
+  high: number | null | undefined,
+  atOrAfter: (id: number) => number | undefined,
   fraction: number,
 ): number | undefined {
-  const { low, high } = range.get() as { low: number | null; high: number | null };
-  if (low === null || high === null) return undefined;
+  if (low === null || low === undefined || high === null || high === undefined) return undefined;
   const start = low + Math.floor(Math.min(Math.max(fraction, 0), 0.999999) * (high - low + 1));
-  const row = (atOrAfter.get(start) ?? atOrAfter.get(low)) as { id: number } | undefined;
-  return row?.id;
+  return atOrAfter(start) ?? atOrAfter(low);
 }
 
 export function createAwardsStore(db: LightstickDatabase): AwardsStore {
-  const client = db.$client;
-  // Plain better-sqlite3 statements over SQL kept in this module: the hot paths run one prepared
-  // statement each and map rows by hand, with no per-call query building.
-  const statements = {
-    artistById: client.prepare(hotQuerySql.artistById),
-    listArtists: client.prepare(`select ${artistColumns} from artists a order by a.is_kpop desc, a.name limit ?`),
-    artistsByAlias: client.prepare(hotQuerySql.artistsByAlias),
-    aliasesStartingWith: client.prepare(
-      `select al.artist_id as artistId, a.name as artistName, al.alias as alias, al.normalized as normalized
-       from artist_aliases al join artists a on a.id = al.artist_id
-       where al.normalized like ? escape '\\'
-       order by al.normalized = ? desc, al.kind = 'name' desc, length(al.normalized), a.name limit ?`,
-    ),
-    aliasesContaining: client.prepare(
-      `select al.artist_id as artistId, a.name as artistName, al.alias as alias, al.normalized as normalized
-       from artist_aliases al join artists a on a.id = al.artist_id
-       where al.normalized like ? escape '\\'
-       order by al.kind = 'name' desc, length(al.normalized), a.name limit ?`,
-    ),
-    allAliases: client.prepare(
-      `select al.artist_id as artistId, a.name as artistName, al.alias as alias, al.normalized as normalized
-       from artist_aliases al join artists a on a.id = al.artist_id`,
-    ),
-    aliasesOf: client.prepare(
-      `select alias, kind from artist_aliases where artist_id = ? and kind <> 'name' order by rowid`,
-    ),
-    membersOf: client.prepare(hotQuerySql.membersOf),
-    groupsOf: client.prepare(
-      `select ${artistColumns} from memberships m join artists a on a.id = m.group_id where m.member_id = ? order by a.name`,
-    ),
-    milestonesOf: client.prepare(hotQuerySql.milestonesOf),
-    nominationsOf: client.prepare(hotQuerySql.nominationsOf),
-    awardCountsOf: client.prepare(
-      `select coalesce(sum(n.result = 'won'), 0) as wins, count(*) as nominations
-       from nomination_artists na join nominations n on n.id = na.nomination_id
-       where na.artist_id = ? and n.withdrawn_at is null`,
-    ),
-    winsOnMonthDay: client.prepare(hotQuerySql.winsOnMonthDay),
-    milestonesOnMonthDay: client.prepare(hotQuerySql.milestonesOnMonthDay),
-    ceremonies: client.prepare(`select id, slug, name, short_name as shortName, kind from ceremonies order by name`),
-    ceremoniesByAlias: client.prepare(
-      `select distinct c.id as id, c.slug as slug, c.name as name, c.short_name as shortName, c.kind as kind
-       from ceremony_aliases ca join ceremonies c on c.id = ca.ceremony_id where ca.normalized = ?`,
-    ),
-    ceremoniesStartingWith: client.prepare(
-      `select c.id as id, c.slug as slug, c.name as name, c.short_name as shortName, c.kind as kind, min(ca.alias) as alias
-       from ceremony_aliases ca join ceremonies c on c.id = ca.ceremony_id
-       where ca.normalized like ? escape '\\' group by c.id order by c.name limit ?`,
-    ),
-    editionYears: client.prepare(`select distinct year from editions where ceremony_id = ? order by year`),
-    // By the edition's key: the year for an annual show, the air date for an episode.
-    edition: client.prepare(
-      `select ${editionJson('e')} as edition from editions e join ceremonies c on c.id = e.ceremony_id
-       where e.ceremony_id = ? and e.edition_key = ? and e.episode = ?`,
-    ),
-    episodesInYear: client.prepare(
-      `select ${editionJson('e')} as edition from editions e join ceremonies c on c.id = e.ceremony_id
-       where e.ceremony_id = ? and e.year = ? and e.episode = 1 order by e.held_on`,
-    ),
-    editionNominations: client.prepare(
-      `select ${nominationColumns} ${nominationFrom} where n.edition_id = ? and n.withdrawn_at is null order by cat.name, n.id`,
-    ),
-    nominationById: client.prepare(`select ${nominationColumns} ${nominationFrom} where n.id = ? and n.withdrawn_at is null`),
-    milestoneById: client.prepare(`select ${milestoneColumns} ${milestoneFrom} where m.id = ? and m.withdrawn_at is null`),
-    // Over all ids; the seek below then steps to the next win. Separate subqueries, because SQLite
-    // answers a lone min() or max() from the primary key but scans the table for both together.
-    winIdRange: client.prepare(`select (select min(id) from nominations) as low, (select max(id) from nominations) as high`),
-    winIdAtOrAfter: client.prepare(
-      `select id from nominations where id >= ? and result = 'won' and withdrawn_at is null order by id limit 1`,
-    ),
-    milestoneIdRange: client.prepare(`select (select min(id) from milestones) as low, (select max(id) from milestones) as high`),
-    milestoneIds: client.prepare(`select id from milestones where doubtful = 0 and withdrawn_at is null order by id`),
-    milestoneIdAtOrAfter: client.prepare(
-      `select id from milestones where id >= ? and doubtful = 0 and withdrawn_at is null order by id limit 1`,
-    ),
-    categoryNominations: client.prepare(
-      // The category id first, so that the (edition, category) prefix of the natural key is used.
-      `select ${nominationColumns} ${nominationFrom}
-       where n.edition_id = @editionId and n.category_id = (
-         select k.id from categories k join editions x on x.ceremony_id = k.ceremony_id where x.id = @editionId and k.slug = @categorySlug)
-         and n.withdrawn_at is null
-       order by n.id`,
-    ),
-    hasCompleteList: client.prepare(
-      `select 1 from complete_nominee_lists l join categories cat on cat.id = l.category_id
-       where l.edition_id = ? and cat.slug = ? and l.complete = 1`,
-    ),
-    editions: client.prepare(`select ${editionJson('e')} as edition from editions e join ceremonies c on c.id = e.ceremony_id order by e.year, c.name`),
-    worksOf: client.prepare(
-      // Works that some live fact is about: a work known only from withdrawn facts is not offered.
-      `select w.id as id, w.title as title from work_credits wc join works w on w.id = wc.work_id
-       where wc.artist_id = ? and exists (select 1 from nominations n where n.work_id = w.id and n.withdrawn_at is null)
-       order by w.id`,
-    ),
-    artistsOfKind: client.prepare(
-      `select ${artistColumns} from artists a where a.kind = ? and a.id >= ? order by a.id limit ?`,
-    ),
-    artistIdRange: client.prepare(`select (select min(id) from artists) as low, (select max(id) from artists) as high`),
-    wonCategoryNamed: client.prepare(
-      // CROSS JOIN keeps the artist's few nominations as the outer loop, not the edition's many.
-      `select 1 from nomination_artists na cross join nominations n on n.id = na.nomination_id
-       join categories cat on cat.id = n.category_id left join works w on w.id = n.work_id
-       where na.artist_id = @artistId and n.edition_id = @editionId and cat.name = @categoryName and n.result = 'won'
-         and n.withdrawn_at is null
-         and (@workTitle is null or w.title = @workTitle) limit 1`,
-    ),
-    completeCategories: client.prepare(
-      `select cat.slug as slug from complete_nominee_lists l join categories cat on cat.id = l.category_id
-       where l.edition_id = ? and l.complete = 1`,
-    ),
+  const placeholder = (name: string) => sql.placeholder(name);
+
+  // An artist's Hangul name: the first Hangul alias recorded, as a correlated scalar subquery.
+  const hangulName = sql<string | null>`${db
+    .select({ alias: artistAliases.alias })
+    .from(artistAliases)
+    .where(and(eq(artistAliases.artistId, artists.id), eq(artistAliases.kind, 'hangul')))
+    .orderBy(insertionOrder(artistAliases))
+    .limit(1)}`;
+
+  const artistFields = {
+    id: artists.id,
+    slug: artists.slug,
+    name: artists.name,
+    kind: artists.kind,
+    isKpop: artists.isKpop,
+    hangulName,
+  };
+  const aliasEntryFields = {
+    artistId: artistAliases.artistId,
+    artistName: artists.name,
+    alias: artistAliases.alias,
+    normalized: artistAliases.normalized,
+  };
+  const ceremonyFields = {
+    id: ceremonies.id,
+    slug: ceremonies.slug,
+    name: ceremonies.name,
+    shortName: ceremonies.shortName,
+    kind: ceremonies.kind,
+  };
+  const editionFields = {
+    id: editions.id,
+    ceremonySlug: ceremonies.slug,
+    ceremonyName: ceremonies.name,
+    ceremonyShortName: ceremonies.shortName,
+    ceremonyKind: ceremonies.kind,
+    year: editions.year,
+    episode: editions.episode,
+    editionKey: editions.editionKey,
+    heldOn: editions.heldOn,
+    venue: editions.venue,
+    city: editions.city,
+    timeZone: editions.timeZone,
+    notes: editions.notes,
+  };
+  const nominationFields = {
+    id: nominations.id,
+    result: nominations.result,
+    edition: editionFields,
+    categoryName: categories.name,
+    categorySlug: categories.slug,
+    grandPrize: categories.grandPrize,
+    workTitle: works.title,
+    workReleasedOn: works.releasedOn,
+    workNote: works.note,
+    importId: nominations.importId,
+    suggestionId: nominations.suggestionId,
+  };
+  const milestoneFields = {
+    id: milestones.id,
+    key: milestones.key,
+    kind: milestones.kind,
+    statement: milestones.statement,
+    occurredOn: milestones.occurredOn,
+    note: milestones.note,
+    doubtful: milestones.doubtful,
+    attribution: milestones.attribution,
+    asOf: milestones.asOf,
+    exclusive: milestones.exclusive,
+    importId: milestones.importId,
+    suggestionId: milestones.suggestionId,
+    edition: editionFields,
+    workTitle: works.title,
+  };
+  const sourceFields = {
+    identifier: sources.identifier,
+    publishedOn: sources.publishedOn,
+    headline: sources.headline,
+    outlet: sources.outlet,
+    url: sources.url,
+    readOn: sources.readOn,
   };
 
-  const resultsOf = (row: unknown): CeremonyEditionResults | undefined => {
-    if (!row) return undefined;
-    const edition = JSON.parse((row as { edition: string }).edition) as EditionRef;
+  // A nomination with its edition, ceremony, category and work; `where` and order vary by query.
+  const selectNominations = () =>
+    db
+      .select(nominationFields)
+      .from(nominations)
+      .innerJoin(editions, eq(editions.id, nominations.editionId))
+      .innerJoin(ceremonies, eq(ceremonies.id, editions.ceremonyId))
+      .innerJoin(categories, eq(categories.id, nominations.categoryId))
+      .leftJoin(works, eq(works.id, nominations.workId));
+  const selectMilestones = () =>
+    db
+      .select(milestoneFields)
+      .from(milestones)
+      .leftJoin(editions, eq(editions.id, milestones.editionId))
+      .leftJoin(ceremonies, eq(ceremonies.id, editions.ceremonyId))
+      .leftJoin(works, eq(works.id, milestones.workId));
+  const liveNomination = isNull(nominations.withdrawnAt);
+  const liveMilestone = isNull(milestones.withdrawnAt);
+  const ids = idsInJson(placeholder('ids'));
+
+  const categoryOfEdition = alias(categories, 'edition_category');
+  const editionOfCategory = alias(editions, 'category_edition');
+
+  const statements = {
+    artistById: db.select(artistFields).from(artists).where(eq(artists.id, placeholder('id'))).prepare(),
+    listArtists: db.select(artistFields).from(artists).orderBy(desc(artists.isKpop), artists.name).limit(placeholder('limit')).prepare(),
+    artistsByAlias: db
+      .selectDistinct(artistFields)
+      .from(artistAliases)
+      .innerJoin(artists, eq(artists.id, artistAliases.artistId))
+      .where(eq(artistAliases.normalized, placeholder('normalized')))
+      .orderBy(artists.name)
+      .prepare(),
+    aliasesStartingWith: db
+      .select(aliasEntryFields)
+      .from(artistAliases)
+      .innerJoin(artists, eq(artists.id, artistAliases.artistId))
+      .where(likeEscaped(artistAliases.normalized, placeholder('pattern')))
+      .orderBy(
+        desc(eq(artistAliases.normalized, placeholder('exact'))),
+        desc(eq(artistAliases.kind, 'name')),
+        sql`length(${artistAliases.normalized})`,
+        artists.name,
+      )
+      .limit(placeholder('limit'))
+      .prepare(),
+    aliasesContaining: db
+      .select(aliasEntryFields)
+      .from(artistAliases)
+      .innerJoin(artists, eq(artists.id, artistAliases.artistId))
+      .where(likeEscaped(artistAliases.normalized, placeholder('pattern')))
+      .orderBy(desc(eq(artistAliases.kind, 'name')), sql`length(${artistAliases.normalized})`, artists.name)
+      .limit(placeholder('limit'))
+      .prepare(),
+    allAliases: db.select(aliasEntryFields).from(artistAliases).innerJoin(artists, eq(artists.id, artistAliases.artistId)).prepare(),
+    aliasesOf: db
+      .select({ alias: artistAliases.alias, kind: artistAliases.kind })
+      .from(artistAliases)
+      .where(and(eq(artistAliases.artistId, placeholder('artistId')), ne(artistAliases.kind, 'name')))
+      .orderBy(insertionOrder(artistAliases))
+      .prepare(),
+    membersOf: db
+      .select(artistFields)
+      .from(memberships)
+      .innerJoin(artists, eq(artists.id, memberships.memberId))
+      .where(eq(memberships.groupId, placeholder('groupId')))
+      .orderBy(artists.name)
+      .prepare(),
+    groupsOf: db
+      .select(artistFields)
+      .from(memberships)
+      .innerJoin(artists, eq(artists.id, memberships.groupId))
+      .where(eq(memberships.memberId, placeholder('memberId')))
+      .orderBy(artists.name)
+      .prepare(),
+    milestonesOf: selectMilestones()
+      .where(
+        and(
+          inArray(
+            milestones.id,
+            db.select({ id: milestoneArtists.milestoneId }).from(milestoneArtists).where(eq(milestoneArtists.artistId, placeholder('artistId'))),
+          ),
+          liveMilestone,
+        ),
+      )
+      .prepare(),
+    nominationsOf: selectNominations()
+      .where(
+        and(
+          inArray(
+            nominations.id,
+            db
+              .select({ id: nominationArtists.nominationId })
+              .from(nominationArtists)
+              .where(eq(nominationArtists.artistId, placeholder('artistId'))),
+          ),
+          or(isNull(placeholder('ceremonyId')), eq(editions.ceremonyId, placeholder('ceremonyId'))),
+          or(isNull(placeholder('year')), eq(editions.year, placeholder('year'))),
+          or(isNull(placeholder('result')), eq(nominations.result, placeholder('result'))),
+          liveNomination,
+        ),
+      )
+      // Null air dates sort last in descending order, as they should.
+      .orderBy(desc(editions.year), desc(editions.heldOn), ceremonies.name, desc(eq(nominations.result, 'won')), categories.name)
+      .prepare(),
+    awardCountsOf: db
+      .select({
+        wins: sql<number>`coalesce(sum(${nominations.result} = 'won'), 0)`.mapWith(Number),
+        nominations: count(),
+      })
+      .from(nominationArtists)
+      .innerJoin(nominations, eq(nominations.id, nominationArtists.nominationId))
+      .where(and(eq(nominationArtists.artistId, placeholder('artistId')), liveNomination))
+      .prepare(),
+    winsOnMonthDay: selectNominations()
+      .where(and(eq(editions.heldOnMonthDay, placeholder('monthDay')), eq(nominations.result, 'won'), liveNomination))
+      .orderBy(editions.heldOn, ceremonies.name, categories.name)
+      .prepare(),
+    milestonesOnMonthDay: selectMilestones()
+      .where(and(eq(milestones.occurredOnMonthDay, placeholder('monthDay')), liveMilestone))
+      .orderBy(milestones.occurredOn, milestones.id)
+      .prepare(),
+    // The artists and the sources of a batch of facts, by the facts' ids.
+    nominationArtists: db
+      .select({
+        factId: nominationArtists.nominationId,
+        id: artists.id,
+        slug: artists.slug,
+        name: artists.name,
+        isKpop: artists.isKpop,
+        role: workCredits.role,
+        hangulName,
+      })
+      .from(nominationArtists)
+      .innerJoin(nominations, eq(nominations.id, nominationArtists.nominationId))
+      .innerJoin(artists, eq(artists.id, nominationArtists.artistId))
+      .leftJoin(workCredits, and(eq(workCredits.workId, nominations.workId), eq(workCredits.artistId, nominationArtists.artistId)))
+      .where(inArray(nominationArtists.nominationId, ids))
+      .orderBy(nominationArtists.nominationId, nominationArtists.position)
+      .prepare(),
+    nominationSources: db
+      .select({ factId: nominationSources.nominationId, ...sourceFields })
+      .from(nominationSources)
+      .innerJoin(sources, eq(sources.id, nominationSources.sourceId))
+      .where(inArray(nominationSources.nominationId, ids))
+      .orderBy(nominationSources.nominationId, nominationSources.sourceId)
+      .prepare(),
+    milestoneArtists: db
+      .select({
+        factId: milestoneArtists.milestoneId,
+        id: artists.id,
+        slug: artists.slug,
+        name: artists.name,
+        isKpop: artists.isKpop,
+        role: sql<null>`null`,
+        hangulName,
+      })
+      .from(milestoneArtists)
+      .innerJoin(artists, eq(artists.id, milestoneArtists.artistId))
+      .where(inArray(milestoneArtists.milestoneId, ids))
+      .orderBy(milestoneArtists.milestoneId, milestoneArtists.artistId)
+      .prepare(),
+    milestoneSources: db
+      .select({ factId: milestoneSources.milestoneId, ...sourceFields })
+      .from(milestoneSources)
+      .innerJoin(sources, eq(sources.id, milestoneSources.sourceId))
+      .where(inArray(milestoneSources.milestoneId, ids))
+      .orderBy(milestoneSources.milestoneId, milestoneSources.sourceId)
+      .prepare(),
+    ceremonies: db.select(ceremonyFields).from(ceremonies).orderBy(ceremonies.name).prepare(),
+    ceremoniesByAlias: db
+      .selectDistinct(ceremonyFields)
+      .from(ceremonyAliases)
+      .innerJoin(ceremonies, eq(ceremonies.id, ceremonyAliases.ceremonyId))
+      .where(eq(ceremonyAliases.normalized, placeholder('normalized')))
+      .prepare(),
+    ceremoniesStartingWith: db
+      .select({ ...ceremonyFields, alias: min(ceremonyAliases.alias) })
+      .from(ceremonyAliases)
+      .innerJoin(ceremonies, eq(ceremonies.id, ceremonyAliases.ceremonyId))
+      .where(likeEscaped(ceremonyAliases.normalized, placeholder('pattern')))
+      .groupBy(ceremonies.id)
+      .orderBy(ceremonies.name)
+      .limit(placeholder('limit'))
+      .prepare(),
+    editionYears: db
+      .selectDistinct({ year: editions.year })
+      .from(editions)
+      .where(eq(editions.ceremonyId, placeholder('ceremonyId')))
+      .orderBy(editions.year)
+      .prepare(),
+    // By the edition's key: the year for an annual show, the air date for an episode.
+    edition: db
+      .select(editionFields)
+      .from(editions)
+      .innerJoin(ceremonies, eq(ceremonies.id, editions.ceremonyId))
+      .where(
+        and(
+          eq(editions.ceremonyId, placeholder('ceremonyId')),
+          eq(editions.editionKey, placeholder('editionKey')),
+          eq(editions.episode, placeholder('episode')),
+        ),
+      )
+      .prepare(),
+    episodesInYear: db
+      .select(editionFields)
+      .from(editions)
+      .innerJoin(ceremonies, eq(ceremonies.id, editions.ceremonyId))
+      .where(and(eq(editions.ceremonyId, placeholder('ceremonyId')), eq(editions.year, placeholder('year')), eq(editions.episode, true)))
+      .orderBy(editions.heldOn)
+      .prepare(),
+    editionNominations: selectNominations()
+      .where(and(eq(nominations.editionId, placeholder('editionId')), liveNomination))
+      .orderBy(categories.name, nominations.id)
+      .prepare(),
+    nominationById: selectNominations()
+      .where(and(eq(nominations.id, placeholder('id')), liveNomination))
+      .prepare(),
+    milestoneById: selectMilestones()
+      .where(and(eq(milestones.id, placeholder('id')), liveMilestone))
+      .prepare(),
+    // Over all ids; the seek below then steps to the next win. Separate statements, because SQLite
+    // answers a lone min() or max() from the primary key but scans the table for both together.
+    lowestNominationId: db.select({ id: min(nominations.id) }).from(nominations).prepare(),
+    highestNominationId: db.select({ id: max(nominations.id) }).from(nominations).prepare(),
+    winIdAtOrAfter: db
+      .select({ id: nominations.id })
+      .from(nominations)
+      .where(and(gte(nominations.id, placeholder('id')), eq(nominations.result, 'won'), liveNomination))
+      .orderBy(nominations.id)
+      .limit(1)
+      .prepare(),
+    lowestMilestoneId: db.select({ id: min(milestones.id) }).from(milestones).prepare(),
+    highestMilestoneId: db.select({ id: max(milestones.id) }).from(milestones).prepare(),
+    milestoneIds: db
+      .select({ id: milestones.id })
+      .from(milestones)
+      .where(and(eq(milestones.doubtful, false), liveMilestone))
+      .orderBy(milestones.id)
+      .prepare(),
+    milestoneIdAtOrAfter: db
+      .select({ id: milestones.id })
+      .from(milestones)
+      .where(and(gte(milestones.id, placeholder('id')), eq(milestones.doubtful, false), liveMilestone))
+      .orderBy(milestones.id)
+      .limit(1)
+      .prepare(),
+    categoryNominations: selectNominations()
+      .where(
+        and(
+          eq(nominations.editionId, placeholder('editionId')),
+          // The category id first, so that the (edition, category) prefix of the natural key is used.
+          eq(
+            nominations.categoryId,
+            db
+              .select({ id: categoryOfEdition.id })
+              .from(categoryOfEdition)
+              .innerJoin(editionOfCategory, eq(editionOfCategory.ceremonyId, categoryOfEdition.ceremonyId))
+              .where(and(eq(editionOfCategory.id, placeholder('editionId')), eq(categoryOfEdition.slug, placeholder('categorySlug')))),
+          ),
+          liveNomination,
+        ),
+      )
+      .orderBy(nominations.id)
+      .prepare(),
+    hasCompleteList: db
+      .select({ editionId: completeNomineeLists.editionId })
+      .from(completeNomineeLists)
+      .innerJoin(categories, eq(categories.id, completeNomineeLists.categoryId))
+      .where(
+        and(
+          eq(completeNomineeLists.editionId, placeholder('editionId')),
+          eq(categories.slug, placeholder('categorySlug')),
+          eq(completeNomineeLists.complete, true),
+        ),
+      )
+      .prepare(),
+    editions: db
+      .select(editionFields)
+      .from(editions)
+      .innerJoin(ceremonies, eq(ceremonies.id, editions.ceremonyId))
+      .orderBy(editions.year, ceremonies.name)
+      .prepare(),
+    // Works that some live fact is about: a work known only from withdrawn facts is not offered.
+    worksOf: db
+      .select({ id: works.id, title: works.title })
+      .from(workCredits)
+      .innerJoin(works, eq(works.id, workCredits.workId))
+      .where(
+        and(
+          eq(workCredits.artistId, placeholder('artistId')),
+          exists(db.select({ id: nominations.id }).from(nominations).where(and(eq(nominations.workId, works.id), liveNomination))),
+        ),
+      )
+      .orderBy(works.id)
+      .prepare(),
+    artistsOfKind: db
+      .select(artistFields)
+      .from(artists)
+      .where(and(eq(artists.kind, placeholder('kind')), gte(artists.id, placeholder('from'))))
+      .orderBy(artists.id)
+      .limit(placeholder('limit'))
+      .prepare(),
+    lowestArtistId: db.select({ id: min(artists.id) }).from(artists).prepare(),
+    highestArtistId: db.select({ id: max(artists.id) }).from(artists).prepare(),
+    // A cross join keeps the artist's few nominations as the outer loop, not the edition's many.
+    wonCategoryNamed: db
+      .select({ id: nominations.id })
+      .from(nominationArtists)
+      .crossJoin(nominations)
+      .innerJoin(categories, eq(categories.id, nominations.categoryId))
+      .leftJoin(works, eq(works.id, nominations.workId))
+      .where(
+        and(
+          eq(nominations.id, nominationArtists.nominationId),
+          eq(nominationArtists.artistId, placeholder('artistId')),
+          eq(nominations.editionId, placeholder('editionId')),
+          eq(categories.name, placeholder('categoryName')),
+          eq(nominations.result, 'won'),
+          liveNomination,
+          or(isNull(placeholder('workTitle')), eq(works.title, placeholder('workTitle'))),
+        ),
+      )
+      .limit(1)
+      .prepare(),
+    completeCategories: db
+      .select({ slug: categories.slug })
+      .from(completeNomineeLists)
+      .innerJoin(categories, eq(categories.id, completeNomineeLists.categoryId))
+      .where(and(eq(completeNomineeLists.editionId, placeholder('editionId')), eq(completeNomineeLists.complete, true)))
+      .prepare(),
+  };
+
+  type NominationRow = Awaited<ReturnType<typeof statements.nominationsOf.all>>[number];
+  type MilestoneRow = Awaited<ReturnType<typeof statements.milestonesOf.all>>[number];
+
+  /** The facts of one answer with their artists and sources, read in one batch each. */
+  function toNominations(rows: NominationRow[]): NominationFact[] {
+    if (rows.length === 0) return [];
+    const batch = { ids: JSON.stringify(rows.map((row) => row.id)) };
+    const artistsOf = byFact(statements.nominationArtists.all(batch), toArtistRef);
+    const sourcesOf = byFact(statements.nominationSources.all(batch), toSource);
+    return rows.map((row) => ({
+      id: row.id,
+      result: row.result,
+      edition: row.edition as EditionRef,
+      categoryName: row.categoryName,
+      categorySlug: row.categorySlug,
+      grandPrize: row.grandPrize,
+      workTitle: row.workTitle,
+      workReleasedOn: row.workReleasedOn,
+      workNote: row.workNote,
+      artists: artistsOf.get(row.id) ?? [],
+      sources: sourcesOf.get(row.id) ?? [],
+      origin: originOf(row),
+    }));
+  }
+
+  function toMilestones(rows: MilestoneRow[]): MilestoneFact[] {
+    if (rows.length === 0) return [];
+    const batch = { ids: JSON.stringify(rows.map((row) => row.id)) };
+    const artistsOf = byFact(statements.milestoneArtists.all(batch), toArtistRef);
+    const sourcesOf = byFact(statements.milestoneSources.all(batch), toSource);
+    return rows.map((row) => ({
+      id: row.id,
+      key: row.key,
+      kind: row.kind,
+      statement: row.statement,
+      occurredOn: row.occurredOn,
+      note: row.note,
+      doubtful: row.doubtful,
+      attribution: row.attribution,
+      asOf: row.asOf,
+      exclusive: row.exclusive,
+      // Left-joined: an edition of nulls is no edition.
+      edition: row.edition.id === null ? null : (row.edition as EditionRef),
+      workTitle: row.workTitle,
+      artists: artistsOf.get(row.id) ?? [],
+      sources: sourcesOf.get(row.id) ?? [],
+      origin: originOf(row),
+    }));
+  }
+
+  const resultsOf = (edition: EditionRef | undefined): CeremonyEditionResults | undefined => {
+    if (!edition) return undefined;
     return {
       edition,
-      nominations: (statements.editionNominations.all(edition.id) as RawNomination[]).map(toNomination),
-      completeCategories: new Set((statements.completeCategories.all(edition.id) as { slug: string }[]).map((r) => r.slug)),
+      nominations: toNominations(statements.editionNominations.all({ editionId: edition.id })),
+      completeCategories: new Set(statements.completeCategories.all({ editionId: edition.id }).map((row) => row.slug)),
     };
   };
+  const winIdAtOrAfter = (id: number) => statements.winIdAtOrAfter.get({ id })?.id;
+  const milestoneIdAtOrAfter = (id: number) => statements.milestoneIdAtOrAfter.get({ id })?.id;
+  const artistsOfKindFrom = (kind: Artist['kind'], from: number, limit: number): Artist[] =>
+    statements.artistsOfKind.all({ kind, from, limit });
 
   let aliasCache: AliasEntry[] | null = null;
   let editionCache: EditionRef[] | null = null;
 
   return {
-    artistById: (id) => {
-      const row = statements.artistById.get(id) as Parameters<typeof toArtist>[0] | undefined;
-      return row && toArtist(row);
-    },
-    listArtists: (limit) => (statements.listArtists.all(limit) as Parameters<typeof toArtist>[0][]).map(toArtist),
-    artistsByNormalizedAlias: (normalized) =>
-      (statements.artistsByAlias.all(normalized) as Parameters<typeof toArtist>[0][]).map(toArtist),
+    artistById: (id) => statements.artistById.get({ id }),
+    listArtists: (limit) => statements.listArtists.all({ limit }),
+    artistsByNormalizedAlias: (normalized) => statements.artistsByAlias.all({ normalized }),
     aliasesStartingWith: (prefix, limit) =>
-      statements.aliasesStartingWith.all(`${escapeLike(prefix)}%`, prefix, limit) as AliasEntry[],
-    aliasesContaining: (fragment, limit) =>
-      statements.aliasesContaining.all(`%${escapeLike(fragment)}%`, limit) as AliasEntry[],
-    allAliases: () => (aliasCache ??= statements.allAliases.all() as AliasEntry[]),
-    aliasesOf: (artistId) => statements.aliasesOf.all(artistId) as ArtistAlias[],
-    membersOf: (groupId) => (statements.membersOf.all(groupId) as Parameters<typeof toArtist>[0][]).map(toArtist),
-    groupsOf: (memberId) => (statements.groupsOf.all(memberId) as Parameters<typeof toArtist>[0][]).map(toArtist),
-    milestonesOf: (artistId) => (statements.milestonesOf.all(artistId) as RawMilestone[]).map(toMilestone),
+      statements.aliasesStartingWith.all({ pattern: `${escapeLike(prefix)}%`, exact: prefix, limit }),
+    aliasesContaining: (fragment, limit) => statements.aliasesContaining.all({ pattern: `%${escapeLike(fragment)}%`, limit }),
+    allAliases: () => (aliasCache ??= statements.allAliases.all()),
+    aliasesOf: (artistId) => statements.aliasesOf.all({ artistId }),
+    membersOf: (groupId) => statements.membersOf.all({ groupId }),
+    groupsOf: (memberId) => statements.groupsOf.all({ memberId }),
+    milestonesOf: (artistId) => toMilestones(statements.milestonesOf.all({ artistId })),
     nominationsOf: (artistId, filter = {}) =>
-      (
+      toNominations(
         statements.nominationsOf.all({
           artistId,
           ceremonyId: filter.ceremonyId ?? null,
           year: filter.year ?? null,
           result: filter.result ?? null,
-        }) as RawNomination[]
-      ).map(toNomination),
-    awardCountsOf: (artistId) => statements.awardCountsOf.get(artistId) as { wins: number; nominations: number },
-    winsOnMonthDay: (monthDay) => (statements.winsOnMonthDay.all(monthDay) as RawNomination[]).map(toNomination),
-    milestonesOnMonthDay: (monthDay) =>
-      (statements.milestonesOnMonthDay.all(monthDay) as RawMilestone[]).map(toMilestone),
-    ceremonies: () => statements.ceremonies.all() as Ceremony[],
-    ceremoniesByNormalizedAlias: (normalized) => statements.ceremoniesByAlias.all(normalized) as Ceremony[],
+        }),
+      ),
+    awardCountsOf: (artistId) => statements.awardCountsOf.get({ artistId }) ?? { wins: 0, nominations: 0 },
+    winsOnMonthDay: (monthDay) => toNominations(statements.winsOnMonthDay.all({ monthDay })),
+    milestonesOnMonthDay: (monthDay) => toMilestones(statements.milestonesOnMonthDay.all({ monthDay })),
+    ceremonies: () => statements.ceremonies.all(),
+    ceremoniesByNormalizedAlias: (normalized) => statements.ceremoniesByAlias.all({ normalized }),
     ceremoniesStartingWith: (prefix, limit) =>
-      statements.ceremoniesStartingWith.all(`${escapeLike(prefix)}%`, limit) as (Ceremony & { alias: string })[],
-    editionYears: (ceremonyId) => (statements.editionYears.all(ceremonyId) as { year: number }[]).map((r) => r.year),
-    editionResults: (ceremonyId, year) => resultsOf(statements.edition.get(ceremonyId, String(year), 0)),
-    episodesInYear: (ceremonyId, year) =>
-      (statements.episodesInYear.all(ceremonyId, year) as { edition: string }[]).map((row) => JSON.parse(row.edition) as EditionRef),
-    episodeResults: (ceremonyId, airDate) => resultsOf(statements.edition.get(ceremonyId, airDate, 1)),
+      statements.ceremoniesStartingWith
+        .all({ pattern: `${escapeLike(prefix)}%`, limit })
+        .map((row) => ({ ...row, alias: row.alias ?? '' })),
+    editionYears: (ceremonyId) => statements.editionYears.all({ ceremonyId }).map((row) => row.year),
+    editionResults: (ceremonyId, year) =>
+      resultsOf(statements.edition.get({ ceremonyId, editionKey: String(year), episode: 0 }) as EditionRef | undefined),
+    episodesInYear: (ceremonyId, year) => statements.episodesInYear.all({ ceremonyId, year }) as EditionRef[],
+    episodeResults: (ceremonyId, airDate) =>
+      resultsOf(statements.edition.get({ ceremonyId, editionKey: airDate, episode: 1 }) as EditionRef | undefined),
     nominationById: (id) => {
-      const row = statements.nominationById.get(id) as RawNomination | undefined;
-      return row && toNomination(row);
+      const row = statements.nominationById.get({ id });
+      return row && toNominations([row])[0];
     },
     milestoneById: (id) => {
-      const row = statements.milestoneById.get(id) as RawMilestone | undefined;
-      return row && toMilestone(row);
+      const row = statements.milestoneById.get({ id });
+      return row && toMilestones([row])[0];
     },
-    winIdNear: (fraction) => idNear(statements.winIdRange, statements.winIdAtOrAfter, fraction),
-    milestoneIdNear: (fraction) => idNear(statements.milestoneIdRange, statements.milestoneIdAtOrAfter, fraction),
-    categoryNominations: (editionId, categorySlug) =>
-      (statements.categoryNominations.all({ editionId, categorySlug }) as RawNomination[]).map(toNomination),
-    nominationsAt: (editionId) => (statements.editionNominations.all(editionId) as RawNomination[]).map(toNomination),
-    milestoneIds: () => (statements.milestoneIds.all() as { id: number }[]).map((row) => row.id),
-    hasCompleteNomineeList: (editionId, categorySlug) => statements.hasCompleteList.get(editionId, categorySlug) !== undefined,
-    editions: () =>
-      (editionCache ??= (statements.editions.all() as { edition: string }[]).map((row) => JSON.parse(row.edition) as EditionRef)),
-    worksOf: (artistId) => statements.worksOf.all(artistId) as { id: number; title: string }[],
+    winIdNear: (fraction) =>
+      idNear(statements.lowestNominationId.get()?.id, statements.highestNominationId.get()?.id, winIdAtOrAfter, fraction),
+    milestoneIdNear: (fraction) =>
+      idNear(statements.lowestMilestoneId.get()?.id, statements.highestMilestoneId.get()?.id, milestoneIdAtOrAfter, fraction),
+    categoryNominations: (editionId, categorySlug) => toNominations(statements.categoryNominations.all({ editionId, categorySlug })),
+    nominationsAt: (editionId) => toNominations(statements.editionNominations.all({ editionId })),
+    milestoneIds: () => statements.milestoneIds.all().map((row) => row.id),
+    hasCompleteNomineeList: (editionId, categorySlug) => statements.hasCompleteList.get({ editionId, categorySlug }) !== undefined,
+    editions: () => (editionCache ??= statements.editions.all() as EditionRef[]),
+    worksOf: (artistId) => statements.worksOf.all({ artistId }),
     artistsOfKind: (kind, fraction, limit) => {
-      const range = statements.artistIdRange.get() as { low: number | null; high: number | null };
-      if (range.low === null || range.high === null) return [];
-      const start = range.low + Math.floor(fraction * (range.high - range.low + 1));
-      const rows = statements.artistsOfKind.all(kind, start, limit) as Parameters<typeof toArtist>[0][];
+      const low = statements.lowestArtistId.get()?.id;
+      const high = statements.highestArtistId.get()?.id;
+      if (low === null || low === undefined || high === null || high === undefined) return [];
+      const start = low + Math.floor(fraction * (high - low + 1));
+      const rows = artistsOfKindFrom(kind, start, limit);
       // Wrap around to the start of the range when the random start was near its end.
-      const wrapped =
-        rows.length < limit ? (statements.artistsOfKind.all(kind, range.low, limit - rows.length) as Parameters<typeof toArtist>[0][]) : [];
+      const wrapped = rows.length < limit ? artistsOfKindFrom(kind, low, limit - rows.length) : [];
       const seen = new Set<number>();
       return [...rows, ...wrapped]
         .filter((row) => !seen.has(row.id) && seen.add(row.id))
-        .map(toArtist)
         .sort((a, b) => Number(b.isKpop) - Number(a.isKpop));
     },
     wonCategoryNamed: (artistId, editionId, categoryName, workTitle = null) =>

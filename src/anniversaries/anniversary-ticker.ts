@@ -11,11 +11,13 @@ import type { MessagePayload } from '../presentation/message-payload.js';
 import {
   anniversariesForServer,
   anniversariesOn,
+  entriesByArtist,
   dueAnniversaryPost,
   LATE_AFTER_MS,
   nextCheckTime,
   type AnniversarySchedule,
   type DuePost,
+  type EntriesByArtist,
 } from '../core/anniversary-schedule.js';
 import { calendarDateIn } from '../core/calendar.js';
 import { addDays, zonedInstant } from '../core/zoned-time.js';
@@ -173,11 +175,11 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
    * Each local date's anniversaries are read once, however many servers and ticks share it (the
    * store changes only when seeds load, at start-up), and narrowed once per distinct set of follows.
    */
-  const days = new Map<string, { all: OnThisDayEntry[]; byFollows: Map<string, OnThisDayEntry[]> }>();
+  const days = new Map<string, { all: OnThisDayEntry[]; byArtist: EntriesByArtist | null; byFollows: Map<string, OnThisDayEntry[]> }>();
   function dayFor(localDate: string) {
     let day = days.get(localDate);
     if (!day) {
-      day = { all: anniversariesOn(deps.store, localDate), byFollows: new Map() };
+      day = { all: anniversariesOn(deps.store, localDate), byArtist: null, byFollows: new Map() };
       days.set(localDate, day);
       // The oldest date goes first (a Map keeps insertion order).
       for (const oldest of days.keys()) {
@@ -194,7 +196,10 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
     const key = followed.join(',');
     let entries = day.byFollows.get(key);
     if (!entries) {
-      entries = anniversariesForServer(deps.store, localDate, followed, day.all);
+      // Where each artist appears, once per day: a server following a few artists then picks
+      // theirs instead of reading every entry of the day (hundreds on a large store).
+      day.byArtist ??= entriesByArtist(day.all);
+      entries = anniversariesForServer(deps.store, localDate, followed, day.all, day.byArtist);
       day.byFollows.set(key, entries);
     }
     return entries;

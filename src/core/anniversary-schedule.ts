@@ -72,16 +72,33 @@ export function anniversariesOn(store: AwardsStore, localDate: string): OnThisDa
   return anniversariesInYear(store, monthDay, Number(localDate.slice(0, 4)));
 }
 
+/** Where each artist appears among a day's entries (positions, in order), built once per day. */
+export type EntriesByArtist = Map<number, number[]>;
+
+export function entriesByArtist(entries: readonly OnThisDayEntry[]): EntriesByArtist {
+  const positions: EntriesByArtist = new Map();
+  entries.forEach((entry, position) => {
+    for (const artist of entry.kind === 'win' ? entry.nomination.artists : entry.milestone.artists) {
+      const list = positions.get(artist.id);
+      if (list === undefined) positions.set(artist.id, [position]);
+      else if (list.at(-1) !== position) list.push(position);
+    }
+  });
+  return positions;
+}
+
 /**
  * The anniversaries a server gets on `localDate`: every win and milestone on that day in earlier
  * years, limited to the artists it follows (a followed group brings its members) unless it follows
- * nobody.
+ * nobody. With `byArtist` (from `entriesByArtist(dayEntries)`), the followed artists' entries are
+ * picked from it rather than by reading every entry of the day.
  */
 export function anniversariesForServer(
   store: AwardsStore,
   localDate: string,
   followedArtistIds: readonly number[],
   dayEntries: OnThisDayEntry[] = anniversariesOn(store, localDate),
+  byArtist?: EntriesByArtist,
 ): OnThisDayEntry[] {
   const entries = dayEntries;
   if (followedArtistIds.length === 0) return entries;
@@ -89,6 +106,11 @@ export function anniversariesForServer(
   for (const id of followedArtistIds) {
     const artist = store.artistById(id);
     if (artist?.kind === 'group') for (const member of store.membersOf(id)) followed.add(member.id);
+  }
+  if (byArtist) {
+    const positions = new Set<number>();
+    for (const id of followed) for (const position of byArtist.get(id) ?? []) positions.add(position);
+    return [...positions].sort((a, b) => a - b).map((position) => entries[position]!);
   }
   return entries.filter((entry) => {
     const artists = entry.kind === 'win' ? entry.nomination.artists : entry.milestone.artists;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  anniversariesForServer,
+  anniversariesOn,
   dueAnniversaryPost,
+  entriesByArtist,
   firstActiveDate,
   isRoundAnniversary,
   LATE_AFTER_MS,
@@ -9,6 +12,8 @@ import {
 } from '../../src/core/anniversary-schedule.js';
 import { calendarDateIn } from '../../src/core/calendar.js';
 import { addDays, localTimeOfDay, zonedInstant } from '../../src/core/zoned-time.js';
+import { largeSeedFiles } from '../support/large-seed.js';
+import { openTestStore, writeSeedDirectory } from '../support/test-store.js';
 
 const MINUTE = 60_000;
 const zones = [
@@ -153,5 +158,32 @@ describe('setting up', () => {
 describe('round anniversaries', () => {
   it('are the 1st and every 5th', () => {
     expect([1, 2, 3, 4, 5, 6, 10, 11, 15, 20, 25].filter(isRoundAnniversary)).toEqual([1, 5, 10, 15, 20, 25]);
+  });
+});
+
+describe("a server's anniversaries picked by artist", () => {
+  it('are the same entries, in the same order, as reading every entry of the day', () => {
+    for (const opened of [openTestStore(), openTestStore({ seedDirectory: writeSeedDirectory(largeSeedFiles()) })]) {
+      try {
+        const artists = opened.store.listArtists(10_000);
+        let compared = 0;
+        for (let day = 0; day < 365; day++) {
+          const localDate = addDays('2030-01-01', day);
+          const all = anniversariesOn(opened.store, localDate);
+          if (all.length === 0) continue;
+          const byArtist = entriesByArtist(all);
+          for (const [index, artist] of artists.entries()) {
+            const followed = [artist.id, artists[(index * 7) % artists.length]!.id];
+            const picked = anniversariesForServer(opened.store, localDate, followed, all, byArtist);
+            expect(picked).toEqual(anniversariesForServer(opened.store, localDate, followed, all));
+            compared += picked.length;
+          }
+          expect(anniversariesForServer(opened.store, localDate, [], all, byArtist)).toBe(all);
+        }
+        expect(compared).toBeGreaterThan(0);
+      } finally {
+        opened.close();
+      }
+    }
   });
 });
