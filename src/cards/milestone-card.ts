@@ -387,7 +387,7 @@ function drawCard(card: CardContent, canvas: Canvas, ctx: SKRSContext2D, familie
       block.role === 'nativeName' ? palette.accent : block.role === 'occasion' ? 'rgba(255,255,255,0.82)' : block.role === 'statement' ? 'rgba(255,255,255,0.94)' : '#ffffff';
     if (block.role === 'artistName') {
       ctx.shadowColor = `rgba(${palette.glow},0.55)`;
-      ctx.shadowBlur = 24;
+      ctx.shadowBlur = 10;
     }
     fitted.lines.forEach((line, index) => ctx.fillText(line, x, y + index * lineStep));
     ctx.shadowBlur = 0;
