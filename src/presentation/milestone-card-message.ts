@@ -1,7 +1,7 @@
 // Milestone cards as fans see them: the words on the card in the reader's language, the PNG as an
 // attachment with its alt text, and an embed that still carries every fact in text.
 import type { APIEmbed } from 'discord-api-types/v10';
-import type { Artist, ArtistRef, MilestoneFact, NominationFact, SourceRef } from '../core/awards-facts.js';
+import type { Artist, ArtistRef, SourceRef } from '../core/awards-facts.js';
 import type { NotableFact } from '../core/notable-facts.js';
 import type { CardContent, RenderedCard } from '../cards/milestone-card.js';
 import { discordLimits, truncate } from './discord-limits.js';
@@ -106,5 +106,3 @@ export function notableFactChoice(fact: NotableFact, translation: Translation): 
   const value = fact.kind === 'milestone' ? `m${fact.milestone.id}` : `w${fact.nomination.id}`;
   return { name: truncate(escaped(text).replace(/\\/g, ''), discordLimits.choiceName), value };
 }
-
-export type { MilestoneFact, NominationFact };
