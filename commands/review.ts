@@ -1,12 +1,14 @@
-// /review next|reject|withdraw — curators (the application's owner or team, and CURATOR_USER_IDS)
+// /review next|find|reject|withdraw — curators (the application's owner or team, and CURATOR_USER_IDS)
 // go through fans' suggestions oldest first, and withdraw a contributed fact that turns out wrong.
 // Only an approval puts a fan's fact in front of other fans.
 import { SlashCommandBuilder } from '@discordjs/builders';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import { factSummary, reviewCard } from '../src/presentation/contribution-messages.js';
+import { artistChoices } from '../src/core/resolve-artist.js';
+import { contributedFactsMessage, factSummary, reviewCard } from '../src/presentation/contribution-messages.js';
+import { editionLabel, milestoneLine, nominationLine } from '../src/presentation/fact-text.js';
 import type { Translation } from '../src/presentation/translation.js';
 import { described, localizedChoice } from './command-descriptions.js';
-import { optionalInteger, readerTranslation, stringOption } from './command-options.js';
+import { artistFromOption, optionalInteger, readerTranslation, requiredArtistOption, stringOption } from './command-options.js';
 import {
   StaleButtonError,
   UserError,
@@ -25,6 +27,11 @@ const definition = described(new SlashCommandBuilder().setName('review'), 'comma
     described(sub.setName('reject'), 'commands.review.reject.description')
       .addIntegerOption((o) => described(o.setName('suggestion'), 'commands.review.reject.options.suggestion').setRequired(true).setMinValue(1))
       .addStringOption((o) => described(o.setName('reason'), 'commands.review.options.reason').setRequired(true).setMinLength(3).setMaxLength(REASON_MAX)),
+  )
+  .addSubcommand((sub) =>
+    described(sub.setName('find'), 'commands.review.find.description').addStringOption((o) =>
+      requiredArtistOption(o, 'commands.review.find.options.artist'),
+    ),
   )
   .addSubcommand((sub) =>
     described(sub.setName('withdraw'), 'commands.review.withdraw.description')
@@ -100,6 +107,26 @@ export const reviewCommand: SlashCommand = {
     switch (invocation.subcommand) {
       case 'next':
         return nextCard(context, translation);
+      case 'find': {
+        // Only contributed facts can be withdrawn; a seed fact is corrected in seeds/.
+        const artist = artistFromOption(invocation, 'artist', context, translation);
+        const facts = [
+          ...context.store
+            .nominationsOf(artist.id)
+            .filter((n) => n.origin !== 'seed')
+            .map((n) => ({
+              type: 'win' as const,
+              id: n.id,
+              line: `${nominationLine(n, translation)} · ${editionLabel(n.edition, translation)}`,
+              origin: n.origin as 'import' | 'suggestion',
+            })),
+          ...context.store
+            .milestonesOf(artist.id)
+            .filter((m) => m.origin !== 'seed')
+            .map((m) => ({ type: 'milestone' as const, id: m.id, line: milestoneLine(m, translation), origin: m.origin as 'import' | 'suggestion' })),
+        ];
+        return { payload: contributedFactsMessage(artist.name, facts, translation), ephemeral: true };
+      }
       case 'reject': {
         const id = optionalInteger(invocation, 'suggestion', translation) ?? 0;
         return { payload: { content: reject(id, stringOption(invocation, 'reason', translation), invocation, context, translation) }, ephemeral: true };
@@ -119,8 +146,11 @@ export const reviewCommand: SlashCommand = {
         return { payload: { content: translation.t(key.withdrawn, { id }) }, ephemeral: true };
       }
       default:
-        throw new UserError(translation.t('errors.useSubcommand', { subcommands: 'next, reject, withdraw' }));
+        throw new UserError(translation.t('errors.useSubcommand', { subcommands: 'next, find, reject, withdraw' }));
     }
+  },
+  autocomplete(focused, _invocation, context) {
+    return artistChoices(context.store, focused.value);
   },
   press(button, context) {
     const translation = readerTranslation(button, context);

@@ -246,3 +246,28 @@ export function importAppliedText(applied: ImportApplied, translation: Translati
   if (applied.status === 'nothing-to-change') return translation.t('contributions.importNothingChanged');
   return translation.t('contributions.imported', { added: applied.added, changed: applied.changed, id: applied.importId });
 }
+
+/** A curator's list of an artist's contributed facts with their numbers, for /review withdraw. */
+export function contributedFactsMessage(
+  artistName: string,
+  facts: { type: 'win' | 'milestone'; id: number; line: string; origin: 'import' | 'suggestion' }[],
+  translation: Translation,
+): MessagePayload {
+  const { t } = translation;
+  if (facts.length === 0) return { content: t('contributions.findNone', { artist: escaped(artistName) }) };
+  const lines = facts.map((fact) =>
+    t('contributions.findLine', {
+      type: fact.type,
+      id: fact.id,
+      fact: fact.line,
+      origin: fact.origin === 'import' ? t('contributions.fromImport') : t('contributions.fromSuggestion'),
+    }),
+  );
+  const embed: APIEmbed = {
+    title: truncate(t('contributions.findTitle', { artist: escaped(artistName) }), discordLimits.embedTitle),
+    description: truncate(lines.join('\n'), discordLimits.embedDescription),
+    color: contributionColor,
+    footer: { text: t('contributions.findHint') },
+  };
+  return { embeds: [embed] };
+}

@@ -150,6 +150,21 @@ describe('growing the store from Discord', () => {
     expect(JSON.stringify(await run('awards', { artist: 'TXT' }, undefined))).toContain('Music Bank, June 23, 2023');
   });
 
+  it('lets a curator find a contributed fact by artist and withdraw it: gone from replies, kept in the history', async () => {
+    const found = await run('review', { artist: 'TXT' }, 'find', owner());
+    expect(found.flags).toBe(EPHEMERAL);
+    const listing = found.embeds![0]!.description!;
+    expect(listing).toContain('(imported)');
+    const id = /\*\*win (\d+)\*\*/.exec(listing)![1]!;
+    const withdrawn = await run('review', { type: 'win', id: Number(id), reason: 'The article was corrected.' }, 'withdraw', owner());
+    expect(withdrawn.content).toContain(`Fact ${id} is withdrawn`);
+    expect(JSON.stringify(await run('awards', { artist: 'TXT' }, undefined))).not.toContain('June 23, 2023');
+    const again = await run('review', { type: 'win', id: Number(id), reason: 'twice' }, 'withdraw', owner());
+    expect(again.content).toContain('already withdrawn');
+    const seedFact = await run('review', { artist: 'BLACKPINK' }, 'find', owner());
+    expect(seedFact.content).toContain('reviewed seed files');
+  });
+
   it('refuses /import to a fan who is not a curator', async () => {
     const attachment = harness.server.userAttachment('x.csv', Buffer.from('artist\n'));
     const refused = await roundTrip(
