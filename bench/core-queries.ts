@@ -7,6 +7,7 @@ import { findAwards } from '../src/core/awards.js';
 import { findFirsts } from '../src/core/firsts.js';
 import { normalizeName } from '../src/core/names.js';
 import { findOnThisDay } from '../src/core/on-this-day.js';
+import { ON_THIS_DAY_FACTS_PER_PAGE } from '../src/presentation/on-this-day-message.js';
 import { resolveArtist } from '../src/core/resolve-artist.js';
 import { nextQuestion, seededRandom } from '../src/core/trivia-questions.js';
 import { handWrittenSql } from './hand-written-sql.js';
@@ -43,8 +44,11 @@ export function measureCoreQueries(path: string, iterations: number): QueryResul
     members: sql(handWrittenSql.membersOf),
     milestones: sql(handWrittenSql.milestonesOf),
     nominations: sql(handWrittenSql.nominationsOf),
-    winsOnDay: sql(handWrittenSql.winsOnMonthDay),
-    milestonesOnDay: sql(handWrittenSql.milestonesOnMonthDay),
+    countWinsOnDay: sql(handWrittenSql.countWinsOnMonthDays),
+    countMilestonesOnDay: sql(handWrittenSql.countMilestonesOnMonthDays),
+    dayPage: sql(handWrittenSql.anniversaryPage),
+    nominationsByIds: sql(handWrittenSql.nominationsByIds),
+    milestonesByIds: sql(handWrittenSql.milestonesByIds),
     nominationArtists: sql(handWrittenSql.nominationArtists),
     nominationSources: sql(handWrittenSql.nominationSources),
     milestoneArtists: sql(handWrittenSql.milestoneArtists),
@@ -72,6 +76,8 @@ export function measureCoreQueries(path: string, iterations: number): QueryResul
   const maxNomination = (raw.prepare('select max(id) as n from nominations').get() as { n: number }).n;
   const key = (d: { month: number; day: number }) => `${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
   const now = new Date('2026-06-01T00:00:00Z');
+  // Most readers stay on the first page; one in four turns to page 2 to 4.
+  const dayPageOf = (i: number) => (i % 4 === 3 ? 1 + (i % 3) : 0);
 
   const pairs: [string, (i: number) => unknown, (i: number) => unknown][] = [
     ['resolve an artist', (i) => resolveArtist(store, names[i % names.length]!), (i) => direct.resolve.all(normalizeName(names[i % names.length]!))],
@@ -95,12 +101,16 @@ export function measureCoreQueries(path: string, iterations: number): QueryResul
       ],
     ],
     [
-      'on this day',
-      (i) => findOnThisDay(store, days[i % days.length]!, now),
-      (i) => [
-        nominationFacts(direct.winsOnDay.all(key(days[i % days.length]!))),
-        milestoneFacts(direct.milestonesOnDay.all(key(days[i % days.length]!))),
-      ],
+      // One page of a day, as /onthisday reads it: the first page mostly, sometimes a later one.
+      'on this day (a page)',
+      (i) => findOnThisDay(store, days[i % days.length]!, now, 'UTC', { page: dayPageOf(i), pageSize: ON_THIS_DAY_FACTS_PER_PAGE }),
+      (i) => {
+        const day = { monthDay: key(days[i % days.length]!), otherMonthDay: key(days[i % days.length]!), yearStart: '2026' };
+        const total = (direct.countWinsOnDay.get(day) as number[])[0]! + (direct.countMilestonesOnDay.get(day) as number[])[0]!;
+        const keys = direct.dayPage.all({ ...day, limit: ON_THIS_DAY_FACTS_PER_PAGE, offset: dayPageOf(i) * ON_THIS_DAY_FACTS_PER_PAGE }) as number[][];
+        const ids = (kind: number) => JSON.stringify(keys.filter((row) => row[0] === kind).map((row) => row[1]));
+        return [total, nominationFacts(direct.nominationsByIds.all(ids(0))), milestoneFacts(direct.milestonesByIds.all(ids(1)))];
+      },
     ],
     [
       'a trivia question',

@@ -20,9 +20,20 @@ export const handWrittenSql = {
       and (@ceremonyId is null or e.ceremony_id = @ceremonyId) and (@year is null or e.year = @year)
       and (@result is null or n.result = @result) and n.withdrawn_at is null
     order by e.year desc, e.held_on desc, c.name, n.result = 'won' desc, cat.name`,
-  winsOnMonthDay: `${nominationSelect} where e.held_on_month_day = ? and n.result = 'won' and n.withdrawn_at is null
-    order by e.held_on, c.name, cat.name`,
-  milestonesOnMonthDay: `${milestoneSelect} where m.occurred_on_month_day = ? and m.withdrawn_at is null order by m.occurred_on, m.id`,
+  // A day's anniversaries: how many, one page of their keys in date order, then that page's facts by id.
+  countWinsOnMonthDays: `select count(*) from nominations n join editions e on e.id = n.edition_id
+    where e.held_on_month_day in (@monthDay, @otherMonthDay) and n.result = 'won' and n.withdrawn_at is null and e.held_on < @yearStart`,
+  countMilestonesOnMonthDays: `select count(*) from milestones m
+    where m.occurred_on_month_day in (@monthDay, @otherMonthDay) and m.withdrawn_at is null and m.occurred_on < @yearStart`,
+  anniversaryPage: `select 0 as kind, n.id, e.held_on as date, c.name as ceremony_name, cat.name as category_name
+      from nominations n join editions e on e.id = n.edition_id join ceremonies c on c.id = e.ceremony_id join categories cat on cat.id = n.category_id
+      where e.held_on_month_day in (@monthDay, @otherMonthDay) and n.result = 'won' and n.withdrawn_at is null and e.held_on < @yearStart
+    union all
+    select 1, m.id, m.occurred_on, '', '' from milestones m
+      where m.occurred_on_month_day in (@monthDay, @otherMonthDay) and m.withdrawn_at is null and m.occurred_on < @yearStart
+    order by date, kind, ceremony_name, category_name, id limit @limit offset @offset`,
+  nominationsByIds: `${nominationSelect} where n.id in (select value from json_each(?))`,
+  milestonesByIds: `${milestoneSelect} where m.id in (select value from json_each(?))`,
   // One batch each for a list of facts: their artists and their sources, by a JSON array of ids.
   nominationArtists: `select na.nomination_id, a.id, a.slug, a.name, a.is_kpop, wc.role, ${hangulName}
     from nomination_artists na join nominations n on n.id = na.nomination_id join artists a on a.id = na.artist_id

@@ -3,7 +3,7 @@ import { SlashCommandBuilder } from '@discordjs/builders';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { calendarDateIn, formatMonthDayKey, parseMonthDay, type MonthDay } from '../src/core/calendar.js';
 import { findOnThisDay } from '../src/core/on-this-day.js';
-import { onThisDayMessage } from '../src/presentation/on-this-day-message.js';
+import { ON_THIS_DAY_FACTS_PER_PAGE, onThisDayMessage } from '../src/presentation/on-this-day-message.js';
 import { echoed } from '../src/presentation/refusals.js';
 import type { Translation } from '../src/presentation/translation.js';
 import { described } from './command-descriptions.js';
@@ -22,9 +22,9 @@ const definition = described(new SlashCommandBuilder().setName('onthisday'), 'co
   .toJSON() satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 function render(context: CommandContext, monthDay: MonthDay, page: number, timeZone: string, translation: Translation) {
-  const result = findOnThisDay(context.store, monthDay, context.clock.now(), timeZone);
+  const day = findOnThisDay(context.store, monthDay, context.clock.now(), timeZone, { page, pageSize: ON_THIS_DAY_FACTS_PER_PAGE });
   const key = formatMonthDayKey(monthDay);
-  return onThisDayMessage(monthDay, result.entries, page, (target) => `onthisday:page:${key}:${target}`, translation);
+  return onThisDayMessage(day, (target) => `onthisday:page:${key}:${target}`, translation);
 }
 
 export const onThisDayCommand: SlashCommand = {

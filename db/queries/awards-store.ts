@@ -6,10 +6,10 @@
 // A list of facts is read in three prepared statements, whatever its length: the facts with their
 // edition, category and work, then the artists of all of them, then their sources, each batch by
 // the facts' ids. (A JSON sub-select per fact cost most of the time of a long answer.)
-import { and, count, desc, eq, exists, gte, inArray, isNull, max, min, ne, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { and, count, desc, eq, exists, gte, inArray, isNull, lt, max, min, ne, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { alias, unionAll, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type {
-  AliasEntry, Artist, ArtistAlias, ArtistRef, AwardsFilter, AwardsStore, Ceremony, CeremonyEditionResults, CeremonyKind, EditionRef, FactOrigin, MilestoneFact, NominationFact, SourceRef,
+  AliasEntry, AnniversaryFact, Artist, ArtistAlias, ArtistRef, AwardsFilter, AwardsStore, Ceremony, CeremonyEditionResults, CeremonyKind, EditionRef, FactOrigin, MilestoneFact, NominationFact, SourceRef,
 } from '../../src/core/awards-facts.js';
 import type { LightstickDatabase } from '../database.js';
 import {
@@ -19,7 +19,7 @@ import {
 
 // The types are core's: the store implements the port core declares.
 export type {
-  AliasEntry, Artist, ArtistAlias, ArtistRef, AwardsFilter, AwardsStore, Ceremony, CeremonyEditionResults, CeremonyKind, EditionRef, FactOrigin, MilestoneFact, NominationFact, SourceRef,
+  AliasEntry, AnniversaryFact, Artist, ArtistAlias, ArtistRef, AwardsFilter, AwardsStore, Ceremony, CeremonyEditionResults, CeremonyKind, EditionRef, FactOrigin, MilestoneFact, NominationFact, SourceRef,
 };
 
 /** Escapes `%`, `_` and the escape character itself so that a user's text matches literally in LIKE. */
@@ -47,6 +47,13 @@ function originOf(row: { importId: number | null; suggestionId: number | null })
   if (row.importId !== null) return 'import';
   if (row.suggestionId !== null) return 'suggestion';
   return 'seed';
+}
+
+/** The placeholders of a day's anniversaries: one or two month-days, and the first year not counted. */
+function monthDaysBinding(monthDays: string[], beforeYear: number) {
+  const [monthDay, otherMonthDay = monthDay] = monthDays;
+  if (monthDay === undefined || monthDays.length > 2) throw new RangeError(`one or two month-days, not ${monthDays.length}`);
+  return { monthDay, otherMonthDay, yearStart: String(beforeYear).padStart(4, '0') };
 }
 
 /** Groups batch rows by the fact they belong to, keeping their order. */
@@ -195,6 +202,41 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
   const liveMilestone = isNull(milestones.withdrawnAt);
   const ids = idsInJson(placeholder('ids'));
 
+  // A day's anniversaries: on one or two month-days (February 29 is remembered on the 28th in a
+  // common year; otherwise the same day is bound twice), in years before `yearStart` ("YYYY").
+  const onMonthDays = (column: SQLiteColumn) => inArray(column, [placeholder('monthDay'), placeholder('otherMonthDay')]);
+  const winsOnMonthDays = and(
+    onMonthDays(editions.heldOnMonthDay),
+    eq(nominations.result, 'won'),
+    liveNomination,
+    lt(editions.heldOn, placeholder('yearStart')),
+  );
+  const milestonesOnMonthDays = and(onMonthDays(milestones.occurredOnMonthDay), liveMilestone, lt(milestones.occurredOn, placeholder('yearStart')));
+  // Plain names, because a compound select can only be ordered by its result columns.
+  const winKeys = db
+    .select({
+      kind: sql<number>`0`.as('kind'),
+      id: nominations.id,
+      date: sql<string>`${editions.heldOn}`.as('date'),
+      ceremonyName: sql<string>`${ceremonies.name}`.as('ceremony_name'),
+      categoryName: sql<string>`${categories.name}`.as('category_name'),
+    })
+    .from(nominations)
+    .innerJoin(editions, eq(editions.id, nominations.editionId))
+    .innerJoin(ceremonies, eq(ceremonies.id, editions.ceremonyId))
+    .innerJoin(categories, eq(categories.id, nominations.categoryId))
+    .where(winsOnMonthDays);
+  const milestoneKeys = db
+    .select({
+      kind: sql<number>`1`.as('kind'),
+      id: milestones.id,
+      date: sql<string>`${milestones.occurredOn}`.as('date'),
+      ceremonyName: sql<string>`''`.as('ceremony_name'),
+      categoryName: sql<string>`''`.as('category_name'),
+    })
+    .from(milestones)
+    .where(milestonesOnMonthDays);
+
   const categoryOfEdition = alias(categories, 'edition_category');
   const editionOfCategory = alias(editions, 'category_edition');
 
@@ -289,14 +331,21 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
       .innerJoin(nominations, eq(nominations.id, nominationArtists.nominationId))
       .where(and(eq(nominationArtists.artistId, placeholder('artistId')), liveNomination))
       .prepare(),
-    winsOnMonthDay: selectNominations()
-      .where(and(eq(editions.heldOnMonthDay, placeholder('monthDay')), eq(nominations.result, 'won'), liveNomination))
-      .orderBy(editions.heldOn, ceremonies.name, categories.name)
+    countWinsOnMonthDays: db
+      .select({ count: count() })
+      .from(nominations)
+      .innerJoin(editions, eq(editions.id, nominations.editionId))
+      .where(winsOnMonthDays)
       .prepare(),
-    milestonesOnMonthDay: selectMilestones()
-      .where(and(eq(milestones.occurredOnMonthDay, placeholder('monthDay')), liveMilestone))
-      .orderBy(milestones.occurredOn, milestones.id)
+    countMilestonesOnMonthDays: db.select({ count: count() }).from(milestones).where(milestonesOnMonthDays).prepare(),
+    // Only the keys of the whole day are sorted; one page's facts are then read by id.
+    anniversaryPage: unionAll(winKeys, milestoneKeys)
+      .orderBy(sql`date`, sql`kind`, sql`ceremony_name`, sql`category_name`, sql`id`)
+      .limit(placeholder('limit'))
+      .offset(placeholder('offset'))
       .prepare(),
+    nominationsByIds: selectNominations().where(inArray(nominations.id, ids)).prepare(),
+    milestonesByIds: selectMilestones().where(inArray(milestones.id, ids)).prepare(),
     // The artists and the sources of a batch of facts, by the facts' ids.
     nominationArtists: db
       .select({
@@ -596,8 +645,32 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
         }),
       ),
     awardCountsOf: (artistId) => statements.awardCountsOf.get({ artistId }) ?? { wins: 0, nominations: 0 },
-    winsOnMonthDay: (monthDay) => toNominations(statements.winsOnMonthDay.all({ monthDay })),
-    milestonesOnMonthDay: (monthDay) => toMilestones(statements.milestonesOnMonthDay.all({ monthDay })),
+    countAnniversaries: (monthDays, beforeYear) => {
+      const day = monthDaysBinding(monthDays, beforeYear);
+      return (statements.countWinsOnMonthDays.get(day)?.count ?? 0) + (statements.countMilestonesOnMonthDays.get(day)?.count ?? 0);
+    },
+    anniversariesPage: (monthDays, beforeYear, offset, limit) => {
+      const keys = statements.anniversaryPage.all({ ...monthDaysBinding(monthDays, beforeYear), offset, limit });
+      const winIds = keys.filter((key) => key.kind === 0).map((key) => key.id);
+      const milestoneIds = keys.filter((key) => key.kind === 1).map((key) => key.id);
+      const wins = new Map(
+        (winIds.length > 0 ? toNominations(statements.nominationsByIds.all({ ids: JSON.stringify(winIds) })) : []).map((fact) => [fact.id, fact]),
+      );
+      const dated = new Map(
+        (milestoneIds.length > 0 ? toMilestones(statements.milestonesByIds.all({ ids: JSON.stringify(milestoneIds) })) : []).map((fact) => [
+          fact.id,
+          fact,
+        ]),
+      );
+      return keys.flatMap((key): AnniversaryFact[] => {
+        if (key.kind === 0) {
+          const nomination = wins.get(key.id);
+          return nomination ? [{ kind: 'win', nomination }] : [];
+        }
+        const milestone = dated.get(key.id);
+        return milestone ? [{ kind: 'milestone', milestone }] : [];
+      });
+    },
     ceremonies: () => statements.ceremonies.all(),
     ceremoniesByNormalizedAlias: (normalized) => statements.ceremoniesByAlias.all({ normalized }),
     ceremoniesStartingWith: (prefix, limit) =>

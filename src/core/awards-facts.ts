@@ -108,6 +108,9 @@ export interface MilestoneFact {
   origin: FactOrigin;
 }
 
+/** A fact remembered on its anniversary: a win, or a milestone with a date. */
+export type AnniversaryFact = { kind: 'win'; nomination: NominationFact } | { kind: 'milestone'; milestone: MilestoneFact };
+
 export interface Ceremony {
   id: number;
   slug: string;
@@ -146,8 +149,13 @@ export interface AwardsStore {
   milestonesOf(artistId: number): MilestoneFact[];
   nominationsOf(artistId: number, filter?: AwardsFilter): NominationFact[];
   awardCountsOf(artistId: number): { wins: number; nominations: number };
-  winsOnMonthDay(monthDay: string): NominationFact[];
-  milestonesOnMonthDay(monthDay: string): MilestoneFact[];
+  /** How many wins and milestones fell on these month-days (MM-DD) in years before `beforeYear`. */
+  countAnniversaries(monthDays: string[], beforeYear: number): number;
+  /**
+   * One page of those wins and milestones, oldest first; on one date, wins (by ceremony and
+   * category) before milestones.
+   */
+  anniversariesPage(monthDays: string[], beforeYear: number, offset: number, limit: number): AnniversaryFact[];
   ceremonies(): Ceremony[];
   ceremoniesByNormalizedAlias(normalized: string): Ceremony[];
   ceremoniesStartingWith(prefix: string, limit: number): (Ceremony & { alias: string })[];

@@ -46,32 +46,79 @@ export const colors = {
 } as const;
 
 export function renderPagedEmbed(spec: PagedEmbedSpec): MessagePayload {
-  const { translation } = spec;
   const numbering = numberSources(spec.sections);
-  const fields = spec.sections.flatMap((section) => sectionFields(section, numbering, translation));
+  const fields = spec.sections.flatMap((section) => sectionFields(section, numbering, spec.translation));
   const title = truncate(spec.title, discordLimits.embedTitle);
   const description = spec.description ? truncate(spec.description, 2000) : undefined;
-  const pages = packPages(fields, title.length + (description?.length ?? 0), numbering, translation);
+  const pages = packPages(fields, title.length + (description?.length ?? 0), numbering, spec.translation);
   const pageIndex = Math.min(Math.max(0, Math.trunc(spec.page)), Math.max(0, pages.length - 1));
   const page = pages[pageIndex];
+  if (!page) return emptyEmbed(title, description, spec);
+  return pageEmbed(title, description, page, numbering, pageIndex, pages.length, spec);
+}
 
-  const embed: APIEmbed = { title, color: spec.color };
-  if (!page) {
-    embed.description = truncate([description, spec.emptyText].filter(Boolean).join('\n\n'), discordLimits.embedDescription);
-    return { embeds: [embed] };
+export interface StorePageSpec extends Omit<PagedEmbedSpec, 'page'> {
+  /** 0-based: the page these sections are. */
+  page: number;
+  pageCount: number;
+}
+
+/**
+ * One page that the store already cut to a number of facts: `sections` are that page's. The page
+ * fits one embed whatever its facts: if its lines are too long together, each is shortened.
+ */
+export function renderStorePage(spec: StorePageSpec): MessagePayload {
+  const title = truncate(spec.title, discordLimits.embedTitle);
+  const description = spec.description ? truncate(spec.description, 2000) : undefined;
+  if (spec.sections.every((section) => section.lines.length === 0)) return emptyEmbed(title, description, spec);
+  const numbering = numberSources(spec.sections);
+  const pageLabel = pageLabelOf(spec.page, spec.pageCount, spec.translation);
+  const fixedLength = title.length + (description?.length ?? 0);
+  let page: Page;
+  // Lines are shortened by a quarter at a time: only a page of unusually long facts needs it.
+  for (let longestLine: number = discordLimits.fieldValue; ; longestLine = Math.floor(longestLine * 0.75)) {
+    const fields = spec.sections.flatMap((section) => sectionFields(section, numbering, spec.translation, longestLine));
+    page = { fields: fields.map(({ sources: _sources, ...field }) => field), sources: fields.flatMap((field) => field.sources) };
+    const links = linksField(page.sources, numbering, spec.translation);
+    const length =
+      fixedLength +
+      page.fields.reduce((sum, field) => sum + field.name.length + field.value.length, 0) +
+      (links ? links.name.length + links.value.length : 0) +
+      footerText(page.sources, numbering, pageLabel, spec.translation).length;
+    const fits = length <= PAGE_BUDGET && page.fields.length < discordLimits.embedFields;
+    if (fits || longestLine < 60) break;
   }
+  return pageEmbed(title, description, page, numbering, spec.page, spec.pageCount, spec);
+}
+
+function emptyEmbed(title: string, description: string | undefined, spec: Pick<PagedEmbedSpec, 'emptyText' | 'color'>): MessagePayload {
+  const text = truncate([description, spec.emptyText].filter(Boolean).join('\n\n'), discordLimits.embedDescription);
+  return { embeds: [{ title, color: spec.color, description: text }] };
+}
+
+function pageLabelOf(pageIndex: number, pageCount: number, translation: Translation): string | null {
+  if (pageCount <= 1) return null;
+  return translation.t('pages.pageOf', { page: translation.number(pageIndex + 1), pages: translation.number(pageCount) });
+}
+
+function pageEmbed(
+  title: string,
+  description: string | undefined,
+  page: Page,
+  numbering: Map<string, number>,
+  pageIndex: number,
+  pageCount: number,
+  spec: Pick<PagedEmbedSpec, 'color' | 'pageButtonId' | 'translation'>,
+): MessagePayload {
+  const { translation } = spec;
+  const embed: APIEmbed = { title, color: spec.color };
   if (description) embed.description = description;
   const links = linksField(page.sources, numbering, translation);
   embed.fields = links ? [...page.fields, links] : page.fields;
-  const pageLabel =
-    pages.length > 1
-      ? translation.t('pages.pageOf', { page: translation.number(pageIndex + 1), pages: translation.number(pages.length) })
-      : null;
-  const footer = footerText(page.sources, numbering, pageLabel, translation);
+  const footer = footerText(page.sources, numbering, pageLabelOf(pageIndex, pageCount, translation), translation);
   if (footer) embed.footer = { text: footer };
-
   const payload: MessagePayload = { embeds: [embed] };
-  if (pages.length > 1) payload.components = [pageButtons(pageIndex, pages.length, spec.pageButtonId, translation)];
+  if (pageCount > 1) payload.components = [pageButtons(pageIndex, pageCount, spec.pageButtonId, translation)];
   return payload;
 }
 
@@ -91,8 +138,16 @@ interface Field extends APIEmbedField {
   sources: SourceRef[];
 }
 
-/** One section as one or more fields, each value at most 1024 characters, never splitting a line. */
-function sectionFields(section: Section, numbering: Map<string, number>, translation: Translation): Field[] {
+/**
+ * One section as one or more fields, each value at most 1024 characters, never splitting a line;
+ * a line longer than `longestLine` is shortened.
+ */
+function sectionFields(
+  section: Section,
+  numbering: Map<string, number>,
+  translation: Translation,
+  longestLine: number = discordLimits.fieldValue,
+): Field[] {
   const fields: Field[] = [];
   const continued = (heading: string) => translation.t('pages.continued', { heading });
   const heading = truncate(section.heading, discordLimits.fieldName - continued('').length);
@@ -106,7 +161,8 @@ function sectionFields(section: Section, numbering: Map<string, number>, transla
   };
   for (const line of section.lines) {
     const markers = (line.sources ?? []).map((s) => `[${numbering.get(s.identifier)}]`).join('');
-    const text = markers ? `${truncate(line.text, discordLimits.fieldValue - markers.length - 1)} ${markers}` : truncate(line.text, discordLimits.fieldValue);
+    const room = Math.min(longestLine, discordLimits.fieldValue);
+    const text = markers ? `${truncate(line.text, Math.max(1, room - markers.length - 1))} ${markers}` : truncate(line.text, room);
     if (value.length > 0 && value.length + 1 + text.length > discordLimits.fieldValue) flush();
     value = value.length > 0 ? `${value}\n${text}` : text;
     sources.push(...(line.sources ?? []));
