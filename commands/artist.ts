@@ -19,6 +19,8 @@ export const artistCommand: SlashCommand = {
     const artist = artistFromOption(invocation, 'name', context, translation);
     return { payload: artistProfileMessage(describeArtist(context.store, artist), translation) };
   },
+  // Read from the store alone: the same question in the same language gets the same answer.
+  reusable: { reply: () => '', choices: () => '' },
   autocomplete(focused, _invocation, context) {
     return artistChoices(context.store, focused.value);
   },

@@ -57,6 +57,8 @@ export const awardsCommand: SlashCommand = {
     };
     return { payload: render(context, view, 0, translation) };
   },
+  // Read from the store alone: the same question in the same language gets the same answer.
+  reusable: { reply: () => '', choices: () => '' },
   autocomplete(focused, _invocation, context) {
     if (focused.name === 'ceremony') return ceremonyChoices(context.store, focused.value);
     return artistChoices(context.store, focused.value);

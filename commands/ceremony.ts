@@ -50,6 +50,8 @@ export const ceremonyCommand: SlashCommand = {
     const when = date !== undefined && ceremony.kind === 'music_show' ? date : String(year ?? Number(date!.slice(0, 4)));
     return { payload: render(context, ceremony.id, when, 0, translation) };
   },
+  // Read from the store alone: the same question in the same language gets the same answer.
+  reusable: { reply: () => '', choices: () => '' },
   autocomplete(focused, _invocation, context) {
     return ceremonyChoices(context.store, focused.value);
   },

@@ -18,6 +18,7 @@ import type { TriviaGame } from '../src/trivia/trivia-game.js';
 import type { MessagePayload } from '../src/presentation/message-payload.js';
 import type { Translator } from '../src/presentation/translator.js';
 import type { CardPainter } from '../src/presentation/milestone-card-message.js';
+import type { ReplyCache } from '../src/reply-cache.js';
 
 export type { MessagePayload };
 
@@ -123,6 +124,17 @@ export interface CommandContext {
   logger: Logger;
   translator: Translator;
   capabilities: Capabilities;
+  /** Answers of commands that say they may be reused, kept until a fact changes. */
+  replies: ReplyCache;
+}
+
+/**
+ * What, besides the store's facts, the command, its options and the reader's language, an answer
+ * depends on (a day, a time zone): '' for nothing more. Only for commands that read and never write.
+ */
+export interface ReusableAnswers {
+  reply?(invocation: CommandInvocation, context: CommandContext): string;
+  choices?(focused: FocusedOption, invocation: CommandInvocation, context: CommandContext): string;
 }
 
 export interface SlashCommand {
@@ -133,6 +145,8 @@ export interface SlashCommand {
   press?(button: ButtonPress, context: CommandContext): ButtonReply | Promise<ButtonReply>;
   /** Forms whose custom id starts with `<command name>:`. */
   submit?(form: FormSubmission, context: CommandContext): ButtonReply | Promise<ButtonReply>;
+  /** Present when the command's answers may be reused until a fact changes. */
+  reusable?: ReusableAnswers;
 }
 
 /**

@@ -19,6 +19,8 @@ export const firstsCommand: SlashCommand = {
     const artist = artistFromOption(invocation, 'artist', context, translation);
     return { payload: firstsMessage(artist, findFirsts(context.store, artist), 0, translation) };
   },
+  // Read from the store alone: the same question in the same language gets the same answer.
+  reusable: { reply: () => '', choices: () => '' },
   autocomplete(focused, _invocation, context) {
     return artistChoices(context.store, focused.value);
   },

@@ -29,6 +29,14 @@ function render(context: CommandContext, monthDay: MonthDay, page: number, timeZ
 
 export const onThisDayCommand: SlashCommand = {
   definition,
+  // Besides the store, the answer depends on the server's day (which day "today" is, and how many
+  // years ago each fact was).
+  reusable: {
+    reply(invocation, context) {
+      const timeZone = timeZoneOf(context, invocation.guildId);
+      return `${timeZone} ${calendarDateIn(context.clock.now(), timeZone)}`;
+    },
+  },
   execute(invocation, context) {
     const translation = readerTranslation(invocation, context);
     const typed = optionalString(invocation, 'date');

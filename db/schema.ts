@@ -392,6 +392,16 @@ export const suggestions = sqliteTable(
   ],
 );
 
+/**
+ * One row whose revision every change to a table of facts raises: triggers (migration 0007) do it,
+ * whoever writes and from whichever process, so answers read from the store can be reused until
+ * the number moves.
+ */
+export const factsRevision = sqliteTable('facts_revision', {
+  id: integer('id').primaryKey(),
+  revision: integer('revision').notNull(),
+});
+
 /** Bookkeeping for the seed loader: the digest of the seed files last loaded. */
 export const storeMeta = sqliteTable('store_meta', {
   key: text('key').primaryKey(),

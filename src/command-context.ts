@@ -5,6 +5,7 @@ import type { Capabilities, CommandContext } from '../commands/command.js';
 import type { Clock } from './core/clock.js';
 import type { OpenedStore } from './open-store.js';
 import { createTranslator } from './presentation/translator.js';
+import { createReplyCache } from './reply-cache.js';
 
 export function createCommandContext(
   opened: OpenedStore,
@@ -25,5 +26,6 @@ export function createCommandContext(
       preferred: runtime.preferredLocale ?? (() => null),
     }),
     capabilities: runtime.capabilities ?? { singlePlayer: false, forms: false, isCurator: () => false },
+    replies: createReplyCache(),
   };
 }

@@ -63,10 +63,27 @@ export async function runSlashCommand(
   const command = findCommand(invocation.commandName);
   if (!command) return tagged({ payload: { content: unknownCommandText(invocation.commandName, translation) }, ephemeral: true }, 'unknown');
   try {
-    return await command.execute(invocation, context);
+    const reuse = command.reusable?.reply;
+    if (!reuse) return await command.execute(invocation, context);
+    // Read before the answer is made: an answer is never kept under a revision newer than its facts.
+    const revision = context.store.revision();
+    const key = questionKey('reply', invocation, translation, reuse(invocation, context));
+    const kept = context.replies.get<CommandReply>(key, revision);
+    if (kept) return kept;
+    const reply = await command.execute(invocation, context);
+    context.replies.set(key, revision, reply);
+    return reply;
   } catch (error) {
     return replyForError(error, context, translation, requestId, invocation.commandName);
   }
+}
+
+/** A question as a cache key: what was asked, with which options, read in which language, and what else the command names. */
+function questionKey(kind: string, invocation: CommandInvocation, translation: Translation, more: string): string {
+  const options = Object.entries(invocation.options)
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([kind, invocation.commandName, invocation.subcommand, translation.locale, options, more]);
 }
 
 /** Autocomplete never fails loudly: on error, or without a focused option, it offers nothing. */
@@ -79,7 +96,16 @@ export function runAutocomplete(
   const command = findCommand(invocation.commandName);
   if (!command?.autocomplete || !focused) return [];
   try {
-    return command.autocomplete(focused, invocation, context).slice(0, MAX_AUTOCOMPLETE_CHOICES);
+    const reuse = command.reusable?.choices;
+    if (!reuse) return command.autocomplete(focused, invocation, context).slice(0, MAX_AUTOCOMPLETE_CHOICES);
+    const revision = context.store.revision();
+    const translation = context.translator.forReader(invocation.locale);
+    const key = questionKey(`choices:${focused.name}:${focused.value}`, invocation, translation, reuse(focused, invocation, context));
+    const kept = context.replies.get<Choice[]>(key, revision);
+    if (kept) return kept;
+    const choices = command.autocomplete(focused, invocation, context).slice(0, MAX_AUTOCOMPLETE_CHOICES);
+    context.replies.set(key, revision, choices);
+    return choices;
   } catch (error) {
     context.logger.error({ err: error, interactionId: requestId, command: invocation.commandName }, 'autocomplete failed');
     return [];

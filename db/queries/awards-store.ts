@@ -13,7 +13,7 @@ import type {
 } from '../../src/core/awards-facts.js';
 import type { LightstickDatabase } from '../database.js';
 import {
-  artistAliases, artists, categories, ceremonies, ceremonyAliases, completeNomineeLists, editions, memberships, milestoneArtists, milestones,
+  artistAliases, artists, categories, ceremonies, ceremonyAliases, completeNomineeLists, editions, factsRevision, memberships, milestoneArtists, milestones,
   milestoneSources, nominationArtists, nominations, nominationSources, sources, workCredits, works,
 } from '../schema.js';
 
@@ -394,6 +394,7 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
       .orderBy(milestoneSources.milestoneId, milestoneSources.sourceId)
       .prepare(),
     ceremonies: db.select(ceremonyFields).from(ceremonies).orderBy(ceremonies.name).prepare(),
+    factsRevision: db.select({ revision: factsRevision.revision }).from(factsRevision).where(eq(factsRevision.id, 1)).prepare(),
     ceremoniesByAlias: db
       .selectDistinct(ceremonyFields)
       .from(ceremonyAliases)
@@ -620,8 +621,10 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
   const artistsOfKindFrom = (kind: Artist['kind'], from: number, limit: number): Artist[] =>
     statements.artistsOfKind.all({ kind, from, limit });
 
-  let aliasCache: AliasEntry[] | null = null;
-  let editionCache: EditionRef[] | null = null;
+  const revision = () => statements.factsRevision.get()?.revision ?? 0;
+  // Kept while the facts stay at the revision they were read at: another process may add an alias.
+  let aliasCache: { revision: number; entries: AliasEntry[] } | null = null;
+  let editionCache: { revision: number; entries: EditionRef[] } | null = null;
 
   return {
     artistById: (id) => statements.artistById.get({ id }),
@@ -630,7 +633,11 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     aliasesStartingWith: (prefix, limit) =>
       statements.aliasesStartingWith.all({ pattern: `${escapeLike(prefix)}%`, exact: prefix, limit }),
     aliasesContaining: (fragment, limit) => statements.aliasesContaining.all({ pattern: `%${escapeLike(fragment)}%`, limit }),
-    allAliases: () => (aliasCache ??= statements.allAliases.all()),
+    allAliases: () => {
+      const now = revision();
+      if (aliasCache?.revision !== now) aliasCache = { revision: now, entries: statements.allAliases.all() };
+      return aliasCache.entries;
+    },
     aliasesOf: (artistId) => statements.aliasesOf.all({ artistId }),
     membersOf: (groupId) => statements.membersOf.all({ groupId }),
     groupsOf: (memberId) => statements.groupsOf.all({ memberId }),
@@ -699,7 +706,11 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     nominationsAt: (editionId) => toNominations(statements.editionNominations.all({ editionId })),
     milestoneIds: () => statements.milestoneIds.all().map((row) => row.id),
     hasCompleteNomineeList: (editionId, categorySlug) => statements.hasCompleteList.get({ editionId, categorySlug }) !== undefined,
-    editions: () => (editionCache ??= statements.editions.all() as EditionRef[]),
+    editions: () => {
+      const now = revision();
+      if (editionCache?.revision !== now) editionCache = { revision: now, entries: statements.editions.all() as EditionRef[] };
+      return editionCache.entries;
+    },
     worksOf: (artistId) => statements.worksOf.all({ artistId }),
     artistsOfKind: (kind, fraction, limit) => {
       const low = statements.lowestArtistId.get()?.id;
@@ -720,5 +731,6 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
       aliasCache = null;
       editionCache = null;
     },
+    revision,
   };
 }

@@ -187,4 +187,6 @@ export interface AwardsStore {
   wonCategoryNamed(artistId: number, editionId: number, categoryName: string, workTitle?: string | null): boolean;
   /** Forgets cached look-ups after the seeds change. */
   invalidate(): void;
+  /** A number that moves whenever any fact changes, whoever changed it: answers kept under it are current. */
+  revision(): number;
 }

@@ -11,6 +11,7 @@ import { discordLimitProblems } from '../support/discord-limits.js';
 import { invocation } from '../support/invocations.js';
 import { largeSeedFiles } from '../support/large-seed.js';
 import { openTestStore, testContext, writeSeedDirectory } from '../support/test-store.js';
+import { createReplyCache } from '../../src/reply-cache.js';
 
 const real = openTestStore();
 const large = openTestStore({ seedDirectory: writeSeedDirectory(largeSeedFiles()) });
@@ -145,6 +146,8 @@ describe('friendly answers to bad input', () => {
       ...context,
       logger,
       store: { ...context.store, milestonesOf: () => { throw new Error('disk on fire'); } },
+      // Not the answer kept from an earlier test: this one must be made, and fail.
+      replies: createReplyCache(),
     };
     const reply = await runSlashCommand(invocation('firsts', { artist: 'blackpink' }), broken, 'interaction-42');
     expect(reply).toEqual({ payload: { content: APOLOGY }, ephemeral: true });
