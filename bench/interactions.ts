@@ -1,6 +1,7 @@
 // 2. Interactions end to end through the local Discord-compatible server: the real bot in its own
 // process, a steady stream of slash commands and autocompletes, the time from INTERACTION_CREATE
 // to the callback body, and the bot's event-loop delay.
+import { performance } from 'node:perf_hooks';
 import { FakeDiscordServer } from '../test/discord-server/index.js';
 import { startBotChild } from './bot-child.js';
 import { distribution, type Distribution } from './measure.js';
@@ -8,6 +9,8 @@ import { distribution, type Distribution } from './measure.js';
 export interface InteractionsResult {
   sent: number;
   answered: number;
+  /** Each answered interaction's latency, in ms. */
+  latencies: number[];
   latency: Distribution;
   overOneSecond: number;
   eventLoop: { p50: number; p99: number; max: number };
@@ -52,7 +55,8 @@ export async function measureInteractions(options: {
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       for (let i = 0; i < batch && sent < total; i++, sent++) {
         const raw = requests[sent % requests.length]!();
-        const dispatchedAt = Date.now();
+        // The server stamps arrivals the same way, in this process, to a fraction of a millisecond.
+        const dispatchedAt = performance.timeOrigin + performance.now();
         const interaction = server.sendInteraction(raw);
         pending.push(
           server
@@ -72,6 +76,7 @@ export async function measureInteractions(options: {
     return {
       sent,
       answered: latencies.length,
+      latencies,
       latency: distribution(latencies),
       overOneSecond: latencies.filter((l) => l > 1000).length,
       eventLoop,
@@ -80,4 +85,31 @@ export async function measureInteractions(options: {
     await bot.stop();
     await server.stop();
   }
+}
+
+/**
+ * Lightstick and a bare discord.js client, in turns of `seconds / rounds` each, so that both see
+ * the same machine: on shared cores, the load other work puts on them changes from minute to minute.
+ */
+export async function measureInteractionsSideBySide(options: { seconds: number; perSecond: number; databasePath: string; rounds: number }) {
+  const runs: Record<'lightstick' | 'bare', InteractionsResult[]> = { lightstick: [], bare: [] };
+  const seconds = Math.max(5, Math.round(options.seconds / options.rounds));
+  for (let round = 0; round < options.rounds; round++) {
+    for (const kind of ['lightstick', 'bare'] as const) {
+      runs[kind].push(await measureInteractions({ seconds, perSecond: options.perSecond, databasePath: options.databasePath, kind }));
+    }
+  }
+  const combined = (results: InteractionsResult[]) => {
+    const latencies = results.flatMap((result) => result.latencies);
+    return {
+      sent: results.reduce((sum, result) => sum + result.sent, 0),
+      answered: latencies.length,
+      latency: distribution(latencies),
+      overOneSecond: results.reduce((sum, result) => sum + result.overOneSecond, 0),
+      // The worst turn's: a delay is not averaged away by a quiet turn.
+      eventLoopP99: Math.max(...results.map((result) => result.eventLoop.p99)),
+      eventLoopMax: Math.max(...results.map((result) => result.eventLoop.max)),
+    };
+  };
+  return { secondsEach: seconds, rounds: options.rounds, lightstick: combined(runs.lightstick), bare: combined(runs.bare) };
 }

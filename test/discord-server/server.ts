@@ -37,6 +37,7 @@ import { Recorder } from './recorder.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limits.js';
 import { RestRoutes, discordError, type RestReply, type RestRequest } from './rest-routes.js';
 import { nextSnowflake } from './snowflake.js';
+import { performance } from 'node:perf_hooks';
 
 export interface FakeDiscordServerOptions {
   /** The bot user; its id doubles as the application id, as for real bots. */
@@ -90,6 +91,7 @@ export interface RecordedRequest {
   /** Files uploaded with a multipart request; [] otherwise. */
   files: RecordedAttachment[];
   headers: IncomingHttpHeaders;
+  /** When the request had arrived whole (ms since the epoch). */
   at: number;
   /** Status the fake server answered with. */
   status: number;
@@ -568,7 +570,10 @@ export class FakeDiscordServer {
 
   private async onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const { body, files } = parseBody(await readBody(request), request.headers['content-type']);
+    const raw = await readBody(request);
+    // When the request arrived whole: what the bot's latency ends at, not this server's checking.
+    const receivedAt = performance.timeOrigin + performance.now();
+    const { body, files } = parseBody(raw, request.headers['content-type']);
     const decoded = decodePath(url.pathname);
     const prefix = API_PREFIX.exec(decoded);
     const path = prefix ? decoded.slice(prefix[0].length) || '/' : decoded;
@@ -601,7 +606,7 @@ export class FakeDiscordServer {
       body,
       files: recordAttachments(files, body),
       headers: request.headers,
-      at: Date.now(),
+      at: receivedAt,
       status: reply.status,
     });
 
