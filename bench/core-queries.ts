@@ -1,7 +1,9 @@
 // 1. Core queries on the large store, each beside the same query written directly against
 // better-sqlite3, in the same run.
 import Database from 'better-sqlite3';
-import { openDatabase } from '../db/database.js';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { openDatabase, type LightstickDatabase } from '../db/database.js';
+import * as schema from '../db/schema.js';
 import { createAwardsStore } from '../db/queries/awards-store.js';
 import { findAwards } from '../src/core/awards.js';
 import { findFirsts } from '../src/core/firsts.js';
@@ -23,6 +25,8 @@ export function measureCoreQueries(path: string, iterations: number): QueryResul
   const db = openDatabase(path);
   const store = createAwardsStore(db);
   const raw = new Database(path, { readonly: true });
+  // The same page mapping as the store's connection (db/database.ts), so both read the file alike.
+  raw.pragma('mmap_size = 268435456');
   const random = seededRandom(99);
   const artistCount = (raw.prepare('select count(*) as n from artists').get() as { n: number }).n;
   const artistId = (i: number) => 1 + ((i * 7919) % artistCount);
@@ -53,17 +57,6 @@ export function measureCoreQueries(path: string, iterations: number): QueryResul
     nominationSources: sql(handWrittenSql.nominationSources),
     milestoneArtists: sql(handWrittenSql.milestoneArtists),
     milestoneSources: sql(handWrittenSql.milestoneSources),
-    // A trivia question by hand: a random win, its category's nominees, same-kind artists, a check.
-    winAt: raw.prepare(`select id from nominations where id >= ? and result = 'won' order by id limit 1`),
-    win: raw.prepare(`select id, edition_id, category_id from nominations where id = ?`),
-    nominees: raw.prepare(
-      `select n.id, n.result, (select json_group_array(a.name) from nomination_artists na join artists a on a.id = na.artist_id where na.nomination_id = n.id) as artists
-       from nominations n where n.edition_id = ? and n.category_id = ?`,
-    ),
-    kindArtists: raw.prepare(`select id, name from artists where kind = 'group' and id >= ? limit 24`),
-    check: raw.prepare(
-      `select 1 from nomination_artists na join nominations n on n.id = na.nomination_id where na.artist_id = ? and n.edition_id = ? and n.result = 'won' limit 1`,
-    ),
   };
   type Batch = { all(ids: string): unknown[] };
   const withBatches = (rows: unknown[], artists: Batch, sources: Batch) => {
@@ -73,7 +66,20 @@ export function measureCoreQueries(path: string, iterations: number): QueryResul
   };
   const milestoneFacts = (rows: unknown[]) => withBatches(rows, direct.milestoneArtists, direct.milestoneSources);
   const nominationFacts = (rows: unknown[]) => withBatches(rows, direct.nominationArtists, direct.nominationSources);
-  const maxNomination = (raw.prepare('select max(id) as n from nominations').get() as { n: number }).n;
+  // The trivia question's store on a connection whose statements are recorded, to be replayed directly.
+  const statementsRun: [string, unknown[]][] = [];
+  const questionStatements = new Map<number, [string, unknown[]][]>();
+  const recordingClient = new Database(path, { readonly: true });
+  recordingClient.pragma('mmap_size = 268435456');
+  const recordedStore = createAwardsStore(
+    drizzle({ client: recordingClient, schema, logger: { logQuery: (text, params) => void statementsRun.push([text, params]) } }) as LightstickDatabase,
+  );
+  const rawStatements = new Map<string, Database.Statement>();
+  const rawStatement = (text: string) => {
+    let statement = rawStatements.get(text);
+    if (!statement) rawStatements.set(text, (statement = raw.prepare(text).raw()));
+    return statement;
+  };
   const key = (d: { month: number; day: number }) => `${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
   const now = new Date('2026-06-01T00:00:00Z');
   // Most readers stay on the first page; one in four turns to page 2 to 4.
@@ -113,15 +119,16 @@ export function measureCoreQueries(path: string, iterations: number): QueryResul
       },
     ],
     [
+      // A question picks among six kinds and checks every option against the store, so no one
+      // hand-written query matches it: its direct side replays the very statements it ran.
       'a trivia question',
-      () => nextQuestion(store, { artistIds: null }, new Set(), random),
       (i) => {
-        const id = (direct.winAt.get(1 + ((i * 104729) % maxNomination)) as { id: number } | undefined)?.id ?? 1;
-        const win = direct.win.get(id) as { edition_id: number; category_id: number };
-        const nominees = direct.nominees.all(win.edition_id, win.category_id);
-        const others = direct.kindArtists.all((i * 31) % artistCount) as { id: number }[];
-        return [nominees, others.slice(0, 4).map((a) => direct.check.get(a.id, win.edition_id))];
+        statementsRun.length = 0;
+        const question = nextQuestion(recordedStore, { artistIds: null }, new Set(), random);
+        questionStatements.set(i, [...statementsRun]);
+        return question;
       },
+      (i) => (questionStatements.get(i) ?? []).map(([text, params]) => rawStatement(text).all(...params)),
     ],
   ];
 
@@ -137,6 +144,7 @@ export function measureCoreQueries(path: string, iterations: number): QueryResul
     results.push({ name: label, ours: distribution(oursSamples), direct: distribution(directSamples) });
   }
   raw.close();
+  recordingClient.close();
   db.$client.close();
   return results;
 }
