@@ -1,11 +1,15 @@
 // One process of a cluster (see cluster-manager.ts): the bot for the shards the manager gave it,
-// on the database the manager prepared, with its share of the bot's REST request rate.
+// on the database the manager prepared, with its share of the bot's REST request rate. It serves
+// no port: it answers the manager's requests for its health and metrics, and the manager serves
+// them for every process.
 import 'dotenv/config';
 import { ClusterClient, getInfo } from 'discord-hybrid-sharding';
 import { readConfig } from '../config.js';
+import { createPrometheusMetrics } from '../hosting/metrics.js';
 import { createLogger } from '../logger.js';
 import { runEntryPoint } from '../run-entry-point.js';
-import { startBot } from './bot.js';
+import { startBot, type Bot } from './bot.js';
+import { answerReportRequests } from './cluster-reports.js';
 
 await runEntryPoint(async () => {
   const info = getInfo();
@@ -13,6 +17,12 @@ await runEntryPoint(async () => {
   const disconnect = () => process.connected && process.disconnect();
   const config = readConfig();
   const logger = createLogger(config.logLevel).child({ cluster: info.CLUSTER, shards: info.SHARD_LIST });
+  // The metric sources read the bot, made by startBot (they are read only when the manager asks).
+  let bot: Bot | undefined;
+  const prometheus = createPrometheusMetrics({
+    shards: () => bot?.shards() ?? [],
+    activeTriviaRounds: () => (bot?.health().healthy ? bot.context.trivia.activeRounds().length : 0),
+  });
   const code = await startBot(
     config,
     {
@@ -20,9 +30,20 @@ await runEntryPoint(async () => {
       shards: { ids: info.SHARD_LIST, count: info.TOTAL_SHARDS },
       storePrepared: true,
       requestsPerSecond: Math.max(1, Math.floor(50 / Math.max(1, info.CLUSTER_COUNT))),
+      metrics: prometheus.metrics,
     },
-    // Tells the manager when this process is ready, and answers its messages.
-    (bot) => void new ClusterClient(bot.client),
+    (created) => {
+      bot = created;
+      // Listening from before the gateway connects, so that the manager hears "starting" rather than nothing.
+      answerReportRequests(
+        new ClusterClient(created.client),
+        {
+          health: () => ({ health: created.health(), shards: created.shards().map(({ id, status }) => ({ id, status })) }),
+          metrics: () => prometheus.registry.getMetricsAsJSON(),
+        },
+        logger,
+      );
+    },
   ).catch((error: unknown) => {
     disconnect();
     throw error;

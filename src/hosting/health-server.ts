@@ -1,10 +1,19 @@
 // The health and metrics server (HEALTH_PORT): GET /healthz says whether the bot is serving, for a
 // supervisor or a container's HEALTHCHECK; GET /metrics is for Prometheus. Nothing else is served.
+// One bot process serves it itself; in cluster mode the manager serves it for every process.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
+import { ConfigError } from '../config.js';
 
-export type Health = { healthy: true } | { healthy: false; reason: string };
+/** In cluster mode, a process that is not serving: its cluster id, the shards it cannot serve, and why. */
+export interface ProcessNotReady {
+  cluster: number;
+  shards: number[];
+  reason: string;
+}
+
+export type Health = { healthy: true } | { healthy: false; reason: string; notReady?: ProcessNotReady[] };
 
 export interface HealthServer {
   /** The port it listens on (the one asked for, or the one the system gave for port 0). */
@@ -12,11 +21,24 @@ export interface HealthServer {
   close(): Promise<void>;
 }
 
+/** What GET /healthz answers: `{status: 'ok'}`, or why not (and, in cluster mode, which processes). */
+function healthBody(health: Health): Record<string, unknown> {
+  if (health.healthy) return { status: 'ok' };
+  return { status: 'unavailable', reason: health.reason, ...(health.notReady ? { notReady: health.notReady } : {}) };
+}
+
+/** The plain message for a HEALTH_PORT something else already listens on. */
+export function portInUseError(host: string, port: number | undefined): ConfigError {
+  return new ConfigError(`HEALTH_PORT ${port} on ${host} is already in use. Pick another port, or stop what listens there.`);
+}
+
 export async function startHealthServer(options: {
   host: string;
   port: number;
-  health: () => Health;
-  registry: Registry;
+  /** Asked at each GET /healthz (a cluster manager asks its processes, hence a promise). */
+  health: () => Health | Promise<Health>;
+  /** Rendered at each GET /metrics: a registry, or anything that renders like one. */
+  registry: Pick<Registry, 'contentType' | 'metrics'>;
 }): Promise<HealthServer> {
   const server: Server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
@@ -29,8 +51,12 @@ export async function startHealthServer(options: {
       return;
     }
     if (path === '/healthz') {
-      const health = options.health();
-      send(health.healthy ? 200 : 503, 'application/json', JSON.stringify(health.healthy ? { status: 'ok' } : { status: 'unavailable', reason: health.reason }));
+      Promise.resolve()
+        .then(() => options.health())
+        .then(
+          (health) => send(health.healthy ? 200 : 503, 'application/json', JSON.stringify(healthBody(health))),
+          (error: unknown) => send(503, 'application/json', JSON.stringify({ status: 'unavailable', reason: `health check failed: ${(error as Error).message}` })),
+        );
       return;
     }
     if (path === '/metrics') {

@@ -6,7 +6,7 @@ import { createBot } from '../discord/bot.js';
 import { checkRegisteredCommands } from '../discord/command-registration.js';
 import { createLogger } from '../logger.js';
 import { startDailyBackups, type DailyBackups } from './backup.js';
-import { startHealthServer, type HealthServer } from './health-server.js';
+import { portInUseError, startHealthServer, type HealthServer } from './health-server.js';
 import { createPrometheusMetrics } from './metrics.js';
 import { runUntilStopped, stopWithin } from './process-lifecycle.js';
 
@@ -49,7 +49,7 @@ export async function runBot(config: Config): Promise<number> {
       throw new ConfigError('Discord rejected DISCORD_TOKEN. Reset it in the Developer Portal (Bot > Reset Token) and put the new one in .env.');
     }
     if ((error as { code?: string }).code === 'EADDRINUSE') {
-      throw new ConfigError(`HEALTH_PORT ${config.healthPort} on ${config.healthHost} is already in use. Pick another port, or stop what listens there.`);
+      throw portInUseError(config.healthHost, config.healthPort);
     }
     logger.fatal({ err: error }, 'could not start');
     return 1;
