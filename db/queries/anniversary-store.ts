@@ -6,11 +6,12 @@ import type {
   AnniversaryStore,
   DueServer,
   NewClaim,
+  ServerFollows,
   ShardSelection,
 } from '../../src/core/anniversary-records.js';
 import type { LightstickDatabase } from '../database.js';
 
-export type { AnniversaryPost, AnniversarySettings, AnniversaryStore, DueServer, NewClaim, ShardSelection };
+export type { AnniversaryPost, AnniversarySettings, AnniversaryStore, DueServer, NewClaim, ServerFollows, ShardSelection };
 
 interface RawSettings extends Omit<AnniversarySettings, 'enabled'> {
   enabled: number;
@@ -70,9 +71,13 @@ export function createAnniversaryStore(db: LightstickDatabase): AnniversaryStore
     follow: client.prepare(`insert or ignore into anniversary_follows (guild_id, artist_id) values (?, ?)`),
     unfollow: client.prepare(`delete from anniversary_follows where guild_id = ? and artist_id = ?`),
     dueServers: client.prepare(dueServersSql),
+    // A followed group brings its members: a row per member, or one with a null member.
     followsOf: client.prepare(
-      `select guild_id as guildId, artist_id as artistId from anniversary_follows
-       where guild_id in (select value from json_each(?)) order by guild_id, rowid`,
+      `select f.guild_id as guildId, f.artist_id as artistId, m.member_id as memberId
+       from anniversary_follows f
+         left join artists a on a.id = f.artist_id and a.kind = 'group'
+         left join memberships m on m.group_id = a.id
+       where f.guild_id in (select value from json_each(?)) order by f.guild_id, f.rowid`,
     ),
     // One statement for a whole tick's claims: an insert from a JSON array, returning only the rows it made.
     claimPosts: client.prepare(
@@ -139,12 +144,20 @@ export function createAnniversaryStore(db: LightstickDatabase): AnniversaryStore
     dueServers: (now, limit, shards = { ids: [0], count: 1 }) =>
       statements.dueServers.all({ now, limit, shardCount: shards.count, shardIds: JSON.stringify(shards.ids) }) as DueServer[],
     followsOf: (guildIds) => {
-      const follows = new Map<string, number[]>();
+      const follows = new Map<string, ServerFollows>();
       if (guildIds.length === 0) return follows;
-      for (const row of statements.followsOf.all(JSON.stringify(guildIds)) as { guildId: string; artistId: number }[]) {
-        const list = follows.get(row.guildId);
-        if (list) list.push(row.artistId);
-        else follows.set(row.guildId, [row.artistId]);
+      const rows = statements.followsOf.all(JSON.stringify(guildIds)) as { guildId: string; artistId: number; memberId: number | null }[];
+      for (const row of rows) {
+        let server = follows.get(row.guildId);
+        if (!server) {
+          server = { artistIds: [], withMembers: [] };
+          follows.set(row.guildId, server);
+        }
+        if (server.artistIds.at(-1) !== row.artistId) {
+          server.artistIds.push(row.artistId);
+          server.withMembers.push(row.artistId);
+        }
+        if (row.memberId !== null) server.withMembers.push(row.memberId);
       }
       return follows;
     },

@@ -4,14 +4,15 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
-import type { AnniversaryPost, AnniversaryStore, DueServer, NextCheckMove, ShardSelection } from '../core/anniversary-records.js';
+import type { AnniversaryPost, AnniversaryStore, DueServer, NextCheckMove, ServerFollows, ShardSelection } from '../core/anniversary-records.js';
 import type { AwardsStore } from '../core/awards-facts.js';
 import type { Clock } from '../core/clock.js';
 import type { MessagePayload } from '../presentation/message-payload.js';
 import {
-  anniversariesForServer,
   anniversariesOn,
   entriesByArtist,
+  entriesNaming,
+  followedWithMembers,
   dueAnniversaryPost,
   LATE_AFTER_MS,
   nextCheckTime,
@@ -187,7 +188,11 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
     return day;
   }
 
-  function entriesFor(localDate: string, followed: number[]): OnThisDayEntry[] {
+  /**
+   * The day's entries for a server following `followed`; `withMembers` (the followed artists and
+   * their groups' members, read with a batch's follows) saves asking the store for each group's members.
+   */
+  function entriesFor(localDate: string, followed: number[], withMembers?: readonly number[]): OnThisDayEntry[] {
     const day = dayFor(localDate);
     if (followed.length === 0) return day.all;
     const key = followed.join(',');
@@ -196,7 +201,7 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
       // Where each artist appears, once per day: a server following a few artists then picks
       // theirs instead of reading every entry of the day (hundreds on a large store).
       day.byArtist ??= entriesByArtist(day.all);
-      entries = anniversariesForServer(deps.store, localDate, followed, day.all, day.byArtist);
+      entries = entriesNaming(day.all, day.byArtist, withMembers ?? followedWithMembers(deps.store, followed));
       day.byFollows.set(key, entries);
     }
     return entries;
@@ -327,6 +332,7 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
   ): { claimed: ClaimedPost[]; nextChecks: NextCheckMove[] } {
     const held = batch.filter((server) => deps.holdsGuild(server.guildId));
     const follows = anniversaries.followsOf(held.map((server) => server.guildId));
+    const followingNobody: ServerFollows = { artistIds: [], withMembers: [] };
     const candidates: ClaimedPost[] = [];
     const nextChecks: NextCheckMove[] = [];
     for (const server of batch) {
@@ -342,8 +348,8 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
         }
         const { due } = decision;
         if (due) {
-          const followed = follows.get(server.guildId) ?? [];
-          if (entriesFor(due.localDate, followed).length > 0) {
+          const { artistIds: followed, withMembers } = follows.get(server.guildId) ?? followingNobody;
+          if (entriesFor(due.localDate, followed, withMembers).length > 0) {
             candidates.push({
               guildId: server.guildId,
               localDate: due.localDate,

@@ -59,6 +59,13 @@ export interface NewClaim {
   late: boolean;
 }
 
+/** The artists a server follows (in the order it followed them), and whose anniversaries that brings it. */
+export interface ServerFollows {
+  artistIds: number[];
+  /** The followed artists and the members of the groups among them. */
+  withMembers: number[];
+}
+
 export interface ShardSelection {
   ids: readonly number[];
   count: number;
@@ -87,8 +94,11 @@ export interface AnniversaryStore {
   dueServers(now: number, limit: number, shards?: ShardSelection): DueServer[];
   /** When the ticker next looks at a server; null when its posts are off. Scans: not for hot paths. */
   nextCheckAt(guildId: string): number | null;
-  /** Every followed artist of each of these servers, in one query (servers following nobody are absent). */
-  followsOf(guildIds: readonly string[]): Map<string, number[]>;
+  /**
+   * What each of these servers follows, with the members of the groups it follows, in one query
+   * (servers following nobody are absent).
+   */
+  followsOf(guildIds: readonly string[]): Map<string, ServerFollows>;
   /**
    * Inserts many claims in one statement; returns the servers whose claim this call made (a claim
    * already there, made by another process, is left alone).

@@ -1,5 +1,6 @@
-// The anniversary store's next checks, on a real SQLite file with the real migrations: one per server
-// whose posts are on, read in time order, and moved only from the time they were read at.
+// The anniversary store on a real SQLite file with the real migrations: the next checks (one per server
+// whose posts are on, read in time order, moved only from the time they were read at) and the
+// follows the ticker reads for a batch of servers.
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type LightstickDatabase } from '../../db/database.js';
 import { createAnniversaryStore } from '../../db/queries/anniversary-store.js';
@@ -85,5 +86,28 @@ describe('the anniversary next checks', () => {
     // A second process moving the same checks from the same reading changes nothing more.
     anniversaries.moveNextChecks(due.map((server) => ({ guildId: server.guildId, from: server.nextCheckAt, at: TOMORROW + 1 })));
     expect(anniversaries.nextCheckAt('100000000000000001')).toBe(TOMORROW);
+  });
+});
+
+describe("a batch of servers' follows", () => {
+  it('are read in one go, each in the order followed, a followed group bringing its members', () => {
+    const { db, anniversaries } = openStore();
+    db.$client.exec(`
+      insert into artists (id, slug, name, kind, is_kpop) values
+        (1, 'group-a', 'Group A', 'group', 1), (2, 'member-b', 'Member B', 'soloist', 1), (3, 'member-c', 'Member C', 'soloist', 1),
+        (4, 'solo-d', 'Solo D', 'soloist', 1), (5, 'group-e', 'Group E', 'group', 1);
+      insert into memberships (group_id, member_id) values (1, 2), (1, 3);
+    `);
+    anniversaries.follow('100000000000000001', 4);
+    anniversaries.follow('100000000000000001', 1);
+    anniversaries.follow('100000000000000002', 5);
+    anniversaries.follow('100000000000000003', 2);
+    const follows = anniversaries.followsOf(['100000000000000001', '100000000000000002', '100000000000000004']);
+    expect([...follows.keys()].sort()).toEqual(['100000000000000001', '100000000000000002']);
+    const first = follows.get('100000000000000001')!;
+    expect(first.artistIds).toEqual([4, 1]);
+    expect([...first.withMembers].sort()).toEqual([1, 2, 3, 4]);
+    expect(follows.get('100000000000000002')).toEqual({ artistIds: [5], withMembers: [5] });
+    expect(anniversaries.followsOf([])).toEqual(new Map());
   });
 });
