@@ -32,11 +32,10 @@ const postColumns = `guild_id as guildId, local_date as localDate, status, chann
 
 /**
  * The ticker's one query: a range of the checks, which are clustered by time, never a scan of every
- * server; each due server's settings by its key.
+ * server; each due server's settings by its key, and not its last post (see the ticker's scheduleOf).
  */
 export const dueServersSql = `select s.guild_id as guildId, s.channel_id as channelId, s.post_time as postTime,
-    s.time_zone as timeZone, s.active_from as activeFrom, c.next_check_at as nextCheckAt,
-    (select max(p.local_date) from anniversary_posts p where p.guild_id = s.guild_id) as lastPostDate
+    s.time_zone as timeZone, s.active_from as activeFrom, c.next_check_at as nextCheckAt
   from anniversary_checks c join anniversary_settings s on s.guild_id = c.guild_id
   where c.next_check_at <= @now
     and ((cast(c.guild_id as integer) >> 22) % @shardCount) in (select value from json_each(@shardIds))

@@ -103,13 +103,14 @@ export function postNonce(guildId: string, localDate: string): string {
   return createHash('sha256').update(`${guildId}:${localDate}`).digest('base64url').slice(0, 25);
 }
 
-function scheduleOf(server: DueServer): AnniversarySchedule {
-  return {
-    postTime: server.postTime,
-    timeZone: server.timeZone,
-    activeFrom: server.activeFrom,
-    lastPostDate: server.lastPostDate,
-  };
+/**
+ * A due server's schedule as the ticker decides with it. The ticker does not read when each server
+ * last posted (a look-up per server): its next check was set past the days that have a post, and a
+ * day posted anyway (a crash before its next check moved) is told by its claim, whose insert is then
+ * ignored, so nothing goes out twice and the next check moves past that day all the same.
+ */
+function scheduleOf(server: DueServer, lastPostDate: string | null = null): AnniversarySchedule {
+  return { postTime: server.postTime, timeZone: server.timeZone, activeFrom: server.activeFrom, lastPostDate };
 }
 
 /**
@@ -301,13 +302,13 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
   }
 
   /** The pure schedule's verdict, once per distinct (time, zone, state) in a tick. */
-  function decide(cache: TickCache, server: DueServer, now: Date) {
-    let today = cache.today.get(server.timeZone);
+  function decide(cache: TickCache, serverSchedule: AnniversarySchedule, now: Date) {
+    let today = cache.today.get(serverSchedule.timeZone);
     if (today === undefined) {
-      today = calendarDateIn(now, server.timeZone);
-      cache.today.set(server.timeZone, today);
+      today = calendarDateIn(now, serverSchedule.timeZone);
+      cache.today.set(serverSchedule.timeZone, today);
     }
-    const schedule = scheduleAsOf(scheduleOf(server), today);
+    const schedule = scheduleAsOf(serverSchedule, today);
     const key = `${schedule.postTime}|${schedule.timeZone}|${schedule.activeFrom}|${schedule.lastPostDate}`;
     let decision = cache.decisions.get(key);
     if (!decision) {
@@ -339,10 +340,10 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
       report.checked++;
       const from = server.nextCheckAt;
       try {
-        const decision = decide(cache, server, now);
+        const decision = decide(cache, scheduleOf(server), now);
         if (!deps.holdsGuild(server.guildId)) {
           // On our shard but no longer joined: look again tomorrow rather than every tick.
-          const tomorrow = decide(cache, { ...server, lastPostDate: decision.today }, now);
+          const tomorrow = decide(cache, scheduleOf(server, decision.today), now);
           nextChecks.push({ guildId: server.guildId, from, at: tomorrow.nextCheckAt });
           continue;
         }
@@ -365,7 +366,7 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
       } catch (error) {
         // One server's trouble never stops the others' posts; it is looked at again tomorrow.
         logger.error({ err: error, guildId: server.guildId }, 'anniversary check failed');
-        const schedule = { ...scheduleOf(server), lastPostDate: calendarDateIn(now, server.timeZone) };
+        const schedule = scheduleOf(server, calendarDateIn(now, server.timeZone));
         nextChecks.push({ guildId: server.guildId, from, at: nextCheckTime(schedule, now).getTime() });
       }
     }

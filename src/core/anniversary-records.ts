@@ -23,8 +23,6 @@ export interface DueServer {
   activeFrom: string;
   /** The check that came: the ticker moves it from this time. */
   nextCheckAt: number;
-  /** The latest local date with a post row. */
-  lastPostDate: string | null;
 }
 
 /** A due server's next check moved from the time it was read at to a later one. */

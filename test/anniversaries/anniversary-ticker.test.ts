@@ -299,6 +299,45 @@ describe('the anniversary ticker', () => {
     expect(details).toMatch(/SEARCH c USING PRIMARY KEY \(next_check_at<\?\)/);
     expect(details).toMatch(/SEARCH s USING INDEX sqlite_autoindex_anniversary_settings_1 \(guild_id=\?\)/);
     expect(details).not.toMatch(/SCAN [cs]\b|TEMP B-TREE/);
+    // When each server last posted is not read: its claim tells the ticker (see the next test).
+    expect(details).not.toMatch(/anniversary_posts/);
+  });
+
+  it('does not post a day again when the next check did not move after its post (a crash between them)', async () => {
+    for (const outcome of ['sent', 'failed', 'claimed by a live process'] as const) {
+      const store = open(temporaryDatabasePath());
+      const clock = { now: new Date('2026-09-11T12:00:00Z') };
+      setUp(store, GUILD_A, CHANNEL_A, '09:00', 'UTC', clock.now);
+      const discord = new FakeDiscordChannels();
+      if (outcome === 'failed') discord.failures.set(CHANNEL_A, new PostFailure('Missing Access', true));
+      clock.now = new Date('2026-09-12T09:00:30Z');
+      const first = tickerFor(store, discord, clock, 'first');
+      if (outcome === 'claimed by a live process') {
+        store.anniversaries.claimPost({
+          guildId: GUILD_A,
+          localDate: '2026-09-12',
+          channelId: CHANNEL_A,
+          nonce: postNonce(GUILD_A, '2026-09-12'),
+          claimedBy: 'live-process',
+          claimedAt: clock.now.getTime(),
+          late: false,
+        });
+      } else {
+        await first.tick();
+      }
+      expect(discord.calls).toBe(outcome === 'claimed by a live process' ? 0 : 1);
+      // The process died after its claim, before moving the next check: it is still due.
+      store.db.$client.prepare(`update anniversary_checks set next_check_at = ?`).run(Date.parse('2026-09-12T09:00:00Z'));
+      clock.now = new Date('2026-09-12T09:01:00Z');
+      const report = await tickerFor(store, discord, clock, 'restarted').tick();
+      expect(report).toMatchObject({ checked: 1, sent: 0, failed: 0 });
+      expect(discord.calls).toBe(outcome === 'claimed by a live process' ? 0 : 1);
+      expect(store.anniversaries.nextCheckAt(GUILD_A)).toBe(Date.parse('2026-09-13T09:00:00Z'));
+      expect(store.anniversaries.lastPost(GUILD_A)).toMatchObject({
+        status: outcome === 'claimed by a live process' ? 'claimed' : outcome,
+        claimedBy: outcome === 'claimed by a live process' ? 'live-process' : 'first',
+      });
+    }
   });
 
   it('claims a tick of many servers with one insert, each post once across two processes, and only its own shards', async () => {

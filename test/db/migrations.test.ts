@@ -141,8 +141,8 @@ describe('the anniversary checks migration', () => {
       timeZone: 'UTC',
       activeFrom: '2026-09-01',
       nextCheckAt: 1789200000000,
-      lastPostDate: '2026-09-11',
     });
+    expect(anniversaries.settings('100000000000000000')?.lastPostDate).toBe('2026-09-11');
     expect(anniversaries.settings('100000000029360128')).toMatchObject({ lastProblem: 'Lightstick lost permission', enabled: true });
     anniversaries.moveNextChecks(due.map((server) => ({ guildId: server.guildId, from: server.nextCheckAt, at: server.nextCheckAt + 86_400_000 })));
     expect(anniversaries.dueServers(now, 100)).toEqual([]);
