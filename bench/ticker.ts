@@ -48,7 +48,7 @@ export async function measureTicker(path: string, scratchPath: string): Promise<
   const prepareStarted = performance.now();
   ticker.prepare();
   const prepareMs = performance.now() - prepareStarted;
-  const dueCount = db.$client.prepare('select count(*) as n from anniversary_settings where next_check_at <= ? and enabled = 1');
+  const dueCount = db.$client.prepare('select count(*) as n from anniversary_checks where next_check_at <= ?');
   const claims = db.$client.prepare('select count(*) as n from anniversary_posts');
   const ticks: TickerResult['ticks'] = [];
   const empty: number[] = [];

@@ -422,17 +422,28 @@ export const anniversarySettings = sqliteTable(
     enabled: integer('enabled', { mode: 'boolean' }).notNull(),
     /** The first local date (YYYY-MM-DD) a post may be for: set-up after today's time starts tomorrow. */
     activeFrom: text('active_from').notNull(),
-    /**
-     * When the ticker should next look at this server (UTC milliseconds); null when off. Indexed,
-     * so a tick reads only the servers that are due.
-     */
-    nextCheckAt: integer('next_check_at'),
     /** The last problem posting (a lost permission, a deleted channel), shown by /anniversaries status. */
     lastProblem: text('last_problem'),
     lastProblemAt: integer('last_problem_at'),
     updatedAt: integer('updated_at').notNull(),
   },
-  (table) => [index('anniversary_settings_next_check_at').on(table.nextCheckAt)],
+);
+
+/**
+ * When the ticker next looks at each server whose posts are on (UTC milliseconds): one row per such
+ * server, kept by the anniversary store. Clustered by that time (WITHOUT ROWID, added by hand to
+ * migration 0006: drizzle-kit cannot say it), so that a tick reads its due servers and moves their
+ * next checks on a few neighbouring pages rather than one page per server. There is no index by
+ * server, as one would be rewritten at every move: the ticker moves a row from the time it read, and
+ * the rare look-up by server (a settings change) scans this narrow table.
+ */
+export const anniversaryChecks = sqliteTable(
+  'anniversary_checks',
+  {
+    nextCheckAt: integer('next_check_at').notNull(),
+    guildId: text('guild_id').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.nextCheckAt, table.guildId] })],
 );
 
 export const anniversaryFollows = sqliteTable(

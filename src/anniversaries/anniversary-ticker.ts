@@ -4,14 +4,15 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
-import type { AnniversaryPost, AnniversarySettings, AnniversaryStore, ShardSelection } from '../core/anniversary-records.js';
+import type { AnniversaryPost, AnniversaryStore, DueServer, NextCheckMove, ServerFollows, ShardSelection } from '../core/anniversary-records.js';
 import type { AwardsStore } from '../core/awards-facts.js';
 import type { Clock } from '../core/clock.js';
 import type { MessagePayload } from '../presentation/message-payload.js';
 import {
-  anniversariesForServer,
   anniversariesOn,
   entriesByArtist,
+  entriesNaming,
+  followedWithMembers,
   dueAnniversaryPost,
   LATE_AFTER_MS,
   nextCheckTime,
@@ -93,10 +94,7 @@ export const STALE_CLAIM_MS = 2 * 60_000;
 export const MAX_ATTEMPTS = 5;
 /** Servers read, decided and claimed in one transaction: a few milliseconds of work at most. */
 const DUE_BATCH = 1000;
-/**
- * Next checks moved in one small transaction: each server's row sits on its own page, so an update
- * of a whole batch writes megabytes; in slices, interactions get their turn between them.
- */
+/** Next checks moved in one small transaction, so that interactions get their turn between them. */
 const NEXT_CHECK_SLICE = 250;
 const DEFAULT_SEND_CONCURRENCY = 25;
 
@@ -105,13 +103,14 @@ export function postNonce(guildId: string, localDate: string): string {
   return createHash('sha256').update(`${guildId}:${localDate}`).digest('base64url').slice(0, 25);
 }
 
-function scheduleOf(settings: AnniversarySettings): AnniversarySchedule {
-  return {
-    postTime: settings.postTime,
-    timeZone: settings.timeZone,
-    activeFrom: settings.activeFrom,
-    lastPostDate: settings.lastPostDate,
-  };
+/**
+ * A due server's schedule as the ticker decides with it. The ticker does not read when each server
+ * last posted (a look-up per server): its next check was set past the days that have a post, and a
+ * day posted anyway (a crash before its next check moved) is told by its claim, whose insert is then
+ * ignored, so nothing goes out twice and the next check moves past that day all the same.
+ */
+function scheduleOf(server: DueServer, lastPostDate: string | null = null): AnniversarySchedule {
+  return { postTime: server.postTime, timeZone: server.timeZone, activeFrom: server.activeFrom, lastPostDate };
 }
 
 /**
@@ -190,7 +189,11 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
     return day;
   }
 
-  function entriesFor(localDate: string, followed: number[]): OnThisDayEntry[] {
+  /**
+   * The day's entries for a server following `followed`; `withMembers` (the followed artists and
+   * their groups' members, read with a batch's follows) saves asking the store for each group's members.
+   */
+  function entriesFor(localDate: string, followed: number[], withMembers?: readonly number[]): OnThisDayEntry[] {
     const day = dayFor(localDate);
     if (followed.length === 0) return day.all;
     const key = followed.join(',');
@@ -199,7 +202,7 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
       // Where each artist appears, once per day: a server following a few artists then picks
       // theirs instead of reading every entry of the day (hundreds on a large store).
       day.byArtist ??= entriesByArtist(day.all);
-      entries = anniversariesForServer(deps.store, localDate, followed, day.all, day.byArtist);
+      entries = entriesNaming(day.all, day.byArtist, withMembers ?? followedWithMembers(deps.store, followed));
       day.byFollows.set(key, entries);
     }
     return entries;
@@ -299,13 +302,13 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
   }
 
   /** The pure schedule's verdict, once per distinct (time, zone, state) in a tick. */
-  function decide(cache: TickCache, settings: AnniversarySettings, now: Date) {
-    let today = cache.today.get(settings.timeZone);
+  function decide(cache: TickCache, serverSchedule: AnniversarySchedule, now: Date) {
+    let today = cache.today.get(serverSchedule.timeZone);
     if (today === undefined) {
-      today = calendarDateIn(now, settings.timeZone);
-      cache.today.set(settings.timeZone, today);
+      today = calendarDateIn(now, serverSchedule.timeZone);
+      cache.today.set(serverSchedule.timeZone, today);
     }
-    const schedule = scheduleAsOf(scheduleOf(settings), today);
+    const schedule = scheduleAsOf(serverSchedule, today);
     const key = `${schedule.postTime}|${schedule.timeZone}|${schedule.activeFrom}|${schedule.lastPostDate}`;
     let decision = cache.decisions.get(key);
     if (!decision) {
@@ -323,46 +326,48 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
    * of every claim. Synchronous, inside the batch's transaction. Returns the next checks to move.
    */
   function claimBatch(
-    batch: AnniversarySettings[],
+    batch: DueServer[],
     now: Date,
     report: TickReport,
     cache: TickCache,
-  ): { claimed: ClaimedPost[]; nextChecks: { guildId: string; at: number }[] } {
-    const held = batch.filter((settings) => deps.holdsGuild(settings.guildId));
-    const follows = anniversaries.followsOf(held.map((settings) => settings.guildId));
+  ): { claimed: ClaimedPost[]; nextChecks: NextCheckMove[] } {
+    const held = batch.filter((server) => deps.holdsGuild(server.guildId));
+    const follows = anniversaries.followsOf(held.map((server) => server.guildId));
+    const followingNobody: ServerFollows = { artistIds: [], withMembers: [] };
     const candidates: ClaimedPost[] = [];
-    const nextChecks: { guildId: string; at: number }[] = [];
-    for (const settings of batch) {
+    const nextChecks: NextCheckMove[] = [];
+    for (const server of batch) {
       report.checked++;
+      const from = server.nextCheckAt;
       try {
-        const decision = decide(cache, settings, now);
-        if (!deps.holdsGuild(settings.guildId)) {
+        const decision = decide(cache, scheduleOf(server), now);
+        if (!deps.holdsGuild(server.guildId)) {
           // On our shard but no longer joined: look again tomorrow rather than every tick.
-          const tomorrow = decide(cache, { ...settings, lastPostDate: decision.today }, now);
-          nextChecks.push({ guildId: settings.guildId, at: tomorrow.nextCheckAt });
+          const tomorrow = decide(cache, scheduleOf(server, decision.today), now);
+          nextChecks.push({ guildId: server.guildId, from, at: tomorrow.nextCheckAt });
           continue;
         }
         const { due } = decision;
         if (due) {
-          const followed = follows.get(settings.guildId) ?? [];
-          if (entriesFor(due.localDate, followed).length > 0) {
+          const { artistIds: followed, withMembers } = follows.get(server.guildId) ?? followingNobody;
+          if (entriesFor(due.localDate, followed, withMembers).length > 0) {
             candidates.push({
-              guildId: settings.guildId,
+              guildId: server.guildId,
               localDate: due.localDate,
-              channelId: settings.channelId,
-              nonce: postNonce(settings.guildId, due.localDate),
+              channelId: server.channelId,
+              nonce: postNonce(server.guildId, due.localDate),
               attempts: 0,
               scheduledAt: due.scheduledAt.getTime(),
               followed,
             });
           }
         }
-        nextChecks.push({ guildId: settings.guildId, at: decision.nextCheckAt });
+        nextChecks.push({ guildId: server.guildId, from, at: decision.nextCheckAt });
       } catch (error) {
         // One server's trouble never stops the others' posts; it is looked at again tomorrow.
-        logger.error({ err: error, guildId: settings.guildId }, 'anniversary check failed');
-        const schedule = { ...scheduleOf(settings), lastPostDate: calendarDateIn(now, settings.timeZone) };
-        nextChecks.push({ guildId: settings.guildId, at: nextCheckTime(schedule, now).getTime() });
+        logger.error({ err: error, guildId: server.guildId }, 'anniversary check failed');
+        const schedule = scheduleOf(server, calendarDateIn(now, server.timeZone));
+        nextChecks.push({ guildId: server.guildId, from, at: nextCheckTime(schedule, now).getTime() });
       }
     }
     const claims = candidates.map((post) => ({
@@ -382,7 +387,7 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
     const yieldToInteractions = () => new Promise((resolve) => setImmediate(resolve));
     for (;;) {
       const claimStarted = performance.now();
-      const batch = anniversaries.dueSettings(now.getTime(), DUE_BATCH, deps.shards);
+      const batch = anniversaries.dueServers(now.getTime(), DUE_BATCH, deps.shards);
       if (batch.length === 0) break;
       const result = anniversaries.inTransaction(() => claimBatch(batch, now, report, cache));
       claimed.push(...result.claimed);
@@ -393,7 +398,7 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
         await yieldToInteractions();
         const slice = result.nextChecks.slice(start, start + NEXT_CHECK_SLICE);
         const sliceStarted = performance.now();
-        anniversaries.inTransaction(() => anniversaries.setNextChecks(slice));
+        anniversaries.inTransaction(() => anniversaries.moveNextChecks(slice));
         report.nextCheckMs += performance.now() - sliceStarted;
       }
       if (batch.length < DUE_BATCH) break;

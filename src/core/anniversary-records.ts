@@ -8,11 +8,28 @@ export interface AnniversarySettings {
   timeZone: string;
   enabled: boolean;
   activeFrom: string;
-  nextCheckAt: number | null;
   lastProblem: string | null;
   lastProblemAt: number | null;
   /** The latest local date with a post row. */
   lastPostDate: string | null;
+}
+
+/** A server whose next check has come: what the ticker decides and claims with. */
+export interface DueServer {
+  guildId: string;
+  channelId: string;
+  postTime: string;
+  timeZone: string;
+  activeFrom: string;
+  /** The check that came: the ticker moves it from this time. */
+  nextCheckAt: number;
+}
+
+/** A due server's next check moved from the time it was read at to a later one. */
+export interface NextCheckMove {
+  guildId: string;
+  from: number;
+  at: number;
 }
 
 export interface AnniversaryPost {
@@ -40,6 +57,13 @@ export interface NewClaim {
   late: boolean;
 }
 
+/** The artists a server follows (in the order it followed them), and whose anniversaries that brings it. */
+export interface ServerFollows {
+  artistIds: number[];
+  /** The followed artists and the members of the groups among them. */
+  withMembers: number[];
+}
+
 export interface ShardSelection {
   ids: readonly number[];
   count: number;
@@ -62,20 +86,27 @@ export interface AnniversaryStore {
   follow(guildId: string, artistId: number): boolean;
   unfollow(guildId: string, artistId: number): boolean;
   /**
-   * Enabled servers whose next check time has come, soonest first (an index range scan), of the
-   * given shards only: Discord puts a server on shard (id >> 22) % shardCount.
+   * Enabled servers whose next check time has come, soonest first (a range of the checks, clustered
+   * by time), of the given shards only: Discord puts a server on shard (id >> 22) % shardCount.
    */
-  dueSettings(now: number, limit: number, shards?: ShardSelection): AnniversarySettings[];
-  setNextCheck(guildId: string, at: number): void;
-  /** Every followed artist of each of these servers, in one query (servers following nobody are absent). */
-  followsOf(guildIds: readonly string[]): Map<string, number[]>;
+  dueServers(now: number, limit: number, shards?: ShardSelection): DueServer[];
+  /** When the ticker next looks at a server; null when its posts are off. Scans: not for hot paths. */
+  nextCheckAt(guildId: string): number | null;
+  /**
+   * What each of these servers follows, with the members of the groups it follows, in one query
+   * (servers following nobody are absent).
+   */
+  followsOf(guildIds: readonly string[]): Map<string, ServerFollows>;
   /**
    * Inserts many claims in one statement; returns the servers whose claim this call made (a claim
    * already there, made by another process, is left alone).
    */
   claimPosts(claims: readonly Omit<NewClaim, 'claimedBy' | 'claimedAt'>[], claimedBy: string, claimedAt: number): Set<string>;
-  /** Moves many servers' next checks in one statement. */
-  setNextChecks(updates: readonly { guildId: string; at: number }[]): void;
+  /**
+   * Moves many servers' next checks in one statement, each from the time it was read at: a check
+   * changed meanwhile (posts turned off, or set up again) is left as it is.
+   */
+  moveNextChecks(moves: readonly NextCheckMove[]): void;
   recordProblem(guildId: string, problem: string | null, at: number): void;
   lastPost(guildId: string): AnniversaryPost | undefined;
   /** Inserts the claim; true only for the caller whose insert made it. */

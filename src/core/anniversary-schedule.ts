@@ -87,6 +87,27 @@ export function entriesByArtist(entries: readonly OnThisDayEntry[]): EntriesByAr
   return positions;
 }
 
+/** The followed artists, and with them the members of the groups among them: whose anniversaries a server gets. */
+export function followedWithMembers(store: AwardsStore, followedArtistIds: readonly number[]): Set<number> {
+  const followed = new Set(followedArtistIds);
+  for (const id of followedArtistIds) {
+    const artist = store.artistById(id);
+    if (artist?.kind === 'group') for (const member of store.membersOf(id)) followed.add(member.id);
+  }
+  return followed;
+}
+
+/** The day's entries naming any of `artistIds`, in the day's order, picked from where each artist appears. */
+export function entriesNaming(
+  dayEntries: readonly OnThisDayEntry[],
+  byArtist: EntriesByArtist,
+  artistIds: Iterable<number>,
+): OnThisDayEntry[] {
+  const positions = new Set<number>();
+  for (const id of artistIds) for (const position of byArtist.get(id) ?? []) positions.add(position);
+  return [...positions].sort((a, b) => a - b).map((position) => dayEntries[position]!);
+}
+
 /**
  * The anniversaries a server gets on `localDate`: every win and milestone on that day in earlier
  * years, limited to the artists it follows (a followed group brings its members) unless it follows
@@ -102,16 +123,8 @@ export function anniversariesForServer(
 ): OnThisDayEntry[] {
   const entries = dayEntries;
   if (followedArtistIds.length === 0) return entries;
-  const followed = new Set(followedArtistIds);
-  for (const id of followedArtistIds) {
-    const artist = store.artistById(id);
-    if (artist?.kind === 'group') for (const member of store.membersOf(id)) followed.add(member.id);
-  }
-  if (byArtist) {
-    const positions = new Set<number>();
-    for (const id of followed) for (const position of byArtist.get(id) ?? []) positions.add(position);
-    return [...positions].sort((a, b) => a - b).map((position) => entries[position]!);
-  }
+  const followed = followedWithMembers(store, followedArtistIds);
+  if (byArtist) return entriesNaming(entries, byArtist, followed);
   return entries.filter((entry) => {
     const artists = entry.kind === 'win' ? entry.nomination.artists : entry.milestone.artists;
     return artists.some((artist) => followed.has(artist.id));

@@ -1,7 +1,7 @@
 // The ticker on a real SQLite file, with a poster that behaves like Discord (it honours nonces).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MessagePayload } from '../../commands/command.js';
-import { dueSettingsSql } from '../../db/queries/anniversary-store.js';
+import { dueServersSql } from '../../db/queries/anniversary-store.js';
 import {
   createAnniversaryTicker,
   isLate,
@@ -96,7 +96,7 @@ describe('the anniversary ticker', () => {
     expect(description).not.toContain('Posted late');
     expect(store.anniversaries.lastPost(GUILD_A)).toMatchObject({ status: 'sent', localDate: '2026-09-12', messageId: post!.id, late: false });
     // The next look is at tomorrow's time, not every tick.
-    expect(store.anniversaries.settings(GUILD_A)!.nextCheckAt).toBe(Date.parse('2026-09-13T00:00:00Z'));
+    expect(store.anniversaries.nextCheckAt(GUILD_A)).toBe(Date.parse('2026-09-13T00:00:00Z'));
   });
 
   it('posts nothing on a day without anniversaries, and looks again the next day', async () => {
@@ -108,7 +108,7 @@ describe('the anniversary ticker', () => {
     await tickerFor(store, discord, clock).tick();
     expect(discord.calls).toBe(0);
     expect(store.anniversaries.lastPost(GUILD_A)).toBeUndefined();
-    expect(store.anniversaries.settings(GUILD_A)!.nextCheckAt).toBe(Date.parse('2026-09-12T09:00:00Z'));
+    expect(store.anniversaries.nextCheckAt(GUILD_A)).toBe(Date.parse('2026-09-12T09:00:00Z'));
   });
 
   it('sends exactly one post when two processes tick at the same moment', async () => {
@@ -290,12 +290,54 @@ describe('the anniversary ticker', () => {
     expect(group).not.toContain('Stray Kids');
   });
 
-  it('reads only the servers that are due, through the index', () => {
+  it('reads only the servers that are due, a range of the checks in time order, each server by its key', () => {
     const store = open(temporaryDatabasePath());
     const plan = store.db.$client
-      .prepare(`explain query plan ${dueSettingsSql}`)
+      .prepare(`explain query plan ${dueServersSql}`)
       .all({ now: Date.now(), shardCount: 1, shardIds: '[0]', limit: 10 }) as { detail: string }[];
-    expect(plan.map((row) => row.detail).join(' ')).toMatch(/SEARCH s USING INDEX anniversary_settings_next_check_at \(next_check_at<\?\)/);
+    const details = plan.map((row) => row.detail).join(' | ');
+    expect(details).toMatch(/SEARCH c USING PRIMARY KEY \(next_check_at<\?\)/);
+    expect(details).toMatch(/SEARCH s USING INDEX sqlite_autoindex_anniversary_settings_1 \(guild_id=\?\)/);
+    expect(details).not.toMatch(/SCAN [cs]\b|TEMP B-TREE/);
+    // When each server last posted is not read: its claim tells the ticker (see the next test).
+    expect(details).not.toMatch(/anniversary_posts/);
+  });
+
+  it('does not post a day again when the next check did not move after its post (a crash between them)', async () => {
+    for (const outcome of ['sent', 'failed', 'claimed by a live process'] as const) {
+      const store = open(temporaryDatabasePath());
+      const clock = { now: new Date('2026-09-11T12:00:00Z') };
+      setUp(store, GUILD_A, CHANNEL_A, '09:00', 'UTC', clock.now);
+      const discord = new FakeDiscordChannels();
+      if (outcome === 'failed') discord.failures.set(CHANNEL_A, new PostFailure('Missing Access', true));
+      clock.now = new Date('2026-09-12T09:00:30Z');
+      const first = tickerFor(store, discord, clock, 'first');
+      if (outcome === 'claimed by a live process') {
+        store.anniversaries.claimPost({
+          guildId: GUILD_A,
+          localDate: '2026-09-12',
+          channelId: CHANNEL_A,
+          nonce: postNonce(GUILD_A, '2026-09-12'),
+          claimedBy: 'live-process',
+          claimedAt: clock.now.getTime(),
+          late: false,
+        });
+      } else {
+        await first.tick();
+      }
+      expect(discord.calls).toBe(outcome === 'claimed by a live process' ? 0 : 1);
+      // The process died after its claim, before moving the next check: it is still due.
+      store.db.$client.prepare(`update anniversary_checks set next_check_at = ?`).run(Date.parse('2026-09-12T09:00:00Z'));
+      clock.now = new Date('2026-09-12T09:01:00Z');
+      const report = await tickerFor(store, discord, clock, 'restarted').tick();
+      expect(report).toMatchObject({ checked: 1, sent: 0, failed: 0 });
+      expect(discord.calls).toBe(outcome === 'claimed by a live process' ? 0 : 1);
+      expect(store.anniversaries.nextCheckAt(GUILD_A)).toBe(Date.parse('2026-09-13T09:00:00Z'));
+      expect(store.anniversaries.lastPost(GUILD_A)).toMatchObject({
+        status: outcome === 'claimed by a live process' ? 'claimed' : outcome,
+        claimedBy: outcome === 'claimed by a live process' ? 'live-process' : 'first',
+      });
+    }
   });
 
   it('claims a tick of many servers with one insert, each post once across two processes, and only its own shards', async () => {

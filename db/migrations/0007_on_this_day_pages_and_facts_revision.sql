@@ -3,6 +3,9 @@ CREATE TABLE `facts_revision` (
 	`revision` integer NOT NULL
 );
 --> statement-breakpoint
+DROP INDEX `milestones_occurred_on_month_day`;--> statement-breakpoint
+CREATE INDEX `milestones_live_on_month_day` ON `milestones` (`occurred_on_month_day`,`occurred_on`) WHERE "milestones"."withdrawn_at" is null;
+--> statement-breakpoint
 -- Written by hand: drizzle-kit does not describe triggers. Every table an answer is read from
 -- raises the revision on any insert, update or delete.
 INSERT INTO `facts_revision` (`id`, `revision`) VALUES (1, 0);

@@ -1,2 +1,0 @@
-DROP INDEX `milestones_occurred_on_month_day`;--> statement-breakpoint
-CREATE INDEX `milestones_live_on_month_day` ON `milestones` (`occurred_on_month_day`,`occurred_on`) WHERE "milestones"."withdrawn_at" is null;
