@@ -11,7 +11,12 @@ export function createCommandContext(
   opened: OpenedStore,
   clock: Clock,
   logger: Logger,
-  runtime: { capabilities?: Capabilities; preferredLocale?: (guildId: string) => string | null | undefined } = {},
+  runtime: {
+    capabilities?: Capabilities;
+    preferredLocale?: (guildId: string) => string | null | undefined;
+    /** Answers kept for reuse; the default when unset. */
+    replyCacheSize?: number;
+  } = {},
 ): CommandContext {
   return {
     store: opened.store,
@@ -26,6 +31,6 @@ export function createCommandContext(
       preferred: runtime.preferredLocale ?? (() => null),
     }),
     capabilities: runtime.capabilities ?? { singlePlayer: false, forms: false, isCurator: () => false },
-    replies: createReplyCache(),
+    replies: createReplyCache(runtime.replyCacheSize),
   };
 }

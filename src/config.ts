@@ -46,6 +46,10 @@ const environmentSchema = z.object({
     empty,
     z.coerce.number({ error: 'must be how many daily backups to keep, such as 7' }).int('must be a whole number of backups').min(1, 'must keep at least 1 backup').default(7),
   ),
+  REPLY_CACHE_SIZE: z.preprocess(
+    empty,
+    z.coerce.number({ error: 'must be how many answers to keep, such as 1000 (0: none)' }).int('must be a whole number of answers').min(0, 'must be how many answers to keep, such as 1000 (0: none)').default(1000),
+  ),
   LOG_LEVEL: z.preprocess(
     empty,
     z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info'),
@@ -73,6 +77,8 @@ export interface Config {
   /** Where daily backups go; none when unset. */
   backupDirectory: string | undefined;
   backupKeep: number;
+  /** How many answers to read-only commands are kept for reuse until a fact changes; 0 keeps none. */
+  replyCacheSize: number;
 }
 
 export class ConfigError extends Error {
@@ -101,5 +107,6 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     shutdownDeadlineMs: env.SHUTDOWN_DEADLINE_MS,
     backupDirectory: env.BACKUP_DIR,
     backupKeep: env.BACKUP_KEEP,
+    replyCacheSize: env.REPLY_CACHE_SIZE,
   };
 }

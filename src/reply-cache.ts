@@ -39,7 +39,7 @@ export function createReplyCache(capacity = DEFAULT_REPLY_CACHE_SIZE): ReplyCach
     },
     set(key, revision, value) {
       // An answer made while the facts moved under it is not kept: the next question reads afresh.
-      if (keptRevision !== revision) return;
+      if (keptRevision !== revision || capacity === 0) return;
       values.delete(key);
       values.set(key, value);
       if (values.size > capacity) values.delete(values.keys().next().value!);

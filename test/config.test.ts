@@ -18,7 +18,13 @@ describe('readConfig', () => {
       shutdownDeadlineMs: 8000,
       backupDirectory: undefined,
       backupKeep: 7,
+      replyCacheSize: 1000,
     });
+  });
+
+  it('keeps as many answers as REPLY_CACHE_SIZE says, none for 0', () => {
+    expect(readConfig({ REPLY_CACHE_SIZE: '0' }).replyCacheSize).toBe(0);
+    expect(readConfig({ REPLY_CACHE_SIZE: '250' }).replyCacheSize).toBe(250);
   });
 
   it('reads the hosting settings', () => {
@@ -44,6 +50,7 @@ describe('readConfig', () => {
     [{ HEALTH_PORT: '70000' }, 'HEALTH_PORT: must be a port number from 1 to 65535'],
     [{ SHUTDOWN_DEADLINE_MS: '-5' }, 'SHUTDOWN_DEADLINE_MS: must be a positive number'],
     [{ BACKUP_KEEP: '0' }, 'BACKUP_KEEP: must keep at least 1 backup'],
+    [{ REPLY_CACHE_SIZE: '-1' }, 'REPLY_CACHE_SIZE: must be how many answers to keep'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent'],
     [{ SHARD_COUNT: '0' }, 'SHARD_COUNT: must be a whole number of shards, 1 or more'],
     [{ SHARD_COUNT: 'two' }, 'SHARD_COUNT: must be a whole number of shards, 1 or more'],

@@ -75,6 +75,7 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
   const clock = options.clock ?? { now: () => new Date() };
   const context: CommandContext = createCommandContext(opened, clock, logger, {
     preferredLocale: (guildId) => client.guilds.cache.get(guildId)?.preferredLocale,
+    replyCacheSize: config.replyCacheSize,
   });
   const triviaGame = createTriviaGame({
     store: opened.store,

@@ -30,6 +30,14 @@ describe('the reply cache', () => {
     expect(cache.get('a', 2)).toBeUndefined();
   });
 
+  it('keeps nothing when its size is 0', () => {
+    const cache = createReplyCache(0);
+    cache.get('a', 1);
+    cache.set('a', 1, 'A');
+    expect(cache.get('a', 1)).toBeUndefined();
+    expect(cache.size).toBe(0);
+  });
+
   it('lets the least recently used answer go when full', () => {
     const cache = createReplyCache(2);
     cache.get('x', 1);
