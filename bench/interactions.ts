@@ -18,15 +18,24 @@ export interface InteractionsResult {
 
 export const BENCH_TOKEN = 'lightstick-bench-token.0123456789abcdef';
 
+/**
+ * Lightstick as it runs; Lightstick making every answer afresh (REPLY_CACHE_SIZE=0: the bench's
+ * six questions repeat, as a fan server's popular ones do, so the kept answers serve most of
+ * them); and the bare discord.js client.
+ */
+export type InteractionsClient = 'lightstick' | 'lightstick-fresh' | 'bare';
+
 export async function measureInteractions(options: {
   seconds: number;
   perSecond: number;
   databasePath: string;
-  kind?: 'lightstick' | 'bare';
+  kind?: InteractionsClient;
 }): Promise<InteractionsResult> {
   const server = new FakeDiscordServer({ guilds: [{ name: 'Bench Server', channels: [{ name: 'general' }] }] });
   await server.start();
-  const bot = await startBotChild(options.kind ?? 'lightstick', {
+  const kind = options.kind ?? 'lightstick';
+  const bot = await startBotChild(kind === 'bare' ? 'bare' : 'lightstick', {
+    ...(kind === 'lightstick-fresh' ? { REPLY_CACHE_SIZE: '0' } : {}),
     DISCORD_TOKEN: BENCH_TOKEN,
     DISCORD_API_URL: server.apiBaseUrl,
     DATABASE_PATH: options.databasePath,
@@ -88,14 +97,14 @@ export async function measureInteractions(options: {
 }
 
 /**
- * Lightstick and a bare discord.js client, in turns of `seconds / rounds` each, so that both see
+ * Lightstick, Lightstick making every answer afresh, and a bare discord.js client, in turns of `seconds / rounds` each, so that both see
  * the same machine: on shared cores, the load other work puts on them changes from minute to minute.
  */
 export async function measureInteractionsSideBySide(options: { seconds: number; perSecond: number; databasePath: string; rounds: number }) {
-  const runs: Record<'lightstick' | 'bare', InteractionsResult[]> = { lightstick: [], bare: [] };
+  const runs: Record<InteractionsClient, InteractionsResult[]> = { lightstick: [], 'lightstick-fresh': [], bare: [] };
   const seconds = Math.max(5, Math.round(options.seconds / options.rounds));
   for (let round = 0; round < options.rounds; round++) {
-    for (const kind of ['lightstick', 'bare'] as const) {
+    for (const kind of ['lightstick', 'lightstick-fresh', 'bare'] as const) {
       runs[kind].push(await measureInteractions({ seconds, perSecond: options.perSecond, databasePath: options.databasePath, kind }));
     }
   }
@@ -111,5 +120,11 @@ export async function measureInteractionsSideBySide(options: { seconds: number; 
       eventLoopMax: Math.max(...results.map((result) => result.eventLoop.max)),
     };
   };
-  return { secondsEach: seconds, rounds: options.rounds, lightstick: combined(runs.lightstick), bare: combined(runs.bare) };
+  return {
+    secondsEach: seconds,
+    rounds: options.rounds,
+    lightstick: combined(runs.lightstick),
+    fresh: combined(runs['lightstick-fresh']),
+    bare: combined(runs.bare),
+  };
 }

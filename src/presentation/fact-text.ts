@@ -5,9 +5,20 @@ import { escapeMarkdown } from '@discordjs/formatters';
 import type { ArtistRef, EditionRef, MilestoneFact, NominationFact } from '../core/awards-facts.js';
 import type { Translation } from './translation.js';
 
+// escapeMarkdown runs a dozen regular expressions; the same names and titles are shown over and
+// over, so each is escaped once (the map is emptied when it grows past a bound).
+const escapedTexts = new Map<string, string>();
+const ESCAPED_TEXTS_KEPT = 20_000;
+
 export function escaped(text: string): string {
-  // A masked link a fan typed ([text](url)) is shown as typed, never as a link.
-  return escapeMarkdown(text, { maskedLink: true });
+  let result = escapedTexts.get(text);
+  if (result === undefined) {
+    // A masked link a fan typed ([text](url)) is shown as typed, never as a link.
+    result = escapeMarkdown(text, { maskedLink: true });
+    if (escapedTexts.size >= ESCAPED_TEXTS_KEPT) escapedTexts.clear();
+    escapedTexts.set(text, result);
+  }
+  return result;
 }
 
 /** A name as a reader sees it: Korean readers get the Hangul name beside the Latin one. */

@@ -125,14 +125,25 @@ function createTranslation(locale: SupportedLocale): Translation {
   const or = new Intl.ListFormat(intl, { type: 'disjunction' });
   const and = new Intl.ListFormat(intl, { type: 'conjunction' });
   const at = (year: number, month = 1, day = 1) => new Date(Date.UTC(year, month - 1, day, 12));
+  // A few thousand distinct dates at most: every source's and fact's, each written once.
+  const writtenDates = new Map<string, string>();
+  const writeDate = (date: string) => {
+    const [year, month, day] = date.split('-').map(Number);
+    if (month === undefined) return dateFormats.year.format(at(year!));
+    if (day === undefined) return dateFormats.month.format(at(year!, month));
+    return dateFormats.day.format(at(year!, month, day));
+  };
   return {
     locale,
-    t: engine.getFixedT(locale),
+    t: rememberedTexts(engine.getFixedT(locale)),
     date(date) {
-      const [year, month, day] = date.split('-').map(Number);
-      if (month === undefined) return dateFormats.year.format(at(year!));
-      if (day === undefined) return dateFormats.month.format(at(year!, month));
-      return dateFormats.day.format(at(year!, month, day));
+      let written = writtenDates.get(date);
+      if (written === undefined) {
+        written = writeDate(date);
+        if (writtenDates.size >= 10_000) writtenDates.clear();
+        writtenDates.set(date, written);
+      }
+      return written;
     },
     // A leap year, so that February 29 can be written.
     monthDay: (month, day) => dateFormats.monthDay.format(at(2024, month, day)),
@@ -142,6 +153,33 @@ function createTranslation(locale: SupportedLocale): Translation {
     andList: (items) => and.format(items),
   };
 }
+
+/**
+ * `t`, with each text it wrote remembered by its key and values: i18next resolves, interpolates
+ * and pluralises on every call (tens of µs), and a reply asks for the same texts for every fact
+ * of the same kind. Only calls whose values are all strings, numbers or booleans are remembered.
+ */
+function rememberedTexts(translate: Translate): Translate {
+  const texts = new Map<string, string>();
+  const remembered = (key: string, options?: Record<string, unknown>) => {
+    if (options !== undefined && (typeof options !== 'object' || !Object.values(options).every(isPlainValue))) {
+      return (translate as (key: string, options?: unknown) => unknown)(key, options);
+    }
+    const textKey = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
+    let text = texts.get(textKey);
+    if (text === undefined) {
+      const written = (translate as (key: string, options?: unknown) => unknown)(key, options);
+      if (typeof written !== 'string') return written;
+      text = written;
+      if (texts.size >= 20_000) texts.clear();
+      texts.set(textKey, text);
+    }
+    return text;
+  };
+  return remembered as unknown as Translate;
+}
+
+const isPlainValue = (value: unknown) => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === undefined;
 
 /** The translation for a language; unsupported or missing locales get English. */
 export function translationFor(locale: string | null | undefined): Translation {
