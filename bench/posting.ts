@@ -22,6 +22,8 @@ export interface PostingResult {
   allDeliveredMs: number;
   rejected: { global: number; route: number };
   interactions: { sent: number; answered: number; latency: Distribution };
+  /** The bot's event-loop delay while the posts went out: how long a command could wait for it. */
+  botEventLoop: { p50: number; p99: number; max: number };
 }
 
 /** The bot's clock: a few seconds past 09:00 UTC on September 12, a day with anniversaries. */
@@ -59,6 +61,7 @@ export async function measurePosting(servers: number, databasePath: string, inte
   const latencies: number[] = [];
   let sent = 0;
   try {
+    await bot.ask('delay-reset');
     // Interactions at a steady rate while the posts go out, until they have all gone (or 90 s).
     const pending: Promise<void>[] = [];
     const deadline = readyAt + 90_000;
@@ -77,6 +80,7 @@ export async function measurePosting(servers: number, databasePath: string, inte
       await new Promise((resolve) => setTimeout(resolve, 1000 / interactionsPerSecond));
     }
     await Promise.all(pending);
+    const botEventLoop = await bot.ask<{ p50: number; p99: number; max: number }>('delay');
     const posts = postsDelivered();
     const perChannel = new Map<string, number>();
     for (const post of posts) {
@@ -93,6 +97,7 @@ export async function measurePosting(servers: number, databasePath: string, inte
       allDeliveredMs: last - readyAt,
       rejected: { ...server.rateLimiter!.rejected },
       interactions: { sent, answered: latencies.length, latency: distribution(latencies) },
+      botEventLoop,
     };
   } finally {
     void startedAt;

@@ -100,6 +100,7 @@ say(`- ${posting.servers} servers due at once, the local server enforcing 50 req
 say(`- delivered ${posting.delivered}; twice ${posting.twice}; lost ${posting.lost}; marked late ${posting.late}; all delivered ${(posting.allDeliveredMs / 1000).toFixed(1)} s after the bot was ready`);
 say(`- 429 answers: ${posting.rejected.global} global, ${posting.rejected.route} per route`);
 say(`- meanwhile ${posting.interactions.sent} interactions at 20 a second, ${posting.interactions.answered} answered: p50 ${ms(posting.interactions.latency.p50)}, p99 ${ms(posting.interactions.latency.p99)}, max ${ms(posting.interactions.latency.max)}`);
+say(`- the bot's event-loop delay meanwhile: p50 ${ms(posting.botEventLoop.p50)}, p99 ${ms(posting.botEventLoop.p99)}, max ${ms(posting.botEventLoop.max)}`);
 say(`- target: ${verdict(posting.allDeliveredMs < 60_000 && posting.twice === 0 && posting.lost === 0 && posting.interactions.answered === posting.interactions.sent)}`);
 say();
 }
