@@ -9,7 +9,7 @@
 import { and, count, desc, eq, exists, gte, inArray, isNull, lt, max, min, ne, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias, unionAll, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type {
-  AliasEntry, AnniversaryFact, Artist, ArtistAlias, ArtistRef, AwardsFilter, AwardsStore, Ceremony, CeremonyEditionResults, CeremonyKind, EditionRef, FactOrigin, MilestoneFact, NominationFact, SourceRef,
+  AliasEntry, AnniversaryFact, Artist, ArtistAlias, ArtistRef, AwardsFilter, AwardsStore, CategoryNominee, Ceremony, CeremonyEditionResults, CeremonyKind, EditionRef, FactOrigin, MilestoneFact, NominationFact, SourceRef,
 } from '../../src/core/awards-facts.js';
 import type { LightstickDatabase } from '../database.js';
 import {
@@ -472,7 +472,11 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
       .orderBy(milestones.id)
       .limit(1)
       .prepare(),
-    categoryNominations: selectNominations()
+    // Only what trivia options are made of: no edition, category or sources, one artists batch.
+    categoryNominees: db
+      .select({ id: nominations.id, result: nominations.result, workTitle: works.title })
+      .from(nominations)
+      .leftJoin(works, eq(works.id, nominations.workId))
       .where(
         and(
           eq(nominations.editionId, placeholder('editionId')),
@@ -530,9 +534,26 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
       .prepare(),
     lowestArtistId: db.select({ id: min(artists.id) }).from(artists).prepare(),
     highestArtistId: db.select({ id: max(artists.id) }).from(artists).prepare(),
-    // A cross join keeps the artist's few nominations as the outer loop, not the edition's many.
-    wonCategoryNamed: db
-      .select({ id: nominations.id })
+    // From the edition's wins (its index by edition and result), those in categories of the name.
+    categoryWins: db
+      .select({ nominationId: nominations.id, artistId: nominationArtists.artistId, workTitle: works.title })
+      .from(nominations)
+      .innerJoin(categories, eq(categories.id, nominations.categoryId))
+      .innerJoin(nominationArtists, eq(nominationArtists.nominationId, nominations.id))
+      .leftJoin(works, eq(works.id, nominations.workId))
+      .where(
+        and(
+          eq(nominations.editionId, placeholder('editionId')),
+          eq(nominations.result, 'won'),
+          eq(categories.name, placeholder('categoryName')),
+          liveNomination,
+        ),
+      )
+      .orderBy(nominations.id, nominationArtists.position)
+      .prepare(),
+    // A cross join keeps the artist's few nominations as the outer loop, not every edition's many.
+    editionsWonBy: db
+      .selectDistinct({ editionId: nominations.editionId })
       .from(nominationArtists)
       .crossJoin(nominations)
       .innerJoin(categories, eq(categories.id, nominations.categoryId))
@@ -541,14 +562,12 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
         and(
           eq(nominations.id, nominationArtists.nominationId),
           eq(nominationArtists.artistId, placeholder('artistId')),
-          eq(nominations.editionId, placeholder('editionId')),
           eq(categories.name, placeholder('categoryName')),
           eq(nominations.result, 'won'),
           liveNomination,
           or(isNull(placeholder('workTitle')), eq(works.title, placeholder('workTitle'))),
         ),
       )
-      .limit(1)
       .prepare(),
     completeCategories: db
       .select({ slug: categories.slug })
@@ -702,7 +721,12 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
       idNear(statements.lowestNominationId.get()?.id, statements.highestNominationId.get()?.id, winIdAtOrAfter, fraction),
     milestoneIdNear: (fraction) =>
       idNear(statements.lowestMilestoneId.get()?.id, statements.highestMilestoneId.get()?.id, milestoneIdAtOrAfter, fraction),
-    categoryNominations: (editionId, categorySlug) => toNominations(statements.categoryNominations.all({ editionId, categorySlug })),
+    categoryNominees: (editionId, categorySlug): CategoryNominee[] => {
+      const rows = statements.categoryNominees.all({ editionId, categorySlug });
+      if (rows.length === 0) return [];
+      const artistsOf = byFact(statements.nominationArtists.all({ ids: JSON.stringify(rows.map((row) => row.id)) }), toArtistRef);
+      return rows.map((row) => ({ ...row, artists: artistsOf.get(row.id) ?? [] }));
+    },
     nominationsAt: (editionId) => toNominations(statements.editionNominations.all({ editionId })),
     milestoneIds: () => statements.milestoneIds.all().map((row) => row.id),
     hasCompleteNomineeList: (editionId, categorySlug) => statements.hasCompleteList.get({ editionId, categorySlug }) !== undefined,
@@ -725,8 +749,17 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
         .filter((row) => !seen.has(row.id) && seen.add(row.id))
         .sort((a, b) => Number(b.isKpop) - Number(a.isKpop));
     },
-    wonCategoryNamed: (artistId, editionId, categoryName, workTitle = null) =>
-      statements.wonCategoryNamed.get({ artistId, editionId, categoryName, workTitle }) !== undefined,
+    categoryWins: (editionId, categoryName) => {
+      const wins = new Map<number, { artistIds: number[]; workTitle: string | null }>();
+      for (const row of statements.categoryWins.all({ editionId, categoryName })) {
+        const win = wins.get(row.nominationId);
+        if (win) win.artistIds.push(row.artistId);
+        else wins.set(row.nominationId, { artistIds: [row.artistId], workTitle: row.workTitle });
+      }
+      return [...wins.values()];
+    },
+    editionsWonBy: (artistId, categoryName, workTitle) =>
+      statements.editionsWonBy.all({ artistId, categoryName, workTitle }).map((row) => row.editionId),
     invalidate: () => {
       aliasCache = null;
       editionCache = null;

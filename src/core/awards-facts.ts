@@ -108,6 +108,14 @@ export interface MilestoneFact {
   origin: FactOrigin;
 }
 
+/** A nominee as trivia needs it: no edition or sources, which every nominee of a category shares or does not need. */
+export interface CategoryNominee {
+  id: number;
+  result: NominationFact['result'];
+  workTitle: string | null;
+  artists: ArtistRef[];
+}
+
 /** A fact remembered on its anniversary: a win, or a milestone with a date. */
 export type AnniversaryFact = { kind: 'win'; nomination: NominationFact } | { kind: 'milestone'; milestone: MilestoneFact };
 
@@ -173,7 +181,8 @@ export interface AwardsStore {
   winIdNear(fraction: number): number | undefined;
   /** The same for milestones that are not flagged doubtful. */
   milestoneIdNear(fraction: number): number | undefined;
-  categoryNominations(editionId: number, categorySlug: string): NominationFact[];
+  /** A category's nominees at an edition with their credits: what trivia options are made of. */
+  categoryNominees(editionId: number, categorySlug: string): CategoryNominee[];
   /** Every nomination of one edition. */
   nominationsAt(editionId: number): NominationFact[];
   /** Ids of every milestone not flagged doubtful. */
@@ -183,8 +192,10 @@ export interface AwardsStore {
   worksOf(artistId: number): { id: number; title: string }[];
   /** Artists of a kind, K-pop acts first, from a random starting point, leaving some out. */
   artistsOfKind(kind: Artist['kind'], fraction: number, limit: number): Artist[];
-  /** Whether the artist won a category of this name at this edition (optionally with this work). */
-  wonCategoryNamed(artistId: number, editionId: number, categoryName: string, workTitle?: string | null): boolean;
+  /** The wins in categories of this name at this edition: each with its credited artists and its work. */
+  categoryWins(editionId: number, categoryName: string): { artistIds: number[]; workTitle: string | null }[];
+  /** The editions at which the artist won a category of this name (with this work, when one is given). */
+  editionsWonBy(artistId: number, categoryName: string, workTitle: string | null): number[];
   /** Forgets cached look-ups after the seeds change. */
   invalidate(): void;
   /** A number that moves whenever any fact changes, whoever changed it: answers kept under it are current. */

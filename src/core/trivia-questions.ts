@@ -163,7 +163,7 @@ function kindOf(store: AwardsStore, artists: NominationFact['artists']): Artist[
 }
 
 export function categoryWinnerQuestion(store: AwardsStore, win: NominationFact, random: () => number): TriviaQuestion | null {
-  const nominees = store.categoryNominations(win.edition.id, win.categorySlug);
+  const nominees = store.categoryNominees(win.edition.id, win.categorySlug);
   if (nominees.filter((n) => n.result === 'won').length !== 1) return null;
   const winnerIds = new Set(win.artists.map((a) => a.id));
   const fromNominees = shuffle(
@@ -190,12 +190,13 @@ export function winningSongQuestion(store: AwardsStore, win: NominationFact, ran
   if (!win.workTitle) return null;
   const lead = win.artists.find((a) => a.role !== 'featured') ?? win.artists[0]!;
   const ownWorks = shuffle(store.worksOf(lead.id), random).map((w) => w.title);
-  const nomineeWorks = shuffle(store.categoryNominations(win.edition.id, win.categorySlug), random)
+  const nomineeWorks = shuffle(store.categoryNominees(win.edition.id, win.categorySlug), random)
     .map((n) => n.workTitle)
     .filter((title): title is string => title !== null);
+  const wins = store.categoryWins(win.edition.id, win.categoryName);
   function* wrong(): Generator<Candidate> {
     for (const title of [...ownWorks, ...nomineeWorks]) {
-      if (title === win.workTitle || store.wonCategoryNamed(lead.id, win.edition.id, win.categoryName, title)) continue;
+      if (title === win.workTitle || wonWith(wins, lead.id, title)) continue;
       yield { text: title, subject: { workTitle: title } };
     }
   }
@@ -215,9 +216,10 @@ export function winningSongQuestion(store: AwardsStore, win: NominationFact, ran
 
 export function winEditionQuestion(store: AwardsStore, win: NominationFact, random: () => number): TriviaQuestion | null {
   const lead = win.artists.find((a) => a.role !== 'featured') ?? win.artists[0]!;
+  const editionsWon = new Set(store.editionsWonBy(lead.id, win.categoryName, win.workTitle));
   function* wrong(): Generator<Candidate> {
     for (const edition of shuffle(store.editions(), random)) {
-      if (edition.id === win.edition.id || store.wonCategoryNamed(lead.id, edition.id, win.categoryName, win.workTitle)) continue;
+      if (edition.id === win.edition.id || editionsWon.has(edition.id)) continue;
       yield { text: editionName(edition), subject: { editionId: edition.id } };
     }
   }
@@ -242,7 +244,7 @@ export function nominatedAmongQuestion(
   random: () => number,
 ): TriviaQuestion | null {
   if (!store.hasCompleteNomineeList(nominee.edition.id, nominee.categorySlug)) return null;
-  const nominees = store.categoryNominations(nominee.edition.id, nominee.categorySlug);
+  const nominees = store.categoryNominees(nominee.edition.id, nominee.categorySlug);
   const nominated = new Set(nominees.flatMap((n) => n.artists.map((a) => a.id)));
   const wrong = sameKindArtists(store, kindOf(store, nominee.artists), nominated, random);
   return assemble(
@@ -326,17 +328,22 @@ function milestoneWording(milestone: MilestoneFact): QuestionWording {
  */
 export function rightOptions(store: AwardsStore, question: TriviaQuestion): number[] {
   const { check } = question;
+  // Read once for all the options, when the kind needs them.
+  let wins: ReturnType<AwardsStore['categoryWins']> | undefined;
+  const categoryWins = () => (wins ??= store.categoryWins(check.editionId!, check.categoryName!));
+  let editionsWon: Set<number> | undefined;
+  const editionsWonByLead = () => (editionsWon ??= new Set(store.editionsWonBy(check.artistIds![0]!, check.categoryName!, check.workTitle ?? null)));
   const isRight = (subject: OptionSubject): boolean => {
     switch (question.kind) {
       case 'category-winner':
-        return (subject.artistIds ?? []).some((id) => store.wonCategoryNamed(id, check.editionId!, check.categoryName!));
+        return (subject.artistIds ?? []).some((id) => categoryWins().some((win) => win.artistIds.includes(id)));
       case 'winning-song':
-        return store.wonCategoryNamed(check.artistIds![0]!, check.editionId!, check.categoryName!, subject.workTitle ?? '');
+        return wonWith(categoryWins(), check.artistIds![0]!, subject.workTitle ?? '');
       case 'win-edition':
-        return store.wonCategoryNamed(check.artistIds![0]!, subject.editionId!, check.categoryName!, check.workTitle ?? null);
+        return editionsWonByLead().has(subject.editionId!);
       case 'nominated-among': {
         const nominated = new Set(
-          store.categoryNominations(check.editionId!, check.categorySlug!).flatMap((n) => n.artists.map((a) => a.id)),
+          store.categoryNominees(check.editionId!, check.categorySlug!).flatMap((n) => n.artists.map((a) => a.id)),
         );
         return (subject.artistIds ?? []).some((id) => nominated.has(id));
       }
@@ -351,6 +358,11 @@ export function rightOptions(store: AwardsStore, question: TriviaQuestion): numb
     }
   };
   return question.subjects.flatMap((subject, index) => (isRight(subject) ? [index] : []));
+}
+
+/** Whether one of these wins (a category's at an edition) credits the artist, with this work when one is given. */
+function wonWith(wins: ReturnType<AwardsStore['categoryWins']>, artistId: number, workTitle: string | null): boolean {
+  return wins.some((win) => win.artistIds.includes(artistId) && (workTitle === null || win.workTitle === workTitle));
 }
 
 /** True when exactly one option is right, and it is the one the question says. */

@@ -67,12 +67,12 @@ describe('wrong options', () => {
   it("come first from the same category's real nominees", () => {
     const songOfSummer = store.nominationsOf(artistId('Jungkook'), { result: 'won' }).find((n) => n.categoryName === 'Song of Summer')!;
     const question = categoryWinnerQuestion(store, songOfSummer, seededRandom(5))!;
-    const nominees = new Set(store.categoryNominations(songOfSummer.edition.id, 'song-of-summer').map((n) => n.artists.map((a) => a.name)));
+    const nominees = new Set(store.categoryNominees(songOfSummer.edition.id, 'song-of-summer').map((n) => n.artists.map((a) => a.name)));
     expect(questionPrompt(question, english)).toBe('Who won Song of Summer at the 2023 MTV VMAs?');
     expect(question.options[question.correct]).toBe('Jungkook ft. Latto');
     expect(question.options).toHaveLength(4);
     const wrongOptions = question.options.filter((_, i) => i !== question.correct);
-    const nomineeCredits = store.categoryNominations(songOfSummer.edition.id, 'song-of-summer').map((n) =>
+    const nomineeCredits = store.categoryNominees(songOfSummer.edition.id, 'song-of-summer').map((n) =>
       n.artists.filter((a) => a.role !== 'featured').map((a) => a.name).join(' & '),
     );
     for (const option of wrongOptions) expect(nomineeCredits.some((c) => option.startsWith(c))).toBe(true);

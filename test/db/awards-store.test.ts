@@ -107,3 +107,22 @@ describe('the fragments inside the store', () => {
     ]);
   });
 });
+
+describe('the wins trivia checks its options against', () => {
+  const real = openTestStore();
+  afterAll(() => real.close());
+  const artist = (name: string) => real.store.artistsByNormalizedAlias(name)[0]!;
+  const vmas2023 = real.store.editions().find((edition) => edition.ceremonySlug === 'mtv-vmas' && edition.year === 2023)!;
+
+  it("reads a category's wins at an edition with every credited artist and the work", () => {
+    const wins = real.store.categoryWins(vmas2023.id, 'Song of Summer');
+    expect(wins).toEqual([{ artistIds: [artist('jungkook').id, artist('latto').id], workTitle: 'Seven' }]);
+    expect(real.store.categoryWins(vmas2023.id, 'No Such Category')).toEqual([]);
+  });
+
+  it('reads the editions an artist won a category at, with the work when one is given', () => {
+    expect(real.store.editionsWonBy(artist('straykids').id, 'Best K-Pop', null)).toEqual([vmas2023.id]);
+    expect(real.store.editionsWonBy(artist('straykids').id, 'Best K-Pop', 'S-Class')).toEqual([vmas2023.id]);
+    expect(real.store.editionsWonBy(artist('straykids').id, 'Best K-Pop', 'Another Song')).toEqual([]);
+  });
+});
