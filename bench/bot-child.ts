@@ -1,5 +1,6 @@
 // Starts a bench bot process (see bot-process.ts) and talks to it.
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
@@ -34,6 +35,12 @@ export async function startBotChild(
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  // BENCH_SEPARATE_CORES=1 (Linux): the bot on the last core, this process (the local server) on the others.
+  if (process.env.BENCH_SEPARATE_CORES === '1' && child.pid !== undefined) {
+    const cores = availableParallelism();
+    execFileSync('taskset', ['-a', '-cp', String(cores - 1), String(child.pid)], { stdio: 'ignore' });
+    execFileSync('taskset', ['-a', '-cp', cores > 2 ? `0-${cores - 2}` : '0', String(process.pid)], { stdio: 'ignore' });
+  }
   const [first] = (await once(child, 'message')) as [{ type: string }];
   if (first.type !== 'ready') throw new Error(`bench bot did not start: ${JSON.stringify(first)}`);
   return {
