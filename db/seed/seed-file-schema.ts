@@ -144,6 +144,8 @@ export const nominationRecord = z
     category: slug,
     ...nominee,
     result: z.enum(['won', 'nominated']),
+    /** For a ceremony held over several days: the day this award was given, as a source gives it. */
+    awardedOn: isoDate.optional(),
     sources: z.array(sourceId).min(1, 'every nomination cites at least one source'),
     provenance,
   })
