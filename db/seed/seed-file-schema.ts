@@ -46,9 +46,11 @@ function isTimeZone(value: string): boolean {
   }
 }
 
-export const sourceRecord = z.strictObject({
+export const sourceRecord = z
+  .strictObject({
   id: sourceId,
-  publishedOn: isoDate,
+  /** When it was published; a living page (a wiki article) has none and gives `readOn` instead. */
+  publishedOn: isoDate.optional(),
   /** The article's headline in our words, or a web page's title. */
   headline: text.max(200),
   /** The outlet or web publisher; null when not known. */
@@ -56,7 +58,11 @@ export const sourceRecord = z.strictObject({
   /** For a web page: its address (then `id` is usually the address too) and the date it was read. */
   url: webUrl.optional(),
   readOn: isoDate.optional(),
-});
+  })
+  .refine((s) => s.publishedOn !== undefined || (s.url !== undefined && s.readOn !== undefined), {
+    message: 'needs its publication date, or for a living web page its url and the date it was read',
+    path: ['publishedOn'],
+  });
 
 export const artistRecord = z.strictObject({
   slug,

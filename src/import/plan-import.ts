@@ -254,6 +254,8 @@ function jsonFacts(context: ImportContext, file: string, text: string, today: st
   const creations = emptyCreations();
   const sources = new Map<string, SourceSpec>();
   (data.sources ?? []).forEach((s, index) => {
+    // An imported fact's source needs its publication date, even where the seed files allow a living page without one.
+    if (s.publishedOn === undefined) return problem(`sources[${index}]`, 'publishedOn', 'missing-value');
     if (s.publishedOn > today) problem(`sources[${index}]`, 'publishedOn', 'future-date', s.publishedOn);
     sources.set(s.id, {
       identifier: s.url ?? s.id,
