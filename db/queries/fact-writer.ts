@@ -124,6 +124,19 @@ const placeholders = <Key extends string>(keys: readonly Key[]) =>
 
 const idsOf = (ids: Iterable<number | string>) => JSON.stringify([...ids]);
 
+/** Writers by store: their statements are prepared once, however many loads and imports follow. */
+const writers = new WeakMap<LightstickDatabase, FactWriter>();
+
+/** The store's one writer, made at its first use. */
+export function factWriterFor(db: LightstickDatabase): FactWriter {
+  let writer = writers.get(db);
+  if (!writer) {
+    writer = createFactWriter(db);
+    writers.set(db, writer);
+  }
+  return writer;
+}
+
 export function createFactWriter(db: LightstickDatabase): FactWriter {
   const p = (name: string) => sql.placeholder(name);
   const keep = idsInJson(p('keep'));

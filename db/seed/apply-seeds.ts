@@ -5,7 +5,7 @@
 // point at. The rows go in through the one writer of facts, which imports and approvals use too;
 // a row that already holds its values is not rewritten, so an unchanged fact keeps every cache.
 import type { LightstickDatabase } from '../database.js';
-import { createFactWriter, type FactWriter } from '../queries/fact-writer.js';
+import { factWriterFor } from '../queries/fact-writer.js';
 import { editionKey, editionRecordKey, nominationKey, nomineeKey, type SeedSet } from './read-seeds.js';
 
 const SEED_DIGEST_KEY = 'seed_digest';
@@ -15,20 +15,8 @@ export interface ApplySeedsResult {
   loaded: boolean;
 }
 
-/** Writers by store: their statements are prepared once, however many times seeds are applied. */
-const writers = new WeakMap<LightstickDatabase, FactWriter>();
-
-function writerFor(db: LightstickDatabase): FactWriter {
-  let writer = writers.get(db);
-  if (!writer) {
-    writer = createFactWriter(db);
-    writers.set(db, writer);
-  }
-  return writer;
-}
-
 export function applySeeds(db: LightstickDatabase, set: SeedSet, options: { force?: boolean } = {}): ApplySeedsResult {
-  const writer = writerFor(db);
+  const writer = factWriterFor(db);
   if (!options.force && writer.meta(SEED_DIGEST_KEY) === set.digest) return { loaded: false };
 
   // better-sqlite3 transactions are synchronous: nothing in here may await.

@@ -26,7 +26,7 @@ const longLived: Record<string, string> = {
   'src/cards/card-painter.ts#cards': 'keyed on the card content itself (every text the card shows)',
   'src/presentation/fact-text.ts#escapedTexts': 'keyed on the text it escapes',
   'src/presentation/translation.ts#writtenDates': 'keyed on the date it writes out',
-  'db/seed/apply-seeds.ts#writers': 'prepared statements by store, no rows',
+  'db/queries/fact-writer.ts#writers': 'prepared statements by store, no rows',
   // Trivia questions are written once, when a round is made, and never change after.
   'src/trivia/trivia-game.ts#parsedQuestions': 'a stored question as asked, fixed when its round was made',
   'src/trivia/trivia-game.ts#playing': 'rounds being played, not facts',
