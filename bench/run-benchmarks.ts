@@ -2,7 +2,7 @@
 // bench/results/report.md. Figures are ratios and percentiles from one run on one machine.
 //   BENCH_QUICK=1       a small store and a 10-second interaction run, to try the benchmarks out
 //   BENCH_SECONDS=60    how long the interaction stream runs
-//   BENCH_ONLY=ticker,posting   only these parts (core, ticker, posting, interactions, memory, trivia, cards)
+//   BENCH_ONLY=ticker,posting   only these parts (seeds, core, ticker, posting, interactions, memory, trivia, cards)
 //   npm run bench -- --cards   only the milestone-card render (section 6), written to bench/results/cards.md
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -16,6 +16,7 @@ import { measureMemory } from './memory.js';
 import { measurePosting } from './posting.js';
 import { buildSyntheticStore, FULL_SIZE, type SyntheticSize } from './synthetic-store.js';
 import { measureTicker } from './ticker.js';
+import { measureSeedLoading } from './seed-loading.js';
 import { measureTriviaClicks } from './trivia-clicks.js';
 
 const quick = process.env.BENCH_QUICK === '1';
@@ -56,6 +57,18 @@ if (process.argv.includes('--cards')) {
   writeFileSync(join(resultsDirectory, 'cards.md'), `${lines.join('\n')}\n`);
   process.stdout.write(`\nReport written to bench/results/cards.md\n`);
   process.exit(0);
+}
+
+if (runs('seeds')) {
+say('## 0. Seed loader with the founding catalogue (target: a fresh load in under 3 s; an unchanged set rewrites nothing)');
+say();
+const seeds = measureSeedLoading(quick ? 3 : 7);
+const { rows } = seeds;
+say(`- ${rows.artists} artists, ${rows.editions} music-show episodes, ${rows.nominations} nominations, ${rows.works} works, ${rows.milestones} milestones`);
+say(`- fresh in-memory database, ${seeds.fresh.count} loads: p50 ${ms(seeds.fresh.p50)}, max ${ms(seeds.fresh.max)}`);
+say(`- the same set again (forced past its digest): p50 ${ms(seeds.unchanged.p50)}, max ${ms(seeds.unchanged.max)}; facts revision moved by ${seeds.revisionMovedByUnchanged}`);
+say(`- target: ${verdict(seeds.fresh.max < 3000 && seeds.revisionMovedByUnchanged === 0)}`);
+say();
 }
 
 buildSyntheticStore(storePath, size, SEED, (line) => say(`- store: ${line}`));

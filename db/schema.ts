@@ -212,6 +212,13 @@ export const nominations = sqliteTable(
     nomineeKey: text('nominee_key').notNull(),
     /** 'nominated' means the sources record the nomination and no win. */
     result: text('result', { enum: ['won', 'nominated'] }).notNull(),
+    /**
+     * The day the award was given (YYYY-MM-DD), when the ceremony was held over several days and
+     * the sources say which; null otherwise, and the win is dated by its edition's `heldOn`.
+     */
+    awardedOn: text('awarded_on'),
+    /** MM-DD of `awardedOn`, for "on this day" look-ups. */
+    awardedOnMonthDay: text('awarded_on_month_day').generatedAlwaysAs(sql`substr(awarded_on, 6, 5)`, { mode: 'virtual' }),
     /** Provenance: both null for a fact from seeds/; otherwise the import or the approved suggestion. */
     importId: integer('import_id').references(() => imports.id),
     /** Not a foreign key: suggestions point back at the fact they created. */
@@ -230,6 +237,8 @@ export const nominations = sqliteTable(
     index('nominations_edition_result').on(table.editionId, table.result),
     // Whether a work has a live nomination (trivia's "which song"): a seek instead of a scan.
     index('nominations_work').on(table.workId),
+    // The few wins dated by their own day rather than their edition's ("on this day").
+    index('nominations_awarded_on_month_day').on(table.awardedOnMonthDay).where(sql`${table.awardedOn} is not null`),
     check('nominations_result', sql`${table.result} in ('won', 'nominated')`),
   ],
 );

@@ -14,10 +14,10 @@ import {
   type NewWork,
   type SourceSpec,
 } from '../../src/core/contributed-facts.js';
-import { normalizeName } from '../../src/core/names.js';
 import type { ContributionLookups, ExistingFact, ImportRecord } from '../../src/core/contribution-records.js';
 import type { LightstickDatabase } from '../database.js';
 import type { Ceremony, FactOrigin } from './awards-store.js';
+import type { FactWriter } from './fact-writer.js';
 
 export type { ContributionLookups, ExistingFact, ImportRecord };
 
@@ -143,196 +143,125 @@ export function recordImport(client: Database, record: Omit<ImportRecord, 'id'>)
 }
 
 /**
- * Writes checked facts and everything new they need. Must run inside a transaction. A fact whose
- * natural key is already in the store is changed in place only when it is itself contributed and
- * live: its result may go from nominated to won, and its new sources are added. Returns each
- * fact's row id by `factKey`.
+ * Writes checked facts and everything new they need, through the one writer of facts. Must run
+ * inside a transaction. A fact whose natural key is already in the store is changed in place only
+ * when it is itself contributed and live: its result may go from nominated to won, and its new
+ * sources are added. Returns each fact's row id by `factKey`.
  */
-export function writeFacts(client: Database, write: FactWrite, owner: FactOwner): Map<string, number> {
-  const idOf = (sql: string, ...values: unknown[]) => (client.prepare(sql).get(...values) as { id: number } | undefined)?.id;
+export function writeFacts(writer: FactWriter, write: FactWrite, owner: FactOwner): Map<string, number> {
   const importId = 'importId' in owner ? owner.importId : null;
   const suggestionId = 'suggestionId' in owner ? owner.suggestionId : null;
+  const { ids: existing } = writer;
 
   for (const artist of write.newArtists) {
-    const artistId = idOf(
-      `insert into artists (slug, name, kind, is_kpop, kpop_note) values (?, ?, ?, ?, ?) returning id`,
-      artist.slug,
-      artist.name,
-      artist.kind,
-      artist.isKpop ? 1 : 0,
-      artist.kpopNote,
-    )!;
-    const seen = new Set<string>();
-    for (const { alias, kind } of [{ alias: artist.name, kind: 'name' }, ...artist.aliases]) {
-      const normalized = normalizeName(alias);
-      if (normalized.length === 0 || seen.has(normalized)) continue;
-      seen.add(normalized);
-      client
-        .prepare(`insert into artist_aliases (artist_id, alias, normalized, kind) values (?, ?, ?, ?)`)
-        .run(artistId, alias, normalized, kind);
-    }
+    const artistId = writer.artist({ slug: artist.slug, name: artist.name, kind: artist.kind, isKpop: artist.isKpop, kpopNote: artist.kpopNote });
+    writer.aliases(artistId, artist.name, artist.aliases, false);
   }
   for (const ceremony of write.newCeremonies) {
-    const ceremonyId = idOf(
-      `insert into ceremonies (slug, name, short_name, kind) values (?, ?, ?, ?) returning id`,
-      ceremony.slug,
-      ceremony.name,
-      ceremony.shortName,
-      ceremony.kind,
-    )!;
-    const seen = new Set<string>();
-    for (const alias of [ceremony.name, ceremony.shortName, ...ceremony.aliases]) {
-      const normalized = normalizeName(alias);
-      if (normalized.length === 0 || seen.has(normalized)) continue;
-      seen.add(normalized);
-      client.prepare(`insert into ceremony_aliases (ceremony_id, alias, normalized) values (?, ?, ?)`).run(ceremonyId, alias, normalized);
+    const ceremonyId = writer.ceremony({ slug: ceremony.slug, name: ceremony.name, shortName: ceremony.shortName, kind: ceremony.kind });
+    writer.ceremonyAliases(ceremonyId, [ceremony.name, ceremony.shortName, ...ceremony.aliases], false);
+  }
+  const ceremonyId = (slug: string) => existing.ceremony(slug)!;
+  const artistId = (slug: string) => existing.artist(slug)!;
+  for (const category of write.newCategories) {
+    const ceremony = ceremonyId(category.ceremonySlug);
+    // A category another writer added meanwhile is left as it is.
+    if (existing.category(ceremony, category.slug) === undefined) {
+      writer.category({ ceremonyId: ceremony, slug: category.slug, name: category.name, grandPrize: category.grandPrize });
     }
   }
-  const ceremonyId = (slug: string) => idOf(`select id from ceremonies where slug = ?`, slug)!;
-  const artistId = (slug: string) => idOf(`select id from artists where slug = ?`, slug)!;
-  for (const category of write.newCategories) {
-    client
-      .prepare(`insert into categories (ceremony_id, slug, name, grand_prize) values (?, ?, ?, ?) on conflict do nothing`)
-      .run(ceremonyId(category.ceremonySlug), category.slug, category.name, category.grandPrize ? 1 : 0);
-  }
   for (const work of write.newWorks) {
-    const workId = idOf(
-      `insert into works (slug, title, kind, released_on) values (?, ?, ?, ?) returning id`,
-      work.slug,
-      work.title,
-      work.kind,
-      work.releasedOn,
-    )!;
-    work.credits.forEach((credit, position) =>
-      client
-        .prepare(`insert into work_credits (work_id, artist_id, role, position) values (?, ?, ?, ?)`)
-        .run(workId, artistId(credit.artistSlug), credit.role, position),
-    );
+    const workId = writer.work({ slug: work.slug, title: work.title, kind: work.kind, releasedOn: work.releasedOn, releaseSourceId: null, note: null, noteSourceId: null });
+    writer.credits(workId, work.credits.map((credit) => ({ artistId: artistId(credit.artistSlug), role: credit.role })), false);
   }
 
+  // A source already cited stays as it was first recorded.
   const sourceId = (source: SourceSpec) =>
-    idOf(`select id from sources where identifier = ?`, source.identifier) ??
-    idOf(
-      `insert into sources (identifier, published_on, headline, outlet, url, read_on) values (?, ?, ?, ?, ?, ?) returning id`,
-      source.identifier,
-      source.publishedOn,
-      source.title,
-      source.publisher,
-      source.url,
-      source.readOn,
-    )!;
+    existing.source(source.identifier) ??
+    writer.source({
+      identifier: source.identifier,
+      publishedOn: source.publishedOn,
+      headline: source.title,
+      outlet: source.publisher,
+      url: source.url,
+      readOn: source.readOn,
+    });
   const editionId = (edition: EditionSpec, firstSource: SourceSpec) => {
     const ceremony = ceremonyId(edition.ceremonySlug);
-    const key = editionKeyOf(edition);
-    const existing = idOf(`select id from editions where ceremony_id = ? and edition_key = ?`, ceremony, key);
-    if (existing !== undefined) return existing;
-    return idOf(
-      `insert into editions (ceremony_id, year, held_on, venue, city, time_zone, notes, source_id, episode)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
-      ceremony,
-      edition.year,
-      edition.airDate ?? edition.heldOn,
-      edition.venue,
-      edition.city,
-      edition.timeZone,
-      edition.notes,
-      sourceId(firstSource),
-      edition.airDate !== null ? 1 : 0,
-    )!;
+    return (
+      existing.edition(ceremony, editionKeyOf(edition)) ??
+      writer.edition({
+        ceremonyId: ceremony,
+        year: edition.year,
+        heldOn: edition.airDate ?? edition.heldOn,
+        venue: edition.venue,
+        city: edition.city,
+        timeZone: edition.timeZone,
+        notes: edition.notes,
+        sourceId: sourceId(firstSource),
+        episode: edition.airDate !== null,
+      })
+    );
   };
+  /** The nomination a milestone rests on, by its natural key within the edition. */
+  const nominationAt = (edition: number, ceremonySlug: string, on: { categorySlug: string; nomineeKey: string }) => {
+    const category = existing.category(ceremonyId(ceremonySlug), on.categorySlug);
+    return category === undefined ? null : (existing.nomination(edition, category, on.nomineeKey) ?? null);
+  };
+  const workId = (slug: string | null) => (slug === null ? null : (existing.work(slug) ?? null));
 
   const ids = new Map<string, number>();
   for (const fact of write.facts) {
     const sourceIds = fact.sources.map(sourceId);
     if (fact.type === 'nomination') {
       const edition = editionId(fact.edition, fact.sources[0]!);
-      const category = idOf(
-        `select id from categories where ceremony_id = ? and slug = ?`,
-        ceremonyId(fact.edition.ceremonySlug),
-        fact.categorySlug,
-      )!;
+      const category = existing.category(ceremonyId(fact.edition.ceremonySlug), fact.categorySlug)!;
       const nomineeKey = nomineeKeyOf(fact.workSlug, fact.artistSlugs);
-      const existing = idOf(
-        `select id from nominations where edition_id = ? and category_id = ? and nominee_key = ?`,
-        edition,
-        category,
-        nomineeKey,
-      );
-      let nominationId: number;
-      if (existing !== undefined) {
-        nominationId = existing;
+      let nominationId = existing.nomination(edition, category, nomineeKey);
+      if (nominationId !== undefined) {
         // Only a live contributed fact changes, and a win is never turned back into a nomination.
-        client
-          .prepare(
-            `update nominations set result = 'won' where id = ? and ? = 'won'
-               and (import_id is not null or suggestion_id is not null) and withdrawn_at is null`,
-          )
-          .run(nominationId, fact.result);
+        if (fact.result === 'won') writer.markContributedWin(nominationId);
       } else {
-        nominationId = idOf(
-          `insert into nominations (edition_id, category_id, work_id, nominee_key, result, import_id, suggestion_id)
-           values (?, ?, (select id from works where slug = ?), ?, ?, ?, ?) returning id`,
-          edition,
-          category,
-          fact.workSlug,
+        nominationId = writer.nomination({
+          editionId: edition,
+          categoryId: category,
+          workId: workId(fact.workSlug),
           nomineeKey,
-          fact.result,
+          result: fact.result,
+          awardedOn: null,
+          seedFile: null,
           importId,
           suggestionId,
-        )!;
-        fact.artistSlugs.forEach((slug, position) =>
-          client
-            .prepare(`insert into nomination_artists (nomination_id, artist_id, position) values (?, ?, ?)`)
-            .run(nominationId, artistId(slug), position),
-        );
+        }).id;
+        writer.nominationArtists(nominationId, fact.artistSlugs.map(artistId), false);
       }
-      for (const id of sourceIds) {
-        client.prepare(`insert into nomination_sources (nomination_id, source_id) values (?, ?) on conflict do nothing`).run(nominationId, id);
-      }
+      writer.nominationSources(nominationId, sourceIds, false);
       ids.set(factKey(fact), nominationId);
     } else {
-      const existing = idOf(`select id from milestones where key = ?`, fact.key);
-      let milestoneId: number;
-      if (existing !== undefined) {
-        milestoneId = existing;
-      } else {
+      let milestoneId = existing.milestone(fact.key);
+      if (milestoneId === undefined) {
         const edition = fact.edition ? editionId(fact.edition, fact.sources[0]!) : null;
-        const nomination =
-          edition !== null && fact.nomination
-            ? (idOf(
-                `select n.id from nominations n join categories cat on cat.id = n.category_id
-                 where n.edition_id = ? and cat.slug = ? and n.nominee_key = ?`,
-                edition,
-                fact.nomination.categorySlug,
-                fact.nomination.nomineeKey,
-              ) ?? null)
-            : null;
-        milestoneId = idOf(
-          `insert into milestones (key, kind, statement, occurred_on, edition_id, nomination_id, work_id, note, doubtful,
-             attribution, as_of, exclusive, import_id, suggestion_id)
-           values (?, ?, ?, ?, ?, ?, (select id from works where slug = ?), ?, ?, ?, ?, ?, ?, ?) returning id`,
-          fact.key,
-          fact.kind,
-          fact.statement,
-          fact.occurredOn,
-          edition,
-          nomination,
-          fact.workSlug,
-          fact.note,
-          fact.doubtful ? 1 : 0,
-          fact.attribution,
-          fact.asOf,
-          fact.exclusive ? 1 : 0,
+        const nomination = edition !== null && fact.nomination ? nominationAt(edition, fact.edition!.ceremonySlug, fact.nomination) : null;
+        milestoneId = writer.milestone({
+          key: fact.key,
+          kind: fact.kind,
+          statement: fact.statement,
+          occurredOn: fact.occurredOn,
+          editionId: edition,
+          nominationId: nomination,
+          workId: workId(fact.workSlug),
+          note: fact.note,
+          doubtful: fact.doubtful,
+          attribution: fact.attribution,
+          asOf: fact.asOf,
+          exclusive: fact.exclusive,
+          seedFile: null,
           importId,
           suggestionId,
-        )!;
-        for (const slug of fact.artistSlugs) {
-          client.prepare(`insert into milestone_artists (milestone_id, artist_id) values (?, ?)`).run(milestoneId, artistId(slug));
-        }
+        }).id;
+        writer.milestoneArtists(milestoneId, fact.artistSlugs.map(artistId), false);
       }
-      for (const id of sourceIds) {
-        client.prepare(`insert into milestone_sources (milestone_id, source_id) values (?, ?) on conflict do nothing`).run(milestoneId, id);
-      }
+      writer.milestoneSources(milestoneId, sourceIds, false);
       ids.set(factKey(fact), milestoneId);
     }
   }

@@ -14,6 +14,7 @@ import type { SuggestionCheck, SuggestionCreations, SuggestionInput } from '../.
 import type { LightstickDatabase } from '../database.js';
 import type { AwardsStore } from './awards-store.js';
 import { createContributionLookups, withdrawFact, writeFacts } from './contribution-store.js';
+import { factWriterFor } from './fact-writer.js';
 
 export type { ApprovalOutcome, RejectionOutcome, Suggestion, SuggestionStore, SuggestionSubmission };
 
@@ -69,6 +70,7 @@ const columns = `id, kind, proposal, creates, suggester_id as suggesterId, sugge
 export function createSuggestionStore(db: LightstickDatabase, store: AwardsStore, rules: SuggestionRules): SuggestionStore {
   const client = db.$client;
   const lookups = createContributionLookups(db);
+  const writer = factWriterFor(db);
   const statements = {
     insert: client.prepare(
       `insert into suggestions (kind, proposal, natural_key, creates, suggester_id, suggester_name, guild_id, created_at, status)
@@ -130,7 +132,7 @@ export function createSuggestionStore(db: LightstickDatabase, store: AwardsStore
         if (!checked.ok) return { status: 'no-longer-valid', suggestion, problems: checked.problems };
         const { fact, creates } = checked.suggestion;
         const ids = writeFacts(
-          client,
+          writer,
           { newArtists: creates.artists, newCeremonies: creates.ceremonies, newCategories: creates.categories, newWorks: creates.works, facts: [fact] },
           { suggestionId: id },
         );

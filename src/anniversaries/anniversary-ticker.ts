@@ -9,21 +9,17 @@ import type { AwardsStore } from '../core/awards-facts.js';
 import type { Clock } from '../core/clock.js';
 import type { MessagePayload } from '../presentation/message-payload.js';
 import {
-  anniversariesOn,
-  entriesByArtist,
-  entriesNaming,
-  followedWithMembers,
   dueAnniversaryPost,
   LATE_AFTER_MS,
   nextCheckTime,
   type AnniversarySchedule,
   type DuePost,
-  type EntriesByArtist,
 } from '../core/anniversary-schedule.js';
 import { calendarDateIn } from '../core/calendar.js';
 import { addDays, zonedInstant } from '../core/zoned-time.js';
 import type { BotMetrics } from '../hosting/metrics.js';
 import type { OnThisDayEntry } from '../core/on-this-day.js';
+import { createAnniversaryDays } from './anniversary-days.js';
 
 /** Sending failed; `permanent` when retrying cannot help (deleted channel, lost permission). */
 export class PostFailure extends Error {
@@ -156,9 +152,6 @@ function newCache(): TickCache {
   return { posts: new Map(), today: new Map(), decisions: new Map() };
 }
 
-/** Local dates whose anniversaries are kept between ticks: the zones of the world span two or three. */
-const KEPT_DAYS = 4;
-
 export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): AnniversaryTicker {
   const { anniversaries, logger } = deps;
   const sendConcurrency = deps.sendConcurrency ?? DEFAULT_SEND_CONCURRENCY;
@@ -170,57 +163,24 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
   const sending = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
 
-  /**
-   * Each local date's anniversaries are read once, however many servers and ticks share it (the
-   * store changes only when seeds load, at start-up), and narrowed once per distinct set of follows.
-   */
-  const days = new Map<string, { all: OnThisDayEntry[]; byArtist: EntriesByArtist | null; byFollows: Map<string, OnThisDayEntry[]> }>();
-  function dayFor(localDate: string) {
-    let day = days.get(localDate);
-    if (!day) {
-      day = { all: anniversariesOn(deps.store, localDate), byArtist: null, byFollows: new Map() };
-      days.set(localDate, day);
-      // The oldest date goes first (a Map keeps insertion order).
-      for (const oldest of days.keys()) {
-        if (days.size <= KEPT_DAYS) break;
-        days.delete(oldest);
-      }
-    }
-    return day;
-  }
-
-  /**
-   * The day's entries for a server following `followed`; `withMembers` (the followed artists and
-   * their groups' members, read with a batch's follows) saves asking the store for each group's members.
-   */
-  function entriesFor(localDate: string, followed: number[], withMembers?: readonly number[]): OnThisDayEntry[] {
-    const day = dayFor(localDate);
-    if (followed.length === 0) return day.all;
-    const key = followed.join(',');
-    let entries = day.byFollows.get(key);
-    if (!entries) {
-      // Where each artist appears, once per day: a server following a few artists then picks
-      // theirs instead of reading every entry of the day (hundreds on a large store).
-      day.byArtist ??= entriesByArtist(day.all);
-      entries = entriesNaming(day.all, day.byArtist, withMembers ?? followedWithMembers(deps.store, followed));
-      day.byFollows.set(key, entries);
-    }
-    return entries;
-  }
+  /** Each local date's entries, kept while the facts stay at the revision they were read at. */
+  const days = createAnniversaryDays(deps.store);
 
   /** Reads the next local date ahead of time, after a tick's claims, so no claim waits for it. */
   function prepareNextDay(cache: TickCache) {
     const latest = [...cache.today.values()].sort().at(-1);
-    if (latest) dayFor(addDays(latest, 1));
+    if (latest) days.prepare(addDays(latest, 1), deps.store.revision());
   }
 
   /** The one place a post is rendered: each distinct post (day, language, follows, lateness) once per tick. */
   function postFor(cache: TickCache, post: ClaimedPost, late: boolean): MessagePayload {
     const language = deps.languageOf(post.guildId);
-    const key = `${post.localDate}|${language}|${late}|${post.followed.join(',')}`;
+    // Read as the post goes out: a fact withdrawn since the claim is not sent.
+    const revision = deps.store.revision();
+    const key = `${revision}|${post.localDate}|${language}|${late}|${post.followed.join(',')}`;
     let payload = cache.posts.get(key);
     if (!payload) {
-      payload = deps.renderPost(entriesFor(post.localDate, post.followed), post.localDate, language, late);
+      payload = deps.renderPost(days.entriesFor(post.localDate, post.followed, revision), post.localDate, language, late);
       cache.posts.set(key, payload);
     }
     return payload;
@@ -334,6 +294,8 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
     const held = batch.filter((server) => deps.holdsGuild(server.guildId));
     const follows = anniversaries.followsOf(held.map((server) => server.guildId));
     const followingNobody: ServerFollows = { artistIds: [], withMembers: [] };
+    // Once per batch: the batch is one transaction, so the facts cannot move under it.
+    const revision = deps.store.revision();
     const candidates: ClaimedPost[] = [];
     const nextChecks: NextCheckMove[] = [];
     for (const server of batch) {
@@ -350,7 +312,7 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
         const { due } = decision;
         if (due) {
           const { artistIds: followed, withMembers } = follows.get(server.guildId) ?? followingNobody;
-          if (entriesFor(due.localDate, followed, withMembers).length > 0) {
+          if (days.entriesFor(due.localDate, followed, revision, withMembers).length > 0) {
             candidates.push({
               guildId: server.guildId,
               localDate: due.localDate,
@@ -427,8 +389,9 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
   return {
     prepare() {
       const utcToday = deps.clock.now().toISOString().slice(0, 10);
+      const revision = deps.store.revision();
       // Time zones run from 12 hours behind UTC to 14 ahead: three local dates at most.
-      for (const offset of [-1, 0, 1]) dayFor(addDays(utcToday, offset));
+      for (const offset of [-1, 0, 1]) days.prepare(addDays(utcToday, offset), revision);
     },
     tick() {
       const started = performance.now();

@@ -3,6 +3,7 @@
 import type { LightstickDatabase } from '../../db/database.js';
 import type { AwardsStore } from '../../db/queries/awards-store.js';
 import { recordImport, writeFacts } from '../../db/queries/contribution-store.js';
+import { factWriterFor } from '../../db/queries/fact-writer.js';
 import type { ImportApplied } from '../core/import-plan.js';
 import { isNoOp, type ImportPlan } from './plan-import.js';
 
@@ -14,7 +15,7 @@ export function applyImportPlan(db: LightstickDatabase, store: AwardsStore, plan
   const importId = client.transaction(() => {
     const id = recordImport(client, { fileName: plan.fileName, digest: plan.digest, importedAt: now.getTime(), importedBy: plan.by });
     writeFacts(
-      client,
+      factWriterFor(db),
       {
         newArtists: plan.newArtists,
         newCeremonies: plan.newCeremonies,
