@@ -80,7 +80,7 @@ export function milestoneWhen(milestone: MilestoneFact, translation: Translation
   // A bare year says less than the edition it belongs to.
   if (milestone.edition && (!milestone.occurredOn || milestone.occurredOn.length === 4)) return editionLabel(milestone.edition, translation);
   if (milestone.occurredOn) return translation.date(milestone.occurredOn);
-  const reported = milestone.sources.map((s) => s.publishedOn).sort()[0];
+  const reported = milestone.sources.flatMap((s) => (s.publishedOn ? [s.publishedOn] : [])).sort()[0];
   return reported ? translation.t('facts.reportedOn', { date: translation.date(reported) }) : translation.t('facts.dateNotGiven');
 }
 

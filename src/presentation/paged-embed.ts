@@ -236,7 +236,7 @@ export function footerText(
 /** A source in plain text (footers cannot link): outlet, the article or page, when it was published. */
 export function citeSource(source: SourceRef, translation: Translation): string {
   const outlet = source.outlet ? `${source.outlet}, ` : '';
-  const published = translation.t('sources.published', { date: translation.date(source.publishedOn) });
+  const published = sourceDate(source, translation);
   // A web page is named by its title here; its link is given where links work.
   return source.url ? `${outlet}${published}: ${source.headline}` : `${outlet}${source.identifier}, ${published}: ${source.headline}`;
 }
@@ -246,7 +246,14 @@ export function sourceLinkLine(source: SourceRef, translation: Translation): str
   const title = escapeMarkdown(truncate(source.headline, 150));
   const publisher = source.outlet ? `${escapeMarkdown(source.outlet)}, ` : '';
   // The angle brackets keep Discord from unfurling a preview of every cited page.
-  return `[${title}](<${source.url}>) (${publisher}${translation.date(source.publishedOn)})`;
+  const date = source.publishedOn ? translation.date(source.publishedOn) : sourceDate(source, translation);
+  return `[${title}](<${source.url}>) (${publisher}${date})`;
+}
+
+/** "published June 10, 2023", or for a living page without a publication date "read December 3, 2026". */
+export function sourceDate(source: SourceRef, translation: Translation): string {
+  if (source.publishedOn) return translation.t('sources.published', { date: translation.date(source.publishedOn) });
+  return source.readOn ? translation.t('sources.read', { date: translation.date(source.readOn) }) : '';
 }
 
 /** The links to a page's web sources, numbered as the lines cite them, as one field; null when none is a web page. */
