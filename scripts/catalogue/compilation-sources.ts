@@ -38,7 +38,7 @@ export const crossCheckFiles = {
     'music-bank': 'Music_Bank',
     'the-show': 'Show',
     'show-champion': 'Show_Champion',
-    'music-core': 'Show_Music_Core',
+    'show-music-core': 'Show_Music_Core',
   } as Record<string, string>,
   years: [2023, 2024, 2025],
 };

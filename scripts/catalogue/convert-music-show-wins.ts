@@ -75,7 +75,9 @@ function conversionReport(output: ConversionOutput, checked: CrossCheckResult | 
     '',
     '## Coverage (years whose winners are all in the records)',
     '',
-    ...r.coverage.map((c) => `- ${c.show}: ${c.years[0]} to ${c.years.at(-1)}${c.gaps.length > 0 ? `, except ${c.gaps.join(', ')}` : ''}`),
+    'A year counts only when the records go on past it, the second compilation knows no episode of it that the first lacks, and no note in the editorial file sets it aside. Milestones are derived only across covered years.',
+    '',
+    ...r.coverage.map((c) => `- ${c.show}: ${c.years.length > 0 ? c.years.join(', ') : 'none'}${c.gaps.length > 0 ? ` (not: ${c.gaps.join(', ')})` : ''}`),
     '',
     '## One act under two names',
     '',
@@ -105,6 +107,14 @@ function conversionReport(output: ConversionOutput, checked: CrossCheckResult | 
       `Over ${checked.overlap} (show, air date) pairs both compilations cover: ${checked.agreed} name the same winning song; ${checked.disagreements.length} do not, and ${r.leftOutByCrossCheck} wins of those episodes are left out. Episodes only in the first: ${checked.onlyHere}; only in the second: ${checked.onlyThere}.`,
       '',
       ...checked.disagreements.map((d) => `- ${d.show} ${d.date}: here ${d.here}; there ${d.there}. ${d.settled}`),
+      '',
+      `The same song spelled apart by one character or a version note, counted as agreeing (${checked.spellings.length}):`,
+      '',
+      ...checked.spellings.map((x) => `- ${x.show} ${x.date}: "${x.here}" / "${x.there}"`),
+      '',
+      `Episodes only the second compilation has (${checked.missingHere.length}); the show-year of each is not counted as complete, so nothing is derived across it:`,
+      '',
+      ...checked.missingHere.map((m) => `- ${m.show} ${m.date}: ${m.there}`),
     );
   }
   return `${lines.join('\n')}\n`;

@@ -15,6 +15,8 @@ export interface Bootstrap {
   artists: { name: string }[];
   songs: { artist: string; title: string }[];
   wins: { show: string; artist: string; title: string; date: string }[];
+  /** The compilation's own list of one act under two names. */
+  aliases?: { alias: string; artist: string }[];
 }
 
 export interface DebutRow {
@@ -173,7 +175,7 @@ export interface ConversionReport {
   collaborations: { name: string; credits: string[] }[];
   kindUnknown: string[];
   hangul: number;
-  debuts: { kept: number; leftOut: { artist: string; why: string }[] };
+  debuts: { kept: number; leftOut: { artist: string; why: string }[]; settled: { artist: string; date: string; by: string }[] };
   derived: number;
   statedOverDerived: { key: string; stated: string | null; derived: string }[];
   crossCheck: CrossCheckResult | null;
@@ -198,7 +200,7 @@ export function convertMusicShowWins(input: ConversionInput): ConversionOutput {
     collaborations: [],
     kindUnknown: [],
     hangul: 0,
-    debuts: { kept: 0, leftOut: [] },
+    debuts: { kept: 0, leftOut: [], settled: [] },
     derived: 0,
     statedOverDerived: [],
     crossCheck: null,
@@ -225,10 +227,17 @@ export function convertMusicShowWins(input: ConversionInput): ConversionOutput {
     }
   }
 
-  const canonicalName = (cleaned: string) => notes.sameAct[cleaned] ?? cleaned;
+  const sameAct: Record<string, string> = { ...Object.fromEntries((input.bootstrap.aliases ?? []).map((a) => [a.alias, a.artist])), ...notes.sameAct };
+  const canonicalName = (cleaned: string) => sameAct[cleaned] ?? cleaned;
 
+  const reportedSameAct = new Set<string>();
   const actFor = (cleaned: string, collaboratorOnly: boolean): Act => {
     const name = canonicalName(cleaned);
+    if (name !== cleaned && !reportedSameAct.has(cleaned)) {
+      reportedSameAct.add(cleaned);
+      const why = notes.sameAct[cleaned] ? 'the editorial list (see its note)' : "the compilation's own list of aliases";
+      report.merged.push({ names: [cleaned], into: name, why });
+    }
     const folded = normalizeName(name);
     const known = actByFoldedName.get(folded);
     if (known) {
@@ -238,7 +247,20 @@ export function convertMusicShowWins(input: ConversionInput): ConversionOutput {
     }
     const debut = debutBySlug.get(notes.debutRow[name] ?? compilationSlug(name)) ?? null;
     const parsed = debut ? parseDebutSource(debut.source) : { title: null, wikidata: null };
-    const existing = existingByFolded.get(folded) ?? null;
+    // An artist the other seeds already hold, by this name or by the name of the act's article
+    // ("Somi" is the article "Jeon Somi").
+    const articleName = parsed.title?.replace(/\s*\([^)]*\)\s*$/, '').trim();
+    const existing =
+      existingByFolded.get(folded) ??
+      (articleName && !notes.keptApart.includes(name) ? existingByFolded.get(normalizeName(articleName)) : undefined) ??
+      null;
+    if (existing && acts.has(existing.slug)) {
+      const known = acts.get(existing.slug)!;
+      known.names.add(cleaned);
+      actByFoldedName.set(folded, known);
+      if (!collaboratorOnly) known.collaboratorOnly = false;
+      return known;
+    }
     // Two names whose debut rows cite one Wikidata item are one act, unless it is a subunit the
     // compilation filed under its parent's article.
     const sameItem =
@@ -362,9 +384,10 @@ export function convertMusicShowWins(input: ConversionInput): ConversionOutput {
   // 3. Kinds, Hangul names and members, each from a source that states it.
   const idolsById = new Map(input.kpopnet.idols.map((idol) => [idol.id, idol]));
   for (const act of acts.values()) {
-    if (act.kind === null && notes.kind[act.name]) {
-      act.kind = notes.kind[act.name]!.kind;
-      act.kindFrom = notes.kind[act.name]!.source;
+    const researched = notes.kind[act.name] ?? notes.actKinds.find((k) => k.name === act.name);
+    if (act.kind === null && researched) {
+      act.kind = researched.kind;
+      act.kindFrom = 'source' in researched ? researched.source : researched.url;
     }
     if (act.kind === null && act.kpopnetGroupId) {
       act.kind = 'group';
@@ -443,6 +466,7 @@ export function convertMusicShowWins(input: ConversionInput): ConversionOutput {
     coverage.set(show.slug, years);
   }
   const recorded: RecordedWin[] = [];
+  const nominationKeys = new Set<string>();
   const winSourceOf = new Map<RecordedWin, string>();
   for (let year = firstYear; year <= lastYear; year++) {
     const editions = new Map<string, EditionRecord>();
@@ -452,17 +476,29 @@ export function convertMusicShowWins(input: ConversionInput): ConversionOutput {
       const editionKey = `${win.show.slug}/${win.date}`;
       if (!editions.has(editionKey)) editions.set(editionKey, { ceremony: win.show.slug, year, heldOn: win.date, venue: null, city: null, timeZone: 'Asia/Seoul', notes: null, source });
       const work = workFor(win);
+      // Two rows for one song on one episode (an act, and the act with its featured guest): one win.
+      const nominationKey = `${editionKey}|${work}`;
+      if (nominationKeys.has(nominationKey)) {
+        report.wins.duplicates++;
+        continue;
+      }
+      nominationKeys.add(nominationKey);
       nominations.push({ ceremony: win.show.slug, year, date: win.date, category: winCategory.slug, work, result: 'won', sources: [source] });
       const recordedWin = { show: win.show.slug, date: win.date, artists: win.credits.map((a) => a.slug), work };
       recorded.push(recordedWin);
       winSourceOf.set(recordedWin, source);
     }
-    // A year a show has no wins in the compilation is not covered, whatever its page.
+    // A year is covered only when the records go on past it (a year cut short is not complete),
+    // the second compilation knows no episode of it that the first lacks, and no note says otherwise.
     for (const show of musicShows) {
-      if (!wins.some((w) => w.year === year && w.show.slug === show.slug)) coverage.get(show.slug)!.delete(year);
+      const recordsGoOn = wins.some((w) => w.show.slug === show.slug && w.year > year);
+      const inYear = (episode: { show: string; date: string }) => episode.show === show.slug && Number(episode.date.slice(0, 4)) === year;
+      const missing = (report.crossCheck?.missingHere.some(inYear) || report.crossCheck?.disagreements.some(inYear)) ?? false;
+      if (!recordsGoOn || missing || notes.notCovered[show.slug]?.years.includes(year)) coverage.get(show.slug)!.delete(year);
     }
     files[`music-show-wins-${year}.json`] = { editions: [...editions.values()], nominations };
   }
+  report.wins.kept = recorded.length;
   report.coverage = musicShows.map((show) => {
     const years = [...coverage.get(show.slug)!].sort();
     const gaps: number[] = [];
@@ -478,6 +514,21 @@ export function convertMusicShowWins(input: ConversionInput): ConversionOutput {
     const row = act.debut;
     if (!row || !act.wikipediaTitle) continue;
     const kpopnetDate = act.kpopnetGroupId ? input.kpopnet.groups.find((g) => g.id === act.kpopnetGroupId)!.debut_date : null;
+    const third = notes.debutThirdSources.find((d) => d.name === act.name);
+    if (kpopnetDate && row.debut !== kpopnetDate && third && (third.date === row.debut || third.date === kpopnetDate)) {
+      // Two sources disagree and a third settles it: the date two of them give stands, cited to both.
+      const thirdId = third.url;
+      if (!sources.has(thirdId)) {
+        sources.set(thirdId, { id: thirdId, url: third.url, headline: third.title, outlet: third.outlet, ...(third.publishedOn ? { publishedOn: third.publishedOn } : {}), readOn: input.readOn });
+      }
+      const cited = third.date === row.debut ? [pageSource(act.wikipediaTitle), thirdId] : ['kpopnet.json', thirdId];
+      const key = `${act.slug}-${row.solo ? 'solo-debut' : 'debut'}`;
+      milestones.push({ key, kind: 'debut', artists: [act.slug], statement: row.solo ? 'Solo debut' : 'Debut', occurredOn: third.date, sources: cited });
+      debutDates.set(act.slug, third.date);
+      report.debuts.kept++;
+      report.debuts.settled.push({ artist: act.name, date: third.date, by: third.url });
+      continue;
+    }
     if (kpopnetDate && row.debut.length === 10 && kpopnetDate !== row.debut) {
       report.debuts.leftOut.push({ artist: act.name, why: `the compilation gives ${row.debut}, kpopnet.json ${kpopnetDate}` });
       continue;
@@ -525,10 +576,20 @@ export function convertMusicShowWins(input: ConversionInput): ConversionOutput {
 
   // 9. The artists, new ones only: the others' records stay where they are.
   const artists: ArtistRecord[] = [];
+  // Who answers to which folded name, so that an alias never makes two acts share one.
+  const nameOwner = new Map<string, string>();
+  for (const artist of input.existing.artists) for (const name of [artist.name, ...(artist.aliases ?? []).map((a) => a.alias)]) nameOwner.set(normalizeName(name), artist.slug);
+  for (const act of acts.values()) for (const name of [act.name, ...act.names]) nameOwner.set(normalizeName(name), act.slug);
   for (const act of [...acts.values()].sort((a, b) => a.slug.localeCompare(b.slug))) {
     if (act.existing) continue;
     const aliases = new Map<string, { alias: string; kind: 'name' | 'hangul' }>();
     for (const name of act.names) if (name !== act.name) aliases.set(normalizeName(name), { alias: name, kind: 'name' });
+    // The act's article is named for it ("I-dle", "BB Girls", "Cho Kyu-hyun"): another name fans type.
+    const articleName = act.wikipediaTitle?.replace(/\s*\([^)]*\)\s*$/, '').trim();
+    if (articleName && (nameOwner.get(normalizeName(articleName)) ?? act.slug) === act.slug) {
+      aliases.set(normalizeName(articleName), { alias: articleName, kind: 'name' });
+      nameOwner.set(normalizeName(articleName), act.slug);
+    }
     if (act.hangul) {
       aliases.set(normalizeName(act.hangul), { alias: act.hangul, kind: 'hangul' });
       report.hangul++;

@@ -1,3 +1,6 @@
+import actKinds from './act-kinds.json' with { type: 'json' };
+import debutThirdSources from './debut-third-sources.json' with { type: 'json' };
+
 // The conversion's editorial decisions: where a name in the compilation needs a person's judgement,
 // it is written down here with its reason, so that a rerun makes the same decisions and a reviewer
 // can check each one. Anything not listed is decided by rule (music-show-catalogue.ts).
@@ -24,14 +27,21 @@ export interface ActEditorial {
    * each: "Kept: ..." keeps the first compilation's winner; anything else leaves the episode out.
    */
   settled: Record<string, string>;
+  /** Show-years the records hold but that are not shown complete, with the reason. */
+  notCovered: Record<string, { years: number[]; why: string }>;
+  /** Group or soloist, each from a page that says so (act-kinds.json). */
+  actKinds: CitedFinding<{ kind: 'group' | 'soloist' }>[];
+  /** A third source for a debut date the compilation and kpopnet.json give differently (debut-third-sources.json). */
+  debutThirdSources: CitedFinding<{ date: string }>[];
 }
+
+/** A fact found on a page read for the conversion, with the page. */
+export type CitedFinding<T> = T & { name: string; url: string; title: string; outlet: string; publishedOn: string | null; evidence: string };
 
 export const editorial: ActEditorial = {
   sameAct: {
-    // The compilation lists the same act under both names; its debut rows and the issue that asked
-    // for this catalogue name them as one.
-    'Tomorrow X Together': 'TXT',
-    BigBang: 'Big Bang',
+    // (The compilation's own list of aliases joins BigBang, Akdong Musician, TXT and Kim Woo Seok
+    // to their other names; these are the ones it does not list.)
     // WJSN's article is the debut row of "Cosmic Girls"; kpopnet.json gives Cosmic Girls as WJSN's alias.
     'Cosmic Girls': 'WJSN',
     // Both debut rows cite the article "Highlight (band)" (Wikidata Q269595): the act renamed itself.
@@ -44,10 +54,14 @@ export const editorial: ActEditorial = {
   debutRow: {
     WJSN: 'cosmic-girls',
     'Kim Sung Kyu': 'kim-sung-kyu-2',
-    TXT: 'tomorrow-x-together',
   },
   slug: {},
   displayName: {},
   kind: {},
   settled: {},
+  notCovered: {
+    'the-show': { years: [2014], why: 'eight wins recorded for the year, far fewer than a year of weekly episodes: not shown complete' },
+  },
+  actKinds: actKinds as ActEditorial['actKinds'],
+  debutThirdSources: debutThirdSources as ActEditorial['debutThirdSources'],
 };
