@@ -9,6 +9,7 @@ import type { ServerSettingsStore } from '../db/queries/server-settings-store.js
 import type { ContributionLookups } from '../db/queries/contribution-store.js';
 import type { SuggestionStore } from '../db/queries/suggestion-store.js';
 import type { TriviaStore } from '../db/queries/trivia-store.js';
+import type { CatalogueSummaryStore } from '../src/core/catalogue-summary.js';
 import type { ImportApplied } from '../src/import/apply-import.js';
 import type { ImportInput, ImportPlan, ImportPlanning } from '../src/import/plan-import.js';
 import type { Clock } from '../src/core/clock.js';
@@ -119,6 +120,8 @@ export interface CommandContext {
   anniversaries: AnniversaryStore;
   trivia: TriviaStore;
   serverSettings: ServerSettingsStore;
+  /** What the store holds at a glance, for /about. */
+  catalogue: CatalogueSummaryStore;
   contributions: Contributions;
   clock: Clock;
   logger: Logger;

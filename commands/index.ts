@@ -1,4 +1,5 @@
 // The one list of slash commands: the router, the deploy script and the console all read it.
+import { aboutCommand } from './about.js';
 import { anniversariesCommand } from './anniversaries.js';
 import { artistCommand } from './artist.js';
 import { awardsCommand } from './awards.js';
@@ -26,6 +27,7 @@ export const commands: readonly SlashCommand[] = [
   suggestCommand,
   reviewCommand,
   importCommand,
+  aboutCommand,
 ];
 
 export function findCommand(name: string): SlashCommand | undefined {

@@ -2,6 +2,8 @@
 import { openDatabase, type LightstickDatabase } from '../db/database.js';
 import { createAnniversaryStore, type AnniversaryStore } from '../db/queries/anniversary-store.js';
 import { createAwardsStore, type AwardsStore } from '../db/queries/awards-store.js';
+import { createCatalogueSummaryStore } from '../db/queries/catalogue-summary-store.js';
+import type { CatalogueSummaryStore } from './core/catalogue-summary.js';
 import type { Contributions } from '../commands/command.js';
 import { createContributionLookups } from '../db/queries/contribution-store.js';
 import { createSuggestionStore } from '../db/queries/suggestion-store.js';
@@ -19,6 +21,7 @@ export interface OpenedStore {
   anniversaries: AnniversaryStore;
   trivia: TriviaStore;
   serverSettings: ServerSettingsStore;
+  catalogue: CatalogueSummaryStore;
   contributions: Contributions;
   /** True when this start loaded new or changed seed files. */
   seeded: boolean;
@@ -61,6 +64,7 @@ export function openStore(databasePath: string, options: OpenStoreOptions = {}):
       anniversaries: createAnniversaryStore(db),
       trivia: createTriviaStore(db),
       serverSettings: createServerSettingsStore(db),
+      catalogue: createCatalogueSummaryStore(db),
       seeded: loaded,
       close: () => db.$client.close(),
     };

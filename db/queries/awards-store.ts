@@ -410,9 +410,11 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
       .orderBy(ceremonies.name)
       .limit(placeholder('limit'))
       .prepare(),
+    // Only years with a live result: a year offered to a fan must have something to show.
     editionYears: db
       .selectDistinct({ year: editions.year })
       .from(editions)
+      .innerJoin(nominations, and(eq(nominations.editionId, editions.id), isNull(nominations.withdrawnAt)))
       .where(eq(editions.ceremonyId, placeholder('ceremonyId')))
       .orderBy(editions.year)
       .prepare(),

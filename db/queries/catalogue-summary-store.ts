@@ -1,7 +1,7 @@
 // Counts over the whole store for /about and the catalogue's figures, kept under the facts revision:
 // the store changes only when the revision moves, and /about is asked far more often than that.
 import { and, countDistinct, count, eq, isNull, max, min, notExists, sql } from 'drizzle-orm';
-import type { CatalogueSummary, CatalogueSummaryStore } from '../../src/core/catalogue-summary.js';
+import type { CatalogueSummary, CatalogueSummaryStore, PublisherSummary } from '../../src/core/catalogue-summary.js';
 import type { LightstickDatabase } from '../database.js';
 import {
   artistAliases,
@@ -60,6 +60,24 @@ export function createCatalogueSummaryStore(db: LightstickDatabase): CatalogueSu
       .where(liveMilestone)
       .prepare(),
     sources: db.select({ n: count() }).from(sources).prepare(),
+    // By publisher: a fact citing two pages of one publisher counts once for it.
+    sourcesByOutlet: db.select({ outlet: sources.outlet, n: count() }).from(sources).groupBy(sources.outlet).prepare(),
+    nominationsByOutlet: db
+      .select({ outlet: sources.outlet, n: countDistinct(nominationSources.nominationId) })
+      .from(nominationSources)
+      .innerJoin(sources, eq(sources.id, nominationSources.sourceId))
+      .innerJoin(nominations, eq(nominations.id, nominationSources.nominationId))
+      .where(liveNomination)
+      .groupBy(sources.outlet)
+      .prepare(),
+    milestonesByOutlet: db
+      .select({ outlet: sources.outlet, n: countDistinct(milestoneSources.milestoneId) })
+      .from(milestoneSources)
+      .innerJoin(sources, eq(sources.id, milestoneSources.sourceId))
+      .innerJoin(milestones, eq(milestones.id, milestoneSources.milestoneId))
+      .where(liveMilestone)
+      .groupBy(sources.outlet)
+      .prepare(),
     // A day has a fact when an edition held that day has a live nomination, or a live milestone
     // is dated to it (a milestone known only to the month or year is not).
     days: db
@@ -112,6 +130,7 @@ export function createCatalogueSummaryStore(db: LightstickDatabase): CatalogueSu
         milestones: milestoneCounts.all,
         debuts: Number(milestoneCounts.debuts),
         sources: statements.sources.get()?.n ?? 0,
+        publishers: publishersOf(statements.sourcesByOutlet.all(), statements.nominationsByOutlet.all(), statements.milestonesByOutlet.all()),
         daysWithFacts: Number(statements.days.get()?.n ?? 0),
         factsWithoutSource: (statements.uncitedNominations.get()?.n ?? 0) + (statements.uncitedMilestones.get()?.n ?? 0),
         collidingNames: statements.collisions.all().map((c) => c.normalized),
@@ -120,4 +139,15 @@ export function createCatalogueSummaryStore(db: LightstickDatabase): CatalogueSu
       return summary;
     },
   };
+}
+
+type OutletCount = { outlet: string | null; n: number };
+
+/** Sources and the facts citing them, by publisher, most facts first. */
+function publishersOf(sourceCounts: OutletCount[], nominationCounts: OutletCount[], milestoneCounts: OutletCount[]): PublisherSummary[] {
+  const facts = new Map<string | null, number>();
+  for (const { outlet, n } of [...nominationCounts, ...milestoneCounts]) facts.set(outlet, (facts.get(outlet) ?? 0) + n);
+  return sourceCounts
+    .map(({ outlet, n }) => ({ outlet, sources: n, facts: facts.get(outlet) ?? 0 }))
+    .sort((a, b) => b.facts - a.facts || b.sources - a.sources || (a.outlet ?? '').localeCompare(b.outlet ?? ''));
 }

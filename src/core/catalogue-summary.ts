@@ -15,6 +15,14 @@ export interface CeremonySummary {
   lastYear: number | null;
 }
 
+export interface PublisherSummary {
+  outlet: string | null;
+  /** Its pages (or articles) cited. */
+  sources: number;
+  /** Live wins, nominations and milestones citing one of them. */
+  facts: number;
+}
+
 export interface CatalogueSummary {
   artists: number;
   kpopArtists: number;
@@ -25,6 +33,8 @@ export interface CatalogueSummary {
   milestones: number;
   debuts: number;
   sources: number;
+  /** The sources by publisher, most cited facts first; `outlet` is null for sources whose publisher is not recorded. */
+  publishers: PublisherSummary[];
   /** How many of the 366 month-days have at least one dated fact. */
   daysWithFacts: number;
   /** Facts that cite no source: a bug whenever it is not 0. */
@@ -35,6 +45,13 @@ export interface CatalogueSummary {
 
 export interface CatalogueSummaryStore {
   catalogueSummary(): CatalogueSummary;
+}
+
+/** The years with at least one edition that has results, from the first to the last. */
+export function yearsCovered(summary: CatalogueSummary): { from: number; to: number } | null {
+  const years = summary.ceremonies.filter((c) => c.firstYear !== null && c.lastYear !== null);
+  if (years.length === 0) return null;
+  return { from: Math.min(...years.map((c) => c.firstYear!)), to: Math.max(...years.map((c) => c.lastYear!)) };
 }
 
 /** Wins on weekly music shows and at annual award shows, apart. */

@@ -1,11 +1,12 @@
 // Ceremonies from what a fan types, and one edition's results with K-pop acts first.
 import type { AwardsStore, Ceremony, EditionRef, NominationFact } from './awards-facts.js';
-import { normalizeName } from './names.js';
-import type { Choice } from './resolve-artist.js';
+import { editDistance, normalizeName, typoAllowance } from './names.js';
+import { MAX_SUGGESTIONS, type Choice } from './resolve-artist.js';
 
 export type CeremonyResolution =
   | { status: 'found'; ceremony: Ceremony }
-  | { status: 'not-found'; query: string; known: Ceremony[] };
+  /** `closest`: up to three a few typos away or containing what was typed, closest first; `known`: all of them. */
+  | { status: 'not-found'; query: string; closest: Ceremony[]; known: Ceremony[] };
 
 export function resolveCeremony(store: AwardsStore, typed: string): CeremonyResolution {
   const normalized = normalizeName(typed);
@@ -13,7 +14,27 @@ export function resolveCeremony(store: AwardsStore, typed: string): CeremonyReso
   if (exact.length === 1) return { status: 'found', ceremony: exact[0]! };
   const prefixed = normalized ? store.ceremoniesStartingWith(normalized, 2) : [];
   if (prefixed.length === 1) return { status: 'found', ceremony: prefixed[0]! };
-  return { status: 'not-found', query: typed, known: store.ceremonies() };
+  const known = store.ceremonies();
+  return { status: 'not-found', query: typed, closest: closestCeremonies(known, normalized), known };
+}
+
+function closestCeremonies(known: Ceremony[], normalized: string): Ceremony[] {
+  if (normalized.length === 0) return [];
+  const allowance = typoAllowance(normalized.length);
+  const scored: { ceremony: Ceremony; score: number }[] = [];
+  for (const ceremony of known) {
+    let score = Number.POSITIVE_INFINITY;
+    for (const name of [ceremony.name, ceremony.shortName].map(normalizeName)) {
+      const distance = editDistance(normalized, name, allowance);
+      if (distance <= allowance) score = Math.min(score, distance);
+      else if (normalized.length >= 3 && name.includes(normalized)) score = Math.min(score, allowance + 0.5);
+    }
+    if (Number.isFinite(score)) scored.push({ ceremony, score });
+  }
+  return scored
+    .sort((a, b) => a.score - b.score || a.ceremony.id - b.ceremony.id)
+    .slice(0, MAX_SUGGESTIONS)
+    .map((s) => s.ceremony);
 }
 
 export function ceremonyChoices(store: AwardsStore, typed: string): Choice[] {

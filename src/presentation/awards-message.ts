@@ -1,6 +1,7 @@
-// /awards: an artist's wins and nominations in the store, by ceremony edition, newest first.
+// /awards: an artist's wins and nominations in the store, by ceremony edition, newest first. The
+// totals lead, so that a list of hundreds reads at a glance before its pages.
 import type { Artist, Ceremony } from '../core/awards-facts.js';
-import type { ArtistAwards, ResultFilter } from '../core/awards.js';
+import type { ArtistAwards, AwardsTotals, ResultFilter } from '../core/awards.js';
 import { artistName, editionDateText, editionLabel, escaped, nominationLine } from './fact-text.js';
 import type { MessagePayload } from './message-payload.js';
 import { colors, renderPagedEmbed } from './paged-embed.js';
@@ -11,6 +12,34 @@ export interface AwardsView {
   ceremonyId: number | null;
   year: number | null;
   result: ResultFilter;
+}
+
+/** How many shows or ceremonies a totals line names before "and N more". */
+const TALLIES_SHOWN = 8;
+
+/** "Music-show wins: Inkigayo 31 · Music Bank 28 …", "Award shows (wins/nominations): MAMA 12/20 …", "👑 5 grand prizes (daesang)". */
+export function totalsLines(totals: AwardsTotals, translation: Translation): string[] {
+  const { t } = translation;
+  const number = (n: number) => translation.number(n);
+  const shown = <T,>(items: T[], render: (item: T) => string) => {
+    const parts = items.slice(0, TALLIES_SHOWN).map(render);
+    const rest = items.length - TALLIES_SHOWN;
+    return rest > 0 ? `${parts.join(' · ')} · ${t('artist.andMore', { count: rest })}` : parts.join(' · ');
+  };
+  const lines: string[] = [];
+  const musicShows = totals.musicShows.filter((tally) => tally.wins > 0);
+  if (musicShows.length > 0) {
+    lines.push(t('awards.musicShowTotals', { tallies: shown(musicShows, (tally) => `${escaped(tally.ceremonyShortName)} **${number(tally.wins)}**`) }));
+  }
+  if (totals.awardShows.length > 0) {
+    lines.push(
+      t('awards.awardShowTotals', {
+        tallies: shown(totals.awardShows, (tally) => `${escaped(tally.ceremonyShortName)} **${number(tally.wins)}**/${number(tally.nominations)}`),
+      }),
+    );
+  }
+  if (totals.grandPrizes > 0) lines.push(t('awards.grandPrizes', { count: totals.grandPrizes, formatted: number(totals.grandPrizes) }));
+  return lines;
 }
 
 export function awardsMessage(
@@ -33,9 +62,10 @@ export function awardsMessage(
     wins: t('awards.wins', { count: awards.wins, formatted: translation.number(awards.wins) }),
     nominations: t('awards.nominations', { count: awards.nominations, formatted: translation.number(awards.nominations) }),
   });
+  const summary = filters.length > 0 ? t('awards.filtered', { counts, filters: filters.join(', ') }) : counts;
   return renderPagedEmbed({
     title: t('awards.title', { artist: name }),
-    description: filters.length > 0 ? t('awards.filtered', { counts, filters: filters.join(', ') }) : counts,
+    description: [summary, ...totalsLines(awards.totals, translation)].join('\n'),
     sections: awards.editions.map(({ edition, nominations }) => ({
       heading: [editionLabel(edition, translation), editionDateText(edition, translation)].filter(Boolean).join(' · '),
       lines: nominations.map((n) => ({ text: nominationLine(n, translation), sources: n.sources })),

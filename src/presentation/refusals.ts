@@ -22,9 +22,11 @@ export function artistNotFoundText(resolution: Exclude<ArtistResolution, { statu
   });
 }
 
+/** The closest names when some are near what was typed, else every ceremony the store has. */
 export function ceremonyNotFoundText(resolution: Exclude<CeremonyResolution, { status: 'found' }>, translation: Translation): string {
+  const offered = resolution.closest.length > 0 ? resolution.closest : resolution.known;
   return translation.t('errors.unknownCeremony', {
     typed: echoed(resolution.query),
-    known: translation.orList(resolution.known.map((c) => escaped(c.shortName))),
+    known: translation.orList(offered.map((c) => `**${escaped(c.shortName)}**`)),
   });
 }

@@ -75,7 +75,10 @@ describe('one-shot', () => {
 
   it('marks a private answer with the ephemeral flag in --json', async () => {
     const { out } = await consoleRun(['--json', '/firsts artist:blakpink']);
-    expect(JSON.parse(out)).toEqual({ content: "I don't know an artist called \"blakpink\". Did you mean **BLACKPINK**?", flags: 64 });
+    expect(JSON.parse(out)).toEqual({
+      content: "\"blakpink\" is not in Lightstick's records yet. Did you mean **BLACKPINK**? If not, add a fact with its source using `/suggest`.",
+      flags: 64,
+    });
   });
 
   it('pins the clock with --now', async () => {
@@ -117,7 +120,7 @@ describe('one-shot', () => {
   it('lists the commands for an unknown one', async () => {
     const { code, err } = await consoleRun(['/grammys year:2024']);
     expect(code).toBe(2);
-    expect(err).toContain('There is no /grammys command. Commands: /firsts, /awards, /onthisday, /artist, /card, /ceremony, /anniversaries, /trivia, /language, /suggest, /review, /import.');
+    expect(err).toContain('There is no /grammys command. Commands: /firsts, /awards, /onthisday, /artist, /card, /ceremony, /anniversaries, /trivia, /language, /suggest, /review, /import, /about.');
     expect(err).toContain('/ceremony name:<name> [year:<year>] [date:<date>]');
   });
 });

@@ -136,7 +136,7 @@ describe('Lightstick on the local Discord-compatible server', () => {
         (request) => request.method === 'POST' && request.path.endsWith(`/${sent.token}`),
         3000,
       );
-      expect(followUp.body).toMatchObject({ flags: EPHEMERAL, content: expect.stringContaining("I don't know an artist") });
+      expect(followUp.body).toMatchObject({ flags: EPHEMERAL, content: expect.stringContaining("is not in Lightstick's records yet") });
     } finally {
       firstsCommand.execute = original;
     }
