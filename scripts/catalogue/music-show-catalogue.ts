@@ -505,7 +505,7 @@ export function convertMusicShowWins(input: ConversionInput): ConversionOutput {
       const recordsGoOn = wins.some((w) => w.show.slug === show.slug && w.year > year);
       const inYear = (episode: { show: string; date: string }) => episode.show === show.slug && Number(episode.date.slice(0, 4)) === year;
       const missing =
-        (report.crossCheck?.missingHere.some(inYear) || report.crossCheck?.disagreements.some(inYear) || report.leftOutForKind.some(inYear)) ?? false;
+        (report.crossCheck?.missingHere.some(inYear) || report.crossCheck?.disagreements.some(inYear)) ?? false;
       if (!recordsGoOn || missing || notes.notCovered[show.slug]?.years.includes(year)) coverage.get(show.slug)!.delete(year);
     }
     files[`music-show-wins-${year}.json`] = { editions: [...editions.values()], nominations };
@@ -576,7 +576,15 @@ export function convertMusicShowWins(input: ConversionInput): ConversionOutput {
   const showName = new Map<string, string>(musicShows.map((s) => [s.slug, s.name]));
   const workTitle = new Map([...works.values()].map((w) => [w.slug, w.title]));
   const derivedMilestones: MilestoneRecord[] = [];
-  for (const derived of deriveMilestones({ wins: recorded, coverage }, debutDates)) {
+  // The wins left out for want of an act's kind still decide what came first for the others.
+  const unstored: RecordedWin[] = withoutKind.map((w) => ({
+    show: w.show.slug,
+    date: w.date,
+    artists: w.credits.map((a) => a.slug),
+    work: `unstored:${normalizeName(w.title)}`,
+    unstored: true,
+  }));
+  for (const derived of deriveMilestones({ wins: [...recorded, ...unstored], coverage }, debutDates)) {
     const record = derivedMilestone(derived, showName, workTitle, winSourceOf.get(derived.win)!, debutDates.get(derived.artist)!);
     const statedOne = stated.get(record.key);
     if (statedOne) {
@@ -654,7 +662,11 @@ function derivedMilestone(
   const show = showName.get(derived.win.show)!;
   const song = workTitle.get(derived.win.work) ?? derived.win.work;
   const artist = derived.artist;
-  const basis = `Derived from the weekly winner lists of the six trophy shows, complete on the shows it names from the act's debut (${debut}) to this win.`;
+  // What the milestone rests on, briefly: the records and the span they are complete over.
+  const basis =
+    derived.kind === 'first-win' || derived.kind === 'tenth-win' || derived.kind === 'hundredth-win'
+      ? `Shown by the six shows' winner lists, complete since the debut (${debut})`
+      : `Shown by ${show}'s winner lists, complete since the debut (${debut})`;
   const base = {
     kind: 'first' as const,
     artists: [artist],
