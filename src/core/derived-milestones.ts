@@ -10,6 +10,11 @@ export interface RecordedWin {
   /** Every act credited with the win. */
   artists: string[];
   work: string;
+  /**
+   * A win the records know of but the store does not hold (its act is not in the store): it
+   * counts, since it decides what came first, but no milestone can rest on it.
+   */
+  unstored?: boolean;
 }
 
 export interface WinRecords {
@@ -61,8 +66,9 @@ export function deriveMilestones(records: WinRecords, debuts: Map<string, string
       wins.push(win);
     }
   }
-  const derived: DerivedMilestone[] = [];
+  const found: DerivedMilestone[] = [];
   for (const [artist, wins] of byArtist) {
+    const derived: DerivedMilestone[] = [];
     const debut = debuts.get(artist);
     if (!debut) continue;
     // A win dated before the debut means the debut date is not the one the wins count from.
@@ -86,6 +92,7 @@ export function deriveMilestones(records: WinRecords, debuts: Map<string, string
       const win = wins[count - 1];
       if (win && coveredSinceDebut(records, allShows, debut, win.date)) derived.push({ kind, artist, win, count });
     }
+    found.push(...derived.filter((d) => !d.win.unstored));
   }
-  return derived;
+  return found;
 }

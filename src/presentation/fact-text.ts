@@ -99,8 +99,11 @@ export function milestoneLine(
   options: { withArtists?: boolean; withWhen?: boolean } = {},
 ): string {
   const { t } = translation;
+  // A music show's episode is named by its date, which the line already leads with: the show alone.
   const where =
-    milestone.edition && milestone.occurredOn && milestone.occurredOn.length > 4 ? ` · ${editionLabel(milestone.edition, translation)}` : '';
+    milestone.edition && milestone.occurredOn && milestone.occurredOn.length > 4
+      ? ` · ${milestone.edition.episode ? escaped(milestone.edition.ceremonyShortName) : editionLabel(milestone.edition, translation)}`
+      : '';
   const who = options.withArtists ? `${milestone.artists.map((a) => artistName(a, translation)).join(' & ')}: ` : '';
   const caveat = milestone.doubtful ? ` *${t('facts.doubtfulWording')}*` : '';
   const note = milestone.note && !milestone.doubtful ? ` *(${escaped(milestone.note)})*` : '';

@@ -47,3 +47,11 @@ describe('milestones derived from the weekly records', () => {
     expect(deriveMilestones(records(wins, covered), debuts)).toEqual([]);
   });
 });
+
+describe('a win the store does not hold', () => {
+  it('still decides what came first, and no milestone rests on it', () => {
+    const wins = [{ ...win('a', '2020-01-05', 'x', 'duet'), unstored: true }, win('a', '2020-02-05', 'x', 'solo')];
+    const derived = deriveMilestones(records(wins, { a: years(2014, 2025) }), new Map([['x', '2019-06-01']]));
+    expect(derived).toEqual([]);
+  });
+});
