@@ -37,7 +37,7 @@ export function describeArtist(store: AwardsStore, artist: Artist): ArtistProfil
   const milestones = store.milestonesOf(artist.id);
   const groups = store.groupsOf(artist.id);
   const proven = milestones.find((m) => m.key === firstMusicShowWinKey(artist.slug));
-  const earliest = wins.at(-1);
+  const earliest = earliestWin(wins);
   return {
     artist,
     aliases: store.aliasesOf(artist.id),
@@ -70,4 +70,19 @@ function earliestDebut(milestones: MilestoneFact[]): MilestoneFact | undefined {
   return milestones
     .filter((m) => m.kind === 'debut')
     .sort((a, b) => (a.occurredOn ?? '9999').localeCompare(b.occurredOn ?? '9999'))[0];
+}
+
+/** The oldest win; in its year a dated one before an undated one, which may have come later. */
+function earliestWin(wins: NominationFact[]): NominationFact | undefined {
+  let earliest: NominationFact | undefined;
+  for (const win of wins) {
+    if (!earliest || compareWhen(win, earliest) < 0) earliest = win;
+  }
+  return earliest;
+}
+
+function compareWhen(a: NominationFact, b: NominationFact): number {
+  if (a.edition.year !== b.edition.year) return a.edition.year - b.edition.year;
+  if (a.edition.heldOn === null || b.edition.heldOn === null) return Number(a.edition.heldOn === null) - Number(b.edition.heldOn === null);
+  return a.edition.heldOn.localeCompare(b.edition.heldOn);
 }

@@ -29,7 +29,8 @@ function winValue(win: NominationFact, translation: Translation): string {
   const values = {
     category: escaped(win.categoryName),
     edition: editionLabel(win.edition, translation),
-    date: editionDateText(win.edition, translation),
+    // The edition's label already says its year: an undated one is not "2023 (2023, the sources give no date)".
+    date: win.edition.heldOn ? editionDateText(win.edition, translation) : t('facts.dateNotGiven'),
   };
   const work = win.workTitle ? escaped(win.workTitle) : null;
   // A music show is won "on" an episode, whose label already says its date.
@@ -91,12 +92,15 @@ export function artistProfileMessage(profile: ArtistProfile, translation: Transl
     const { milestone, group } = profile.debut;
     const when = milestoneWhen(milestone, translation);
     const statement = escaped(milestone.statement);
+    // A statement that only says "Debut" would repeat the field's name: the date says it all.
+    const value = /^debut$/i.test(milestone.statement.trim()) && !group ? when : null;
     fields.push({
       name: t('artist.debut'),
       value: truncate(
-        group
-          ? t('artist.debutWithGroup', { date: when, group: artistName(group, translation), statement })
-          : t('artist.debutValue', { date: when, statement }),
+        value ??
+          (group
+            ? t('artist.debutWithGroup', { date: when, group: artistName(group, translation), statement })
+            : t('artist.debutValue', { date: when, statement })),
         discordLimits.fieldValue,
       ),
     });
