@@ -39,6 +39,7 @@ const cases: [string, Record<string, string | number>, string | null][] = [
   ['review', {}, 'next'],
   ['language', {}, null],
   ['firsts', { artist: 'nobody at all' }, null],
+  ['about', {}, null],
 ];
 
 async function run(context: CommandContext, locale: string, name: string, options: Record<string, string | number>, subcommand: string | null): Promise<CommandReply> {
