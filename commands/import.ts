@@ -28,6 +28,7 @@ function forgetExpiredDrafts(context: CommandContext, now: number): void {
 
 export const importCommand: SlashCommand = {
   definition,
+  defersPrivately: true,
   async execute(invocation, context) {
     const translation = readerTranslation(invocation, context);
     requireCurator(invocation, context, translation);
@@ -37,7 +38,7 @@ export const importCommand: SlashCommand = {
     const bytes = await context.capabilities.fetchAttachment(attachment, IMPORT_MAX_BYTES);
     const now = context.clock.now();
     const input = { bytes, fileName: attachment.name, by: invocation.user.id };
-    const planning = context.contributions.planImport({ ...input, now });
+    const planning = await context.contributions.planImport({ ...input, now });
     if (!planning.ok) throw new UserError(importProblemsText(planning.fileName, planning.problems, translation));
     forgetExpiredDrafts(context, now.getTime());
     const draftId = randomUUID().slice(0, 12);
@@ -47,7 +48,7 @@ export const importCommand: SlashCommand = {
       ephemeral: true,
     };
   },
-  press(button, context): ButtonReply {
+  async press(button, context): Promise<ButtonReply> {
     const translation = readerTranslation(button, context);
     requireCurator(button, context, translation);
     const [action, draftId = ''] = button.args;
@@ -60,7 +61,7 @@ export const importCommand: SlashCommand = {
     context.contributions.importDrafts.delete(draftId);
     if (action === 'cancel') return { kind: 'update', payload: { content: translation.t('contributions.importCancelled'), embeds: [], components: [] } };
     // Planned again: the store may have changed since the preview.
-    const planning = context.contributions.planImport({ ...draft.input, now });
+    const planning = await context.contributions.planImport({ ...draft.input, now });
     if (!planning.ok) {
       return { kind: 'update', payload: { content: importProblemsText(planning.fileName, planning.problems, translation), embeds: [], components: [] } };
     }
