@@ -9,8 +9,12 @@ import { described } from './command-descriptions.js';
 import { readerTranslation } from './command-options.js';
 import { StaleButtonError, UserError, type ButtonReply, type CommandContext, type Requester, type SlashCommand } from './command.js';
 
-/** Larger than any facts file a community keeps; anything bigger is refused before it is read. */
-export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+/**
+ * About 20,000 rows: checked in turns in a few seconds while fans are answered (bench/README.md,
+ * section 7). Anything bigger is refused before it is read; a larger catalogue goes in split, or
+ * with `npm run import` on the host.
+ */
+export const IMPORT_MAX_BYTES = 1024 * 1024;
 const DRAFT_LIFETIME_MS = 15 * 60_000;
 
 const definition = described(new SlashCommandBuilder().setName('import'), 'commands.import.description')
@@ -34,7 +38,7 @@ export const importCommand: SlashCommand = {
     requireCurator(invocation, context, translation);
     const attachment = invocation.attachments?.file;
     if (!attachment || !context.capabilities.fetchAttachment) throw new UserError(translation.t('contributions.importNeedsFile'));
-    if (attachment.size > IMPORT_MAX_BYTES) throw new UserError(translation.t('contributions.importTooLarge', { max: '5 MiB' }));
+    if (attachment.size > IMPORT_MAX_BYTES) throw new UserError(translation.t('contributions.importTooLarge', { max: '1 MiB' }));
     const bytes = await context.capabilities.fetchAttachment(attachment, IMPORT_MAX_BYTES);
     const now = context.clock.now();
     const input = { bytes, fileName: attachment.name, by: invocation.user.id };

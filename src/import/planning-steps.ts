@@ -16,13 +16,21 @@ export function inOneGo<T>(steps: Steps<T>): T {
   }
 }
 
-/** Runs the steps for about `turnMs` at a time, letting everything else waiting run in between. */
-export async function inTurns<T>(steps: Steps<T>, turnMs = TURN_MS): Promise<T> {
+/**
+ * Runs the steps for about `turnMs` at a time, letting everything else waiting run in between.
+ * `turns`, when given, receives each turn's length in milliseconds (for the bench).
+ */
+export async function inTurns<T>(steps: Steps<T>, turnMs = TURN_MS, turns?: number[]): Promise<T> {
   let turnStarted = performance.now();
   for (;;) {
     const step = steps.next();
-    if (step.done) return step.value;
-    if (performance.now() - turnStarted >= turnMs) {
+    if (step.done) {
+      turns?.push(performance.now() - turnStarted);
+      return step.value;
+    }
+    const elapsed = performance.now() - turnStarted;
+    if (elapsed >= turnMs) {
+      turns?.push(elapsed);
       await nextTurn();
       turnStarted = performance.now();
     }
