@@ -10,11 +10,12 @@ import { readerTranslation } from './command-options.js';
 import { StaleButtonError, UserError, type ButtonReply, type CommandContext, type Requester, type SlashCommand } from './command.js';
 
 /**
- * About 20,000 rows: checked in turns in a few seconds while fans are answered (bench/README.md,
- * section 7). Anything bigger is refused before it is read; a larger catalogue goes in split, or
- * with `npm run import` on the host.
+ * About 10,000 rows: checked in turns in a few seconds while fans are answered, and written by
+ * Apply in one transaction that holds the event loop for seconds (bench/README.md, section 7).
+ * Anything bigger is refused before it is read; a larger catalogue goes in split, or with
+ * `npm run import` on the host.
  */
-export const IMPORT_MAX_BYTES = 1024 * 1024;
+export const IMPORT_MAX_BYTES = 512 * 1024;
 const DRAFT_LIFETIME_MS = 15 * 60_000;
 
 const definition = described(new SlashCommandBuilder().setName('import'), 'commands.import.description')
@@ -38,7 +39,7 @@ export const importCommand: SlashCommand = {
     requireCurator(invocation, context, translation);
     const attachment = invocation.attachments?.file;
     if (!attachment || !context.capabilities.fetchAttachment) throw new UserError(translation.t('contributions.importNeedsFile'));
-    if (attachment.size > IMPORT_MAX_BYTES) throw new UserError(translation.t('contributions.importTooLarge', { max: '1 MiB' }));
+    if (attachment.size > IMPORT_MAX_BYTES) throw new UserError(translation.t('contributions.importTooLarge', { max: '512 KiB' }));
     const bytes = await context.capabilities.fetchAttachment(attachment, IMPORT_MAX_BYTES);
     const now = context.clock.now();
     const input = { bytes, fileName: attachment.name, by: invocation.user.id };

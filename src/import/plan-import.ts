@@ -38,7 +38,7 @@ import {
   type PendingCreations,
   type TypedWin,
 } from '../core/resolve-contributed-win.js';
-import { inOneGo, inTurns, type Steps } from './planning-steps.js';
+import { inOneGo, inTurns, type Steps, type Turn } from './planning-steps.js';
 
 export type { FactChange, ImportPlan, ImportProblem, PlannedFact };
 
@@ -86,7 +86,7 @@ export function planImport(context: ImportContext, input: ImportInput): ImportPl
  * Plans in turns of about `turnMs` of work, giving the event loop a turn between them: for the
  * bot, where other people's commands wait while a curator's file is checked.
  */
-export function planImportInTurns(context: ImportContext, input: ImportInput, turnMs?: number, turns?: number[]): Promise<ImportPlanning> {
+export function planImportInTurns(context: ImportContext, input: ImportInput, turnMs?: number, turns?: Turn[]): Promise<ImportPlanning> {
   return inTurns(planning(context, input), turnMs, turns);
 }
 

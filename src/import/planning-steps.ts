@@ -16,23 +16,36 @@ export function inOneGo<T>(steps: Steps<T>): T {
   }
 }
 
+/** One turn's length, on the clock and in CPU time (the difference: waiting for a core). */
+export interface Turn {
+  ms: number;
+  cpuMs: number;
+}
+
 /**
  * Runs the steps for about `turnMs` at a time, letting everything else waiting run in between.
- * `turns`, when given, receives each turn's length in milliseconds (for the bench).
+ * `turns`, when given, receives each turn's length (for the bench).
  */
-export async function inTurns<T>(steps: Steps<T>, turnMs = TURN_MS, turns?: number[]): Promise<T> {
+export async function inTurns<T>(steps: Steps<T>, turnMs = TURN_MS, turns?: Turn[]): Promise<T> {
   let turnStarted = performance.now();
+  let cpuStarted = turns ? process.cpuUsage() : null;
+  const record = (elapsed: number) => {
+    if (!turns || !cpuStarted) return;
+    const cpu = process.cpuUsage(cpuStarted);
+    turns.push({ ms: elapsed, cpuMs: (cpu.user + cpu.system) / 1000 });
+  };
   for (;;) {
     const step = steps.next();
     if (step.done) {
-      turns?.push(performance.now() - turnStarted);
+      record(performance.now() - turnStarted);
       return step.value;
     }
     const elapsed = performance.now() - turnStarted;
     if (elapsed >= turnMs) {
-      turns?.push(elapsed);
+      record(elapsed);
       await nextTurn();
       turnStarted = performance.now();
+      if (turns) cpuStarted = process.cpuUsage();
     }
   }
 }
