@@ -20,7 +20,7 @@ import {
 } from './contributed-facts.js';
 import { normalizeName } from './names.js';
 import { resolveArtist } from './resolve-artist.js';
-import { emptyCreations, resolveContributedWin, type FactProblem, type PendingCreations, type TypedWin } from './resolve-contributed-win.js';
+import { newResolutionBatch, resolveContributedWin, type FactProblem, type PendingCreations, type TypedWin } from './resolve-contributed-win.js';
 
 export const MAX_WAITING_PER_SUGGESTER = 5;
 
@@ -121,7 +121,8 @@ export function resolveSuggestion(context: Omit<SuggestionContext, 'suggestions'
   const today = context.now.toISOString().slice(0, 10);
   const problems: FactProblem[] = [];
   const source = sourceOf(input.source, today, problems);
-  const creates = emptyCreations();
+  const batch = newResolutionBatch();
+  const creates = batch.creations;
   let fact: FactSpec;
   if (input.kind === 'win') {
     const typed: TypedWin = {
@@ -139,10 +140,10 @@ export function resolveSuggestion(context: Omit<SuggestionContext, 'suggestions'
       ceremonyKind: input.ceremonyKind ?? '',
     };
     if (!source) {
-      const rest = resolveContributedWin({ ...context, today }, typed, creates, placeholderSource);
+      const rest = resolveContributedWin({ ...context, today }, typed, batch, placeholderSource);
       return { ok: false, problems: [...problems, ...(rest.ok ? [] : rest.problems)] };
     }
-    const resolved = resolveContributedWin({ ...context, today }, typed, creates, source);
+    const resolved = resolveContributedWin({ ...context, today }, typed, batch, source);
     if (!resolved.ok) return { ok: false, problems: resolved.problems };
     fact = resolved.fact;
   } else {

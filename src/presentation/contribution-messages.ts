@@ -176,12 +176,16 @@ function plannedLine(planned: PlannedFact, translation: Translation): string {
   return `${planned.row}: ${factSummary(planned.fact, translation)}${changes.length > 0 ? ` (${changes.join('; ')})` : ''}`;
 }
 
-/** Lines that fit a field, ending with "and N more" rather than cutting a line. */
-function fieldOfLines(name: string, lines: string[], translation: Translation): APIEmbedField {
+/**
+ * Lines that fit a field, ending with "and N more" rather than cutting a line. Only the lines that
+ * fit are made: a file of a hundred thousand facts shows about twenty.
+ */
+function fieldOfLines<T>(name: string, items: readonly T[], lineOf: (item: T) => string, translation: Translation): APIEmbedField {
   const kept: string[] = [];
   let length = 0;
-  for (const [index, line] of lines.entries()) {
-    const more = translation.t('contributions.andMore', { count: lines.length - index });
+  for (const [index, item] of items.entries()) {
+    const line = lineOf(item);
+    const more = translation.t('contributions.andMore', { count: items.length - index });
     if (length + line.length + 1 > discordLimits.fieldValue - more.length - 2) {
       kept.push(more);
       break;
@@ -189,22 +193,24 @@ function fieldOfLines(name: string, lines: string[], translation: Translation): 
     kept.push(line);
     length += line.length + 1;
   }
-  return { name: truncate(`${name} (${translation.number(lines.length)})`, discordLimits.fieldName), value: kept.join('\n') };
+  return { name: truncate(`${name} (${translation.number(items.length)})`, discordLimits.fieldName), value: kept.join('\n') };
 }
 
 /** The dry run of an import, as the curator reads it before applying it. */
 export function importPlanMessage(plan: ImportPlan, translation: Translation, buttons: { apply: string; cancel: string } | null): MessagePayload {
   const { t } = translation;
   const fields: APIEmbedField[] = [];
-  const add = (name: string, lines: string[]) => lines.length > 0 && fields.push(fieldOfLines(name, lines, translation));
-  add(t('contributions.importNewArtists'), plan.newArtists.map((a) => `${escaped(a.name)} (${t(a.kind === 'group' ? 'artist.group' : 'artist.soloist')})`));
+  const add = <T>(name: string, items: readonly T[], lineOf: (item: T) => string) =>
+    items.length > 0 && fields.push(fieldOfLines(name, items, lineOf, translation));
+  add(t('contributions.importNewArtists'), plan.newArtists, (a) => `${escaped(a.name)} (${t(a.kind === 'group' ? 'artist.group' : 'artist.soloist')})`);
   add(
     t('contributions.importNewCeremonies'),
-    plan.newCeremonies.map((c) => `${escaped(c.name)} (${t(c.kind === 'music_show' ? 'contributions.musicShow' : 'contributions.awardShow')})`),
+    plan.newCeremonies,
+    (c) => `${escaped(c.name)} (${t(c.kind === 'music_show' ? 'contributions.musicShow' : 'contributions.awardShow')})`,
   );
-  add(t('contributions.importNewCategories'), plan.newCategories.map((c) => escaped(c.name)));
-  add(t('contributions.importAdds'), plan.added.map((p) => plannedLine(p, translation)));
-  add(t('contributions.importChanges'), plan.changed.map((p) => plannedLine(p, translation)));
+  add(t('contributions.importNewCategories'), plan.newCategories, (c) => escaped(c.name));
+  add(t('contributions.importAdds'), plan.added, (p) => plannedLine(p, translation));
+  add(t('contributions.importChanges'), plan.changed, (p) => plannedLine(p, translation));
   const notes = [
     ...plan.previousImports.map((earlier) =>
       t('contributions.importedBefore', { date: translation.date(new Date(earlier.importedAt).toISOString().slice(0, 10)) }),
