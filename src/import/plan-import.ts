@@ -11,6 +11,7 @@ import { seedFile, type SeedFile } from '../../db/seed/seed-file-schema.js';
 import { calendarDateIn } from '../core/calendar.js';
 import {
   editionKeyOf,
+  type CitedLinkProblem,
   factKey,
   nomineeKeyOf,
   type EditionSpec,
@@ -233,14 +234,17 @@ function jsonFacts(context: ImportContext, file: string, text: string, today: st
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((issue) => {
+      problems: parsed.error.issues.map((issue): ImportProblem => {
         const [list, index, ...field] = issue.path;
+        // A refused link says why in the reader's language, as it does in a CSV row.
+        const link = issue.code === 'custom' ? (issue.params as { problem?: CitedLinkProblem; characters?: string[]; typed?: string } | undefined) : undefined;
         return {
           file,
           row: typeof list === 'string' && typeof index === 'number' ? `${list}[${index}]` : null,
           field: field.length > 0 ? field.join('.') : typeof list === 'string' && typeof index !== 'number' ? list : '(record)',
-          code: 'malformed' as const,
-          value: issue.message,
+          ...(link?.problem
+            ? { code: link.problem, value: link.typed ?? '', ...(link.characters ? { characters: link.characters } : {}) }
+            : { code: 'malformed' as const, value: issue.message }),
         };
       }),
     };

@@ -3,8 +3,8 @@
 import { ActionRowBuilder, ButtonBuilder } from '@discordjs/builders';
 import { ButtonStyle, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import type { SourceRef } from '../core/awards-facts.js';
-import { escapeMarkdown } from '@discordjs/formatters';
 import { discordLimits, truncate } from './discord-limits.js';
+import { inertText, linkTarget } from './fact-text.js';
 import type { MessagePayload } from './message-payload.js';
 import type { Translation } from './translation.js';
 
@@ -243,10 +243,13 @@ export function citeSource(source: SourceRef, translation: Translation): string 
 
 /** A web source as a link, with its publisher and date: "[Title](<url>) (Publisher, June 10, 2023)". */
 export function sourceLinkLine(source: SourceRef, translation: Translation): string {
-  const title = escapeMarkdown(truncate(source.headline, 150));
-  const publisher = source.outlet ? `${escapeMarkdown(source.outlet)}, ` : '';
+  const title = inertText(truncate(source.headline, 150));
+  const publisher = source.outlet ? `${inertText(source.outlet)}, ` : '';
+  const date = translation.date(source.publishedOn);
+  const target = source.url ? linkTarget(source.url) : null;
+  if (!target) return `${title} (${publisher}${date})`;
   // The angle brackets keep Discord from unfurling a preview of every cited page.
-  return `[${title}](<${source.url}>) (${publisher}${translation.date(source.publishedOn)})`;
+  return `[${title}](<${target}>) (${publisher}${date})`;
 }
 
 /** The links to a page's web sources, numbered as the lines cite them, as one field; null when none is a web page. */
