@@ -68,12 +68,15 @@ const problemKeys = {
 /** One problem with what a fan or a file gave: the field, what was given, what is wrong, and suggestions. */
 export function problemText(problem: FactProblem, translation: Translation): string {
   const { t } = translation;
-  const value = problem.value !== undefined && problem.value !== '' ? ` "${echoed(problem.value, 100)}"` : '';
+  // A refused link is echoed inert: it may be one built to look like something else.
+  const link = problem.code === 'bad-url' || problem.code === 'link-characters' || problem.code === 'link-credentials';
+  const shown = problem.value === undefined ? '' : link ? inertText(problem.value.trim().slice(0, 100)) : echoed(problem.value, 100);
+  const value = shown !== '' ? ` "${shown}"` : '';
   const stored = problem.stored ? ` ${t('contributions.storeHas', { stored: escaped(problem.stored) })}` : '';
   const suggestions = problem.suggestions?.length
     ? ` ${t('contributions.didYouMean', { names: translation.orList(problem.suggestions.map((s) => `**${escaped(s)}**`)) })}`
     : '';
-  const characters = (problem.characters ?? []).map((c) => `“${escaped(characterLabel(c))}”`).join(' ');
+  const characters = (problem.characters ?? []).map((c) => `“${inertText(characterLabel(c))}”`).join(' ');
   return `• \`${problem.field}\`${value}: ${t(problemKeys[problem.code], { count: Number(problem.value) || 0, characters })}${stored}${suggestions}`;
 }
 

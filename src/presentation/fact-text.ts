@@ -25,24 +25,30 @@ export function escaped(text: string): string {
 // and overrides, zero-width characters. Line breaks become spaces first.
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}]/gu;
 const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/g;
-// Every character Discord reads as markup, mention, timestamp, emoji, heading, list or autolink.
-const MARKUP = /[\\*_~`|<>#\-@:!]/g;
+// Every character Discord reads as markup, mention, timestamp, emoji, heading, list, link or autolink.
+const MARKUP = /[\\*_~`|<>#\-@:![\]]/g;
 
 /**
- * Text from a source (a page's title, its publisher) made inert where Discord renders markdown:
- * one line, nothing invisible, every markup character escaped (so `@everyone`, `<@&1>`, `<t:0:R>`,
- * `||spoiler||`, `# heading` and `https://` show as typed), and brackets turned to parentheses, so
- * that nothing can end a link's text or start a link of its own.
+ * Text from a source or a fan (a page's title, its publisher, a refused address) made inert where
+ * Discord renders markdown: one line, nothing invisible, every markup character escaped, so that
+ * `@everyone`, `<@&1>`, `<t:0:R>`, `||spoiler||`, `# heading`, `[text](url)` and `https://` show as
+ * typed.
  */
 export function inertText(text: string): string {
   return text
     .replace(LINE_BREAK, ' ')
     .replace(INVISIBLE, '')
-    .replace(/\[/g, '(')
-    .replace(/\]/g, ')')
     .replace(MARKUP, (character) => `\\${character}`)
     // "1. " at the start of a line would be a numbered list.
     .replace(/^(\s*\d+)\./, '$1\\.');
+}
+
+/**
+ * A link's text, inert (see inertText) and without brackets: Discord finds where a link's text ends
+ * before it reads escapes, so a bracket, even escaped, could end it early; parentheses read the same.
+ */
+export function inertLinkText(text: string): string {
+  return inertText(text.replace(/\[/g, '(').replace(/\]/g, ')'));
 }
 
 // What a link's target may hold as it is written in a message: the normalised address, with the

@@ -4,7 +4,7 @@ import { ActionRowBuilder, ButtonBuilder } from '@discordjs/builders';
 import { ButtonStyle, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import type { SourceRef } from '../core/awards-facts.js';
 import { discordLimits, truncate } from './discord-limits.js';
-import { inertText, linkTarget } from './fact-text.js';
+import { inertLinkText, inertText, linkTarget } from './fact-text.js';
 import type { MessagePayload } from './message-payload.js';
 import type { Translation } from './translation.js';
 
@@ -243,7 +243,7 @@ export function citeSource(source: SourceRef, translation: Translation): string 
 
 /** A web source as a link, with its publisher and date: "[Title](<url>) (Publisher, June 10, 2023)". */
 export function sourceLinkLine(source: SourceRef, translation: Translation): string {
-  const title = inertText(truncate(source.headline, 150));
+  const title = inertLinkText(truncate(source.headline, 150));
   const publisher = source.outlet ? `${inertText(source.outlet)}, ` : '';
   const date = translation.date(source.publishedOn);
   const target = source.url ? linkTarget(source.url) : null;

@@ -74,6 +74,7 @@ describe('sourceLinkLine', () => {
 
   it('drops direction overrides and zero-width characters from titles', () => {
     expect(inertText('Stray\u200b Kids \u202eecnerefer')).toBe('Stray Kids ecnerefer');
+    expect(inertText('[x](https://evil.example)')).toBe('\\[x\\](https\\://evil.example)');
   });
 
   it('gives no link, only the title, for a stored address that is not http(s)', () => {
