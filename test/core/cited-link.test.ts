@@ -55,3 +55,13 @@ describe('characterLabel', () => {
     expect(['>', ' ', '\u200b', '\u202e', '\t', '\u0000', '한'].map(characterLabel)).toEqual(['>', 'U+0020', 'U+200B', 'U+202E', 'U+0009', 'U+0000', '한']);
   });
 });
+
+describe('the seed format and JSON imports', () => {
+  it("keep a web source's address in its normalised form and refuse one that hides a link, with the characters", async () => {
+    const { webUrl } = await import('../../db/seed/seed-file-schema.js');
+    expect(webUrl.parse(' https://Example.ORG ')).toBe('https://example.org/');
+    const refused = webUrl.safeParse('https://example.org/a>)**[OFFICIAL](https://evil.example/phish)**');
+    expect(refused.success).toBe(false);
+    expect(refused.error!.issues[0]).toMatchObject({ message: expect.stringContaining('(> [ ])'), params: { problem: 'link-characters', characters: ['>', '[', ']'] } });
+  });
+});
