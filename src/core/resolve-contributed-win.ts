@@ -9,7 +9,8 @@ import { resolveCeremony, type CeremonyResolution } from './ceremonies.js';
 import {
   isNotInFuture,
   isRealPartialDate,
-  isWebAddress,
+  citedLink,
+  type CitedLink,
   nomineeKeyOf,
   slugFor,
   type NewArtist,
@@ -50,6 +51,8 @@ export type ProblemCode =
   | 'future-date'
   | 'bad-result'
   | 'bad-url'
+  | 'link-characters'
+  | 'link-credentials'
   | 'missing-source'
   | 'bad-kind'
   | 'unknown-artist'
@@ -78,6 +81,8 @@ export interface FactProblem {
   /** What the store holds instead (e.g. the date it gives an edition). */
   stored?: string;
   suggestions?: string[];
+  /** For a link: the characters it may not hold. */
+  characters?: string[];
 }
 
 /** What a batch (one file, or one suggestion) has created so far: later rows reuse it. */
@@ -223,8 +228,9 @@ export function checkSource(typed: Pick<TypedWin, 'sourceUrl' | 'sourceTitle' | 
     problems.push({ field: 'source_url', code: 'missing-source' });
     return null;
   }
-  if (!isWebAddress(url)) {
-    problems.push({ field: 'source_url', code: 'bad-url', value: url });
+  const link = citedLink(url);
+  if (!link.ok) {
+    problems.push(linkProblem('source_url', url, link));
     return null;
   }
   const title = typed.sourceTitle.trim();
@@ -240,7 +246,12 @@ export function checkSource(typed: Pick<TypedWin, 'sourceUrl' | 'sourceTitle' | 
   }
   if (title === '') return null;
   const publisher = typed.sourcePublisher.trim();
-  return { identifier: url, url, title, publisher: publisher === '' ? null : publisher, publishedOn: published, readOn: today };
+  return { identifier: link.url, url: link.url, title, publisher: publisher === '' ? null : publisher, publishedOn: published, readOn: today };
+}
+
+/** Why a typed link was refused, as a problem with the field it came in. */
+export function linkProblem(field: string, typed: string, refused: Extract<CitedLink, { ok: false }>): FactProblem {
+  return { field, code: refused.problem, value: typed, ...(refused.characters ? { characters: refused.characters } : {}) };
 }
 
 /**

@@ -17,6 +17,7 @@ import { seedFile, type SeedFile } from '../../db/seed/seed-file-schema.js';
 import { calendarDateIn } from '../core/calendar.js';
 import {
   editionKeyOf,
+  type CitedLinkProblem,
   factKey,
   nomineeKeyOf,
   type EditionSpec,
@@ -321,14 +322,17 @@ function* jsonFacts(context: ImportContext, file: string, text: string, today: s
   if (!parsed.ok) {
     return {
       ok: false,
-      problems: parsed.issues.map((issue) => {
+      problems: parsed.issues.map((issue): ImportProblem => {
         const [list, index, ...field] = issue.path;
+        // A refused link says why in the reader's language, as it does in a CSV row.
+        const link = issue.code === 'custom' ? (issue.params as { problem?: CitedLinkProblem; characters?: string[]; typed?: string } | undefined) : undefined;
         return {
           file,
           row: typeof list === 'string' && typeof index === 'number' ? `${list}[${index}]` : null,
           field: field.length > 0 ? field.join('.') : typeof list === 'string' && typeof index !== 'number' ? list : '(record)',
-          code: 'malformed' as const,
-          value: issue.message,
+          ...(link?.problem
+            ? { code: link.problem, value: link.typed ?? '', ...(link.characters ? { characters: link.characters } : {}) }
+            : { code: 'malformed' as const, value: issue.message }),
         };
       }),
     };
@@ -505,14 +509,16 @@ const seedLists = ['sources', 'artists', 'ceremonies', 'editions', 'works', 'nom
 /** The file's shape without its records: each list's records are checked one at a time. */
 const seedFileOutline = z.strictObject(Object.fromEntries(seedLists.map((list) => [list, z.array(z.unknown()).optional()])));
 
-type SeedFileCheck = { ok: true; data: SeedFile } | { ok: false; issues: { path: PropertyKey[]; message: string }[] };
+/** A zod issue, with its path from the file's top: a refused link keeps its reason in `params`. */
+type SeedFileIssue = z.core.$ZodIssue;
+type SeedFileCheck = { ok: true; data: SeedFile } | { ok: false; issues: SeedFileIssue[] };
 
 /** `seedFile.safeParse`, a record at a time, so that a large file never holds the event loop for long. */
 function* seedFileOf(json: unknown): Steps<SeedFileCheck> {
   const outline = seedFileOutline.safeParse(json);
   if (!outline.success) return { ok: false, issues: outline.error.issues };
   const data: Record<string, unknown[]> = {};
-  const issues: { path: PropertyKey[]; message: string }[] = [];
+  const issues: SeedFileIssue[] = [];
   for (const list of seedLists) {
     const records = outline.data[list];
     if (records === undefined) continue;
@@ -521,7 +527,7 @@ function* seedFileOf(json: unknown): Steps<SeedFileCheck> {
     for (const [index, record] of records.entries()) {
       const checked = schema.safeParse(record);
       if (checked.success) data[list].push(checked.data);
-      else for (const issue of checked.error.issues) issues.push({ path: [list, index, ...issue.path], message: issue.message });
+      else for (const issue of checked.error.issues) issues.push({ ...issue, path: [list, index, ...issue.path] });
       yield;
     }
   }
