@@ -86,8 +86,10 @@ export function createContributionLookups(db: LightstickDatabase): ContributionL
          n.withdrawal_reason as withdrawalReason, n.result as result, null as statement,
          (select json_group_array(s.identifier) from nomination_sources ns join sources s on s.id = ns.source_id
            where ns.nomination_id = n.id) as sources
-       from nominations n join editions e on e.id = n.edition_id join categories cat on cat.id = n.category_id
-       where e.ceremony_id = ? and e.edition_key = ? and cat.slug = ? and n.nominee_key = ?`,
+       from editions e
+         join categories cat on cat.ceremony_id = e.ceremony_id and cat.slug = @categorySlug
+         join nominations n on n.edition_id = e.id and n.category_id = cat.id and n.nominee_key = @nomineeKey
+       where e.ceremony_id = @ceremonyId and e.edition_key = @editionKey`,
     ),
     milestone: client.prepare(
       `select m.id as id, ${originColumn('m')} as origin, m.seed_file as seedFile, m.withdrawn_at as withdrawnAt,
@@ -126,7 +128,8 @@ export function createContributionLookups(db: LightstickDatabase): ContributionL
     },
     slugTaken: (table, slug) => statements.slugTaken[table].get(slug) !== undefined,
     nomination: (ceremonyId, editionKey, categorySlug, nomineeKey) =>
-      toExisting(statements.nomination.get(ceremonyId, editionKey, categorySlug, nomineeKey) as RawExisting | undefined),
+      // The category is found by its slug first, so the whole natural key of nominations is searched.
+      toExisting(statements.nomination.get({ ceremonyId, editionKey, categorySlug, nomineeKey }) as RawExisting | undefined),
     milestone: (key) => toExisting(statements.milestone.get(key) as RawExisting | undefined),
     importsWithDigest: (digest) => statements.importsWithDigest.all(digest) as ImportRecord[],
     sourceByIdentifier: (identifier) => statements.sourceByIdentifier.get(identifier) as SourceSpec | undefined,

@@ -3,8 +3,8 @@
 import { ActionRowBuilder, ButtonBuilder } from '@discordjs/builders';
 import { ButtonStyle, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import type { SourceRef } from '../core/awards-facts.js';
-import { escapeMarkdown } from '@discordjs/formatters';
 import { discordLimits, truncate } from './discord-limits.js';
+import { inertLinkText, inertText, linkTarget } from './fact-text.js';
 import type { MessagePayload } from './message-payload.js';
 import type { Translation } from './translation.js';
 
@@ -243,11 +243,13 @@ export function citeSource(source: SourceRef, translation: Translation): string 
 
 /** A web source as a link, with its publisher and date: "[Title](<url>) (Publisher, June 10, 2023)". */
 export function sourceLinkLine(source: SourceRef, translation: Translation): string {
-  const title = escapeMarkdown(truncate(source.headline, 150));
-  const publisher = source.outlet ? `${escapeMarkdown(source.outlet)}, ` : '';
-  // The angle brackets keep Discord from unfurling a preview of every cited page.
+  const title = inertLinkText(truncate(source.headline, 150));
+  const publisher = source.outlet ? `${inertText(source.outlet)}, ` : '';
   const date = source.publishedOn ? translation.date(source.publishedOn) : sourceDate(source, translation);
-  return `[${title}](<${source.url}>) (${publisher}${date})`;
+  const target = source.url ? linkTarget(source.url) : null;
+  if (!target) return `${title} (${publisher}${date})`;
+  // The angle brackets keep Discord from unfurling a preview of every cited page.
+  return `[${title}](<${target}>) (${publisher}${date})`;
 }
 
 /** "published June 10, 2023", or for a living page without a publication date "read December 3, 2026". */
