@@ -54,15 +54,8 @@ function countsValue(profile: ArtistProfile, translation: Translation): string {
     });
     lines.push(profile.grandPrizes > 0 ? `${counts} · ${t('awards.grandPrizes', { count: profile.grandPrizes, formatted: number(profile.grandPrizes) })}` : counts);
   }
-  // An act with neither is in the store for its milestones or its members: said as the store's count, never a career record.
-  if (lines.length === 0) {
-    lines.push(
-      t('awards.counts', {
-        wins: t('awards.wins', { count: profile.wins, formatted: number(profile.wins) }),
-        nominations: t('awards.nominations', { count: profile.nominations, formatted: number(profile.nominations) }),
-      }),
-    );
-  }
+  // An act with neither is in the store for its milestones or its members: "0 wins" would misstate its career.
+  if (lines.length === 0) lines.push(t('artist.noAwardsYet'));
   if (profile.milestoneCount > 0) {
     lines.push(t('artist.milestoneCount', { count: profile.milestoneCount, formatted: number(profile.milestoneCount) }));
   }

@@ -21,7 +21,7 @@ const TALLIES_SHOWN = 8;
 export function totalsLines(totals: AwardsTotals, translation: Translation): string[] {
   const { t } = translation;
   const number = (n: number) => translation.number(n);
-  const shown = <T,>(items: T[], render: (item: T) => string) => {
+  const shown = <T>(items: T[], render: (item: T) => string) => {
     const parts = items.slice(0, TALLIES_SHOWN).map(render);
     const rest = items.length - TALLIES_SHOWN;
     return rest > 0 ? `${parts.join(' · ')} · ${t('artist.andMore', { count: rest })}` : parts.join(' · ');
@@ -63,14 +63,20 @@ export function awardsMessage(
     nominations: t('awards.nominations', { count: awards.nominations, formatted: translation.number(awards.nominations) }),
   });
   const summary = filters.length > 0 ? t('awards.filtered', { counts, filters: filters.join(', ') }) : counts;
+  // An act the store holds no award of is missing from the records, which "0 wins from 0 nominations" would misstate.
+  const nothingYet = awards.nominations === 0 && filters.length === 0;
   return renderPagedEmbed({
     title: t('awards.title', { artist: name }),
-    description: [summary, ...totalsLines(awards.totals, translation)].join('\n'),
+    ...(nothingYet ? {} : { description: [summary, ...totalsLines(awards.totals, translation)].join('\n') }),
     sections: awards.editions.map(({ edition, nominations }) => ({
       heading: [editionLabel(edition, translation), editionDateText(edition, translation)].filter(Boolean).join(' · '),
       lines: nominations.map((n) => ({ text: nominationLine(n, translation), sources: n.sources })),
     })),
-    emptyText: view.result === 'won' ? t('awards.emptyWins', { artist: name }) : t('awards.empty', { artist: name }),
+    emptyText: nothingYet
+      ? t('awards.noneYet', { artist: name })
+      : view.result === 'won'
+        ? t('awards.emptyWins', { artist: name })
+        : t('awards.empty', { artist: name }),
     color: colors.awards,
     page,
     pageButtonId: (target) =>

@@ -11,7 +11,7 @@ import { winTotals } from '../../src/core/catalogue-summary.js';
 import { supportedLocales } from '../../src/presentation/translation.js';
 import { discordLimitProblems } from '../support/discord-limits.js';
 import { invocation } from '../support/invocations.js';
-import { openTestStore, testContext } from '../support/test-store.js';
+import { minimalSeedFiles, openTestStore, testContext, writeSeedDirectory } from '../support/test-store.js';
 
 const opened = openTestStore({ seedDirectory: join(projectRoot, 'seeds') });
 afterAll(() => opened.close());
@@ -193,5 +193,23 @@ describe('/about', () => {
     const embed = reply.payload.embeds![0]!;
     const total = (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
     expect(total).toBeLessThanOrEqual(6000);
+  });
+});
+
+describe('an act the store holds with no award yet', () => {
+  it.each(supportedLocales)('is never said to have "0 wins from 0 nominations" in %s', async (locale) => {
+    const small = openTestStore({ seedDirectory: writeSeedDirectory(minimalSeedFiles()) });
+    try {
+      const smallContext = testContext(small);
+      for (const [command, options] of [['awards', { artist: 'Group A' }], ['artist', { name: 'Group A' }]] as const) {
+        const reply = await runSlashCommand({ ...invocation(command, { ...options }), locale }, smallContext, 'test-interaction');
+        const text = embedText(reply.payload);
+        expect(text, `${command} in ${locale}`).not.toMatch(/\b0\b/);
+        expect(text).toContain('/suggest');
+        expect(discordLimitProblems(reply.payload)).toEqual([]);
+      }
+    } finally {
+      small.close();
+    }
   });
 });
