@@ -95,9 +95,17 @@ function conversionReport(output: ConversionOutput, checked: CrossCheckResult | 
     '',
     ...(r.statedOverDerived.length > 0 ? r.statedOverDerived.map((s) => `- ${s.key}: stated ${s.stated ?? '(no date)'}, derived ${s.derived}`) : ['- none']),
     '',
-    '## Acts whose kind (group or soloist) no source here gives',
+    '## Acts whose kind (group or soloist) no source read gives, left out with their wins',
     '',
     ...(r.kindUnknown.length > 0 ? r.kindUnknown.map((name) => `- ${name}`) : ['- none']),
+    '',
+    `Their wins (${r.leftOutForKind.length}); each one's show-year is not counted as complete:`,
+    '',
+    ...r.leftOutForKind.map((w) => `- ${w.show} ${w.date}: ${w.credits}, "${w.title}"`),
+    '',
+    '## Debut dates a third source settled',
+    '',
+    ...(r.debuts.settled.length > 0 ? r.debuts.settled.map((d) => `- ${d.artist}: ${d.date} (${d.by})`) : ['- none']),
   ];
   if (checked) {
     lines.push(

@@ -181,6 +181,8 @@ export interface ConversionReport {
   crossCheck: CrossCheckResult | null;
   /** Wins left out because the two compilations disagree and no third source settled it. */
   leftOutByCrossCheck: number;
+  /** Wins left out because no source read says whether an act credited with them is a group or a soloist. */
+  leftOutForKind: { show: string; date: string; credits: string; title: string }[];
   coverage: { show: string; years: number[]; gaps: number[] }[];
 }
 
@@ -205,6 +207,7 @@ export function convertMusicShowWins(input: ConversionInput): ConversionOutput {
     statedOverDerived: [],
     crossCheck: null,
     leftOutByCrossCheck: 0,
+    leftOutForKind: [],
     coverage: [],
   };
 
@@ -252,6 +255,7 @@ export function convertMusicShowWins(input: ConversionInput): ConversionOutput {
     const articleName = parsed.title?.replace(/\s*\([^)]*\)\s*$/, '').trim();
     const existing =
       existingByFolded.get(folded) ??
+      existingByFolded.get(normalizeName(cleaned)) ??
       (articleName && !notes.keptApart.includes(name) ? existingByFolded.get(normalizeName(articleName)) : undefined) ??
       null;
     if (existing && acts.has(existing.slug)) {
@@ -384,7 +388,7 @@ export function convertMusicShowWins(input: ConversionInput): ConversionOutput {
   // 3. Kinds, Hangul names and members, each from a source that states it.
   const idolsById = new Map(input.kpopnet.idols.map((idol) => [idol.id, idol]));
   for (const act of acts.values()) {
-    const researched = notes.kind[act.name] ?? notes.actKinds.find((k) => k.name === act.name);
+    const researched = notes.kind[act.name] ?? notes.actKinds.find((k) => [act.name, ...act.names].some((n) => normalizeName(n) === normalizeName(k.name)));
     if (act.kind === null && researched) {
       act.kind = researched.kind;
       act.kindFrom = 'source' in researched ? researched.source : researched.url;
@@ -406,6 +410,13 @@ export function convertMusicShowWins(input: ConversionInput): ConversionOutput {
     }
     if (act.kind === null) report.kindUnknown.push(act.name);
   }
+  // An act whose kind no source gives is left out, with its wins; their episodes are then
+  // missing from the records, so their show-years are not counted as complete.
+  const unknownKind = new Set([...acts.values()].filter((a) => a.kind === null).map((a) => a.slug));
+  const withoutKind = wins.filter((w) => w.credits.some((a) => unknownKind.has(a.slug)));
+  report.leftOutForKind = withoutKind.map((w) => ({ show: w.show.slug, date: w.date, credits: w.credits.map((a) => a.name).join(' & '), title: w.title }));
+  wins.splice(0, wins.length, ...wins.filter((w) => !withoutKind.includes(w)));
+  for (const slug of unknownKind) acts.delete(slug);
   const membersOf = new Map<string, string[]>();
   for (const act of acts.values()) {
     if (!act.kpopnetGroupId) continue;
@@ -493,7 +504,8 @@ export function convertMusicShowWins(input: ConversionInput): ConversionOutput {
     for (const show of musicShows) {
       const recordsGoOn = wins.some((w) => w.show.slug === show.slug && w.year > year);
       const inYear = (episode: { show: string; date: string }) => episode.show === show.slug && Number(episode.date.slice(0, 4)) === year;
-      const missing = (report.crossCheck?.missingHere.some(inYear) || report.crossCheck?.disagreements.some(inYear)) ?? false;
+      const missing =
+        (report.crossCheck?.missingHere.some(inYear) || report.crossCheck?.disagreements.some(inYear) || report.leftOutForKind.some(inYear)) ?? false;
       if (!recordsGoOn || missing || notes.notCovered[show.slug]?.years.includes(year)) coverage.get(show.slug)!.delete(year);
     }
     files[`music-show-wins-${year}.json`] = { editions: [...editions.values()], nominations };
@@ -514,7 +526,8 @@ export function convertMusicShowWins(input: ConversionInput): ConversionOutput {
     const row = act.debut;
     if (!row || !act.wikipediaTitle) continue;
     const kpopnetDate = act.kpopnetGroupId ? input.kpopnet.groups.find((g) => g.id === act.kpopnetGroupId)!.debut_date : null;
-    const third = notes.debutThirdSources.find((d) => d.name === act.name);
+    const actNames = new Set([act.name, ...act.names].map(normalizeName));
+    const third = notes.debutThirdSources.find((d) => actNames.has(normalizeName(d.name)));
     if (kpopnetDate && row.debut !== kpopnetDate && third && (third.date === row.debut || third.date === kpopnetDate)) {
       // Two sources disagree and a third settles it: the date two of them give stands, cited to both.
       const thirdId = third.url;

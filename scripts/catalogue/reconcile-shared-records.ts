@@ -48,7 +48,10 @@ export function reconcile(files: Record<string, SeedFile>): Reconciled {
     if (target !== artist.slug) renamed[artist.slug] = target;
     const kept = artists.get(target)!;
     if (kept.kind !== artist.kind) conflicts.push(`${from}: ${artist.slug} is a ${artist.kind}, but ${kept.slug} is kept as a ${kept.kind}`);
-    if (kept.kpop !== artist.kpop && !isFounding) conflicts.push(`${from}: ${artist.slug} has kpop ${artist.kpop}, ${kept.slug} keeps ${kept.kpop}`);
+    // A file that says an act is not K-pop and why (its note) is the more careful claim: it stands.
+    const kpop = kept.kpop && artist.kpop ? true : kept.kpop === artist.kpop ? kept.kpop : !(artist.kpop ? kept.kpopNote : artist.kpopNote);
+    const kpopNote = kpop ? kept.kpopNote : (kept.kpop ? artist.kpopNote : kept.kpopNote) ?? artist.kpopNote;
+    if (kept.kpop !== artist.kpop && !isFounding) conflicts.push(`${from}: ${artist.slug} has kpop ${artist.kpop}, ${kept.slug} had ${kept.kpop}; kept ${kpop}`);
     const aliases = new Map((kept.aliases ?? []).map((a) => [normalizeName(a.alias), a]));
     for (const alias of [{ alias: artist.name, kind: 'name' as const }, ...(artist.aliases ?? [])]) {
       const f = normalizeName(alias.alias);
@@ -58,7 +61,10 @@ export function reconcile(files: Record<string, SeedFile>): Reconciled {
       }
     }
     const members = [...new Set([...(kept.members ?? []), ...(artist.members ?? [])])];
-    artists.set(target, { ...kept, aliases: [...aliases.values()], ...(members.length > 0 ? { members } : {}) });
+    const merged: ArtistRecord = { ...kept, kpop, aliases: [...aliases.values()], ...(members.length > 0 ? { members } : {}) };
+    if (kpopNote) merged.kpopNote = kpopNote;
+    else delete merged.kpopNote;
+    artists.set(target, merged);
   };
   for (const artist of founding) take(artist, 'artists.json', true);
   const foundingSlugs = new Set(founding.map((a) => a.slug));

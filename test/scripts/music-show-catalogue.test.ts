@@ -58,8 +58,13 @@ const kpopnet: Kpopnet = {
   idols: [],
 };
 
+/** The fixture's acts no rule gives a kind to, as the editorial file would name them with a page. */
+const fixtureKinds = Object.fromEntries(['Filler', 'Exo', 'Exo-K', 'GD & TOP'].map((name) => [name, { kind: 'group' as const, source: 'https://example.com/kind' }]));
+const fixtureEditorial = { ...editorial, kind: fixtureKinds };
+
 function input(wins: Bootstrap['wins'], extra: Partial<ConversionInput> = {}): ConversionInput {
   return {
+    editorial: fixtureEditorial,
     bootstrap: { shows: [], artists: [], songs: [], wins: [...backgroundWins(), ...wins] },
     debuts,
     kpopnet,
@@ -158,7 +163,16 @@ describe('the music-show conversion', () => {
     expect(report.wins.gap).toBe(2);
     const wins2016 = files['music-show-wins-2016.json']!.nominations!;
     expect(wins2016.some((n) => n.ceremony === 'show-music-core')).toBe(false);
-    expect(report.coverage.find((c) => c.show === 'show-music-core')!.gaps).toEqual([2016]);
+    // 2016 has no page; 2025 is the last year, and a year counts only when the records go on past it.
+    expect(report.coverage.find((c) => c.show === 'show-music-core')!.gaps).toEqual([2016, 2025]);
+  });
+
+  it('leaves out an act no source gives a kind to, with its wins, and counts its show-year incomplete', () => {
+    const { report, files } = convertMusicShowWins(input([...fixtureWins, win('music-bank', 'Mystery Act', 'Unknown Song', '2019-03-01')]));
+    expect(report.kindUnknown).toEqual(['Mystery Act']);
+    expect(report.leftOutForKind).toEqual([{ show: 'music-bank', date: '2019-03-01', credits: 'Mystery Act', title: 'Unknown Song' }]);
+    expect(artistsOf(files).some((a) => a.slug === 'mystery-act')).toBe(false);
+    expect(report.coverage.find((c) => c.show === 'music-bank')!.gaps).toContain(2019);
   });
 
   it('leaves out a debut date two sources give differently, and keeps one they agree on', () => {
@@ -209,7 +223,7 @@ describe('the music-show conversion', () => {
     expect(report.crossCheck!.disagreements[0]).toMatchObject({ show: 'music-bank', date: '2021-06-04' });
     expect(files['music-show-wins-2021.json']!.nominations!.some((n) => n.ceremony === 'music-bank' && n.date === '2021-06-04')).toBe(false);
     const settled = convertMusicShowWins(
-      input(fixtureWins, { crossCheck: { winners: there, years: [2021] }, editorial: { ...editorial, settled: { 'music-bank|2021-06-04': 'Kept: the show article lists it.' } } }),
+      input(fixtureWins, { crossCheck: { winners: there, years: [2021] }, editorial: { ...fixtureEditorial, settled: { 'music-bank|2021-06-04': 'Kept: the show article lists it.' } } }),
     );
     expect(settled.files['music-show-wins-2021.json']!.nominations!.some((n) => n.ceremony === 'music-bank' && n.date === '2021-06-04')).toBe(true);
   });
