@@ -666,11 +666,18 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
       .orderBy(desc(count()))
       .limit(1)
       .prepare(),
+    // From the categories of the name to their nominations (by category), not a scan of every win.
     editionsWithWinIn: db
       .selectDistinct({ editionId: nominations.editionId, categorySlug: winningCategory.slug })
       .from(nominations)
       .innerJoin(winningCategory, eq(winningCategory.id, nominations.categoryId))
-      .where(and(eq(winningCategory.name, placeholder('categoryName')), eq(nominations.result, 'won'), liveNomination))
+      .where(
+        and(
+          inArray(nominations.categoryId, db.select({ id: categories.id }).from(categories).where(eq(categories.name, placeholder('categoryName')))),
+          eq(nominations.result, 'won'),
+          liveNomination,
+        ),
+      )
       .prepare(),
     ceremonyWinsInYear: db
       .select({ editionId: nominations.editionId, workTitle: works.title })

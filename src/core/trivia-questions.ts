@@ -186,12 +186,46 @@ function leadOf(artists: NominationFact['artists']): NominationFact['artists'][n
  * edition of it records two: a "Top 10", a bonsang or a monthly chart prize records many, and a
  * winner recorded there says nothing of the others.
  */
-function knownWinners(store: AwardsStore, edition: Pick<EditionRef, 'id' | 'episode' | 'ceremonySlug'>, categorySlug: string): CategoryNominee[] | null {
-  const won = store.categoryNominees(edition.id, categorySlug).filter((n) => n.result === 'won');
-  if (won.length !== 1) return null;
-  if (edition.episode) return won;
-  return store.mostWinnersAtOneEdition(edition.ceremonySlug, categorySlug) <= 1 ? won : null;
+function knownWinners(reads: Reads, edition: Pick<EditionRef, 'id' | 'episode' | 'ceremonySlug'>, categorySlug: string): CategoryNominee[] | null {
+  return reads.knownWinners(edition, categorySlug);
 }
+
+/**
+ * The store reads one question needs, each made once: building a question and checking its options
+ * ask the same things several times. It lives for one question only, so it never outlives a change.
+ */
+function readsOf(store: AwardsStore) {
+  const winners = new Map<string, CategoryNominee[] | null>();
+  const editions = new Map<number, EditionRef>();
+  let firstWinRows: { id: number; artistId: number; workTitle: string }[] | undefined;
+  let debutRows: ReturnType<AwardsStore['milestoneSummaries']> | undefined;
+  return {
+    store,
+    knownWinners(edition: Pick<EditionRef, 'id' | 'episode' | 'ceremonySlug'>, categorySlug: string): CategoryNominee[] | null {
+      const key = `${edition.id}:${categorySlug}`;
+      if (!winners.has(key)) {
+        const won = store.categoryNominees(edition.id, categorySlug).filter((n) => n.result === 'won');
+        const one = won.length === 1 && (edition.episode || store.mostWinnersAtOneEdition(edition.ceremonySlug, categorySlug) <= 1);
+        winners.set(key, one ? won : null);
+      }
+      return winners.get(key)!;
+    },
+    edition(id: number): EditionRef | undefined {
+      if (editions.size === 0) for (const edition of store.editions()) editions.set(edition.id, edition);
+      return editions.get(id);
+    },
+    firstWins() {
+      return (firstWinRows ??= store
+        .milestoneSummaries('first')
+        .filter((m) => firstWinKey.test(m.key) && m.artistIds.length === 1 && m.workTitle !== null)
+        .map((m) => ({ id: m.id, artistId: m.artistIds[0]!, workTitle: m.workTitle! })));
+    },
+    debuts() {
+      return (debutRows ??= store.milestoneSummaries('debut'));
+    },
+  };
+}
+type Reads = ReturnType<typeof readsOf>;
 
 function creditsAny(nominees: CategoryNominee[], artistIds: readonly number[]): boolean {
   return nominees.some((n) => n.artists.some((a) => artistIds.includes(a.id)));
@@ -202,16 +236,13 @@ function sameTitle(a: string | null, b: string | null): boolean {
 }
 
 /** The store proves these artists did not win the category at the edition. */
-function provedNotWinners(store: AwardsStore, edition: EditionRef, categorySlug: string, artistIds: readonly number[]): boolean {
+function provedNotWinners(reads: Reads, edition: EditionRef, categorySlug: string, artistIds: readonly number[]): boolean {
   if (artistIds.length === 0) return false;
-  const winners = knownWinners(store, edition, categorySlug);
+  const { store } = reads;
+  const winners = knownWinners(reads, edition, categorySlug);
   if (winners && !creditsAny(winners, artistIds)) return true;
   // Not on a complete nominee list: not nominated, so not a winner.
   return store.hasCompleteNomineeList(edition.id, categorySlug) && !creditsAny(store.categoryNominees(edition.id, categorySlug), artistIds);
-}
-
-function editionById(store: AwardsStore, id: number): EditionRef | undefined {
-  return store.editions().find((edition) => edition.id === id);
 }
 
 /** The artists credited with the work a milestone rests on, at its edition: the claim may be theirs too. */
@@ -239,19 +270,11 @@ function provedNotHolder(store: AwardsStore, milestone: MilestoneFact, artistId:
 
 const firstWinKey = /-first-music-show-win$/;
 
-/** The first wins on a weekly music show the store holds, one act each: key, act and song. */
-function firstWins(store: AwardsStore): { id: number; artistId: number; workTitle: string }[] {
-  return store
-    .milestoneSummaries('first')
-    .filter((m) => firstWinKey.test(m.key) && m.artistIds.length === 1 && m.workTitle !== null)
-    .map((m) => ({ id: m.id, artistId: m.artistIds[0]!, workTitle: m.workTitle! }));
-}
-
 const isSoloDebut = (statement: string) => /\bsolo\b/i.test(statement);
 
 /** An act's recorded debuts of one sort (its own, or a solo one): a debut-year question needs exactly one. */
-function debutsOf(store: AwardsStore, artistId: number, solo: boolean) {
-  return store.milestoneSummaries('debut').filter((m) => m.artistIds.length === 1 && m.artistIds[0] === artistId && isSoloDebut(m.statement) === solo);
+function debutsOf(reads: Reads, artistId: number, solo: boolean) {
+  return reads.debuts().filter((m) => m.artistIds.length === 1 && m.artistIds[0] === artistId && isSoloDebut(m.statement) === solo);
 }
 
 /**
@@ -259,24 +282,24 @@ function debutsOf(store: AwardsStore, artistId: number, solo: boolean) {
  * after the edition, or every grand prize of the ceremony has its one winner recorded there and
  * none is the act.
  */
-function provedNoGrandPrize(store: AwardsStore, edition: EditionRef, artistIds: readonly number[]): boolean {
+function provedNoGrandPrize(reads: Reads, edition: EditionRef, artistIds: readonly number[]): boolean {
   if (artistIds.length === 0) return false;
   const editionDay = edition.heldOn ?? `${edition.year}-12-31`;
   const debutedAfter = (id: number) => {
-    const debuts = debutsOf(store, id, false);
+    const debuts = debutsOf(reads, id, false);
     return debuts.length > 0 && debuts.every((d) => d.occurredOn !== null && d.occurredOn.length === 10 && d.occurredOn > editionDay);
   };
   if (artistIds.every(debutedAfter)) return true;
-  const prizes = store.grandPrizeCategories(edition.ceremonySlug);
+  const prizes = reads.store.grandPrizeCategories(edition.ceremonySlug);
   if (prizes.length === 0) return false;
   return prizes.every((prize) => {
-    const winners = knownWinners(store, edition, prize.slug);
+    const winners = knownWinners(reads, edition, prize.slug);
     return winners !== null && !creditsAny(winners, artistIds);
   });
 }
 
 export function categoryWinnerQuestion(store: AwardsStore, win: NominationFact, random: () => number): TriviaQuestion | null {
-  const winners = knownWinners(store, win.edition, win.categorySlug);
+  const winners = knownWinners(readsOf(store), win.edition, win.categorySlug);
   if (!winners) return null;
   const nominees = store.categoryNominees(win.edition.id, win.categorySlug);
   const winnerIds = new Set(win.artists.map((a) => a.id));
@@ -303,7 +326,7 @@ export function categoryWinnerQuestion(store: AwardsStore, win: NominationFact, 
 export function winningSongQuestion(store: AwardsStore, win: NominationFact, random: () => number): TriviaQuestion | null {
   if (!win.workTitle) return null;
   // Another song is wrong only where the category's one winner is recorded.
-  if (!knownWinners(store, win.edition, win.categorySlug)) return null;
+  if (!knownWinners(readsOf(store), win.edition, win.categorySlug)) return null;
   const lead = leadOf(win.artists);
   const ownWorks = shuffle(store.worksOf(lead.id), random).map((w) => w.title);
   const nomineeWorks = shuffle(store.categoryNominees(win.edition.id, win.categorySlug), random)
@@ -332,16 +355,19 @@ export function winningSongQuestion(store: AwardsStore, win: NominationFact, ran
 export function winEditionQuestion(store: AwardsStore, win: NominationFact, random: () => number): TriviaQuestion | null {
   const lead = leadOf(win.artists);
   const editionsWon = new Set(store.editionsWonBy(lead.id, win.categoryName, null));
-  const editions = new Map(store.editions().map((edition) => [edition.id, edition]));
-  // The same ceremony's other editions first: they read as the likelier answers.
-  const candidates = shuffle(store.editionsWithWinIn(win.categoryName), random).sort(
-    (a, b) => Number(editions.get(b.editionId)?.ceremonySlug === win.edition.ceremonySlug) - Number(editions.get(a.editionId)?.ceremonySlug === win.edition.ceremonySlug),
-  );
+  const reads = readsOf(store);
+  // An episode's neighbours on the same show that year; an award show's other editions with a
+  // winner in a category of the name, its own ceremony's first (the likelier answers).
+  const candidates = win.edition.episode
+    ? [...new Set(store.ceremonyWinsInYear(win.edition.ceremonySlug, win.edition.year).map((w) => w.editionId))].map((editionId) => ({ editionId, categorySlug: win.categorySlug }))
+    : store.editionsWithWinIn(win.categoryName);
+  const sameCeremony = (editionId: number) => Number(reads.edition(editionId)?.ceremonySlug === win.edition.ceremonySlug);
+  const ordered = shuffle(candidates, random).sort((a, b) => sameCeremony(b.editionId) - sameCeremony(a.editionId));
   function* wrong(): Generator<Candidate> {
-    for (const { editionId, categorySlug } of candidates) {
-      const edition = editions.get(editionId);
+    for (const { editionId, categorySlug } of ordered) {
+      const edition = reads.edition(editionId);
       if (!edition || editionId === win.edition.id || editionsWon.has(editionId)) continue;
-      if (!provedNotWinners(store, edition, categorySlug, [lead.id])) continue;
+      if (!provedNotWinners(reads, edition, categorySlug, [lead.id])) continue;
       yield { text: editionName(edition), subject: { editionId, categorySlug } };
     }
   }
@@ -441,7 +467,7 @@ export function milestoneWhoQuestion(store: AwardsStore, milestone: MilestoneFac
 /** "Which song won Inkigayo on 2019-06-09?": asked only where the episode's one winner is recorded. */
 export function episodeSongQuestion(store: AwardsStore, win: NominationFact, random: () => number): TriviaQuestion | null {
   if (!win.edition.episode || !win.edition.heldOn || !win.workTitle) return null;
-  if (!knownWinners(store, win.edition, win.categorySlug)) return null;
+  if (!knownWinners(readsOf(store), win.edition, win.categorySlug)) return null;
   // Songs that won the same show that year: what a fan might mix it up with.
   const thatYear = shuffle(store.ceremonyWinsInYear(win.edition.ceremonySlug, win.edition.year), random).map((w) => w.workTitle);
   function* wrong(): Generator<Candidate> {
@@ -470,7 +496,7 @@ export function firstWinWhoQuestion(store: AwardsStore, milestone: MilestoneFact
   const own = milestone.artists[0]!;
   const kind = store.artistById(own.id)?.kind;
   const others = shuffle(
-    firstWins(store).filter((f) => f.artistId !== own.id && !sameTitle(f.workTitle, milestone.workTitle)),
+    readsOf(store).firstWins().filter((f) => f.artistId !== own.id && !sameTitle(f.workTitle, milestone.workTitle)),
     random,
   );
   function* wrong(): Generator<Candidate> {
@@ -518,7 +544,7 @@ export function grandPrizeWinnerQuestion(store: AwardsStore, win: NominationFact
   );
   const everyPrizeKnown = store
     .grandPrizeCategories(win.edition.ceremonySlug)
-    .every((prize) => knownWinners(store, win.edition, prize.slug) !== null);
+    .every((prize) => knownWinners(readsOf(store), win.edition, prize.slug) !== null);
   const nominees = everyPrizeKnown ? shuffle(store.nominationsAt(win.edition.id).flatMap((n) => n.artists.map((a) => a.id)), random) : [];
   function* wrong(): Generator<Candidate> {
     const seen = new Set<number>();
@@ -552,7 +578,7 @@ export function debutYearQuestion(store: AwardsStore, milestone: MilestoneFact, 
   const own = milestone.artists[0]!;
   const solo = isSoloDebut(milestone.statement);
   // Two recorded debuts of one sort (a Japanese debut, say) would make "the" year unclear.
-  if (debutsOf(store, own.id, solo).length !== 1) return null;
+  if (debutsOf(readsOf(store), own.id, solo).length !== 1) return null;
   const year = Number(milestone.occurredOn.slice(0, 4));
   const nearby = shuffle([-3, -2, -1, 1, 2, 3], random).map((offset) => year + offset);
   return assemble(
@@ -615,7 +641,7 @@ export function rightOptions(store: AwardsStore, question: TriviaQuestion): numb
       case 'episode-song':
         return categoryWins().some((win) => sameTitle(win.workTitle, subject.workTitle ?? null));
       case 'grand-prize-winner': {
-        const edition = editionById(store, check.editionId!);
+        const edition = store.editions().find((e) => e.id === check.editionId);
         if (!edition) return false;
         return store
           .grandPrizeCategories(edition.ceremonySlug)
@@ -635,25 +661,25 @@ export function rightOptions(store: AwardsStore, question: TriviaQuestion): numb
  * else, a complete nominee list without it, another recorded first win or debut. Silence proves
  * nothing.
  */
-export function provedWrong(store: AwardsStore, question: TriviaQuestion, index: number): boolean {
+export function provedWrong(store: AwardsStore, question: TriviaQuestion, index: number, reads: Reads = readsOf(store)): boolean {
   const { check } = question;
   const subject = question.subjects[index];
   if (!subject) return false;
-  const edition = () => (check.editionId === undefined ? undefined : editionById(store, check.editionId));
+  const edition = () => (check.editionId === undefined ? undefined : reads.edition(check.editionId));
   switch (question.kind) {
     case 'category-winner': {
       const at = edition();
-      return at !== undefined && provedNotWinners(store, at, check.categorySlug!, subject.artistIds ?? []);
+      return at !== undefined && provedNotWinners(reads, at, check.categorySlug!, subject.artistIds ?? []);
     }
     case 'winning-song':
     case 'episode-song': {
       const at = edition();
-      const winners = at && knownWinners(store, at, check.categorySlug!);
+      const winners = at && knownWinners(reads, at, check.categorySlug!);
       return !!winners && !winners.some((w) => sameTitle(w.workTitle, subject.workTitle ?? null));
     }
     case 'win-edition': {
-      const at = subject.editionId === undefined ? undefined : editionById(store, subject.editionId);
-      return at !== undefined && subject.categorySlug !== undefined && provedNotWinners(store, at, subject.categorySlug, check.artistIds ?? []);
+      const at = subject.editionId === undefined ? undefined : reads.edition(subject.editionId);
+      return at !== undefined && subject.categorySlug !== undefined && provedNotWinners(reads, at, subject.categorySlug, check.artistIds ?? []);
     }
     case 'nominated-among':
       return (
@@ -673,18 +699,18 @@ export function provedWrong(store: AwardsStore, question: TriviaQuestion, index:
     }
     case 'first-win-who': {
       const ids = subject.artistIds ?? [];
-      const wins = firstWins(store);
+      const wins = reads.firstWins();
       // Their own first win is recorded, with another song.
       return ids.length > 0 && ids.every((id) => wins.some((w) => w.artistId === id && !sameTitle(w.workTitle, check.workTitle ?? null)));
     }
     case 'grand-prize-winner': {
       const at = edition();
-      return at !== undefined && provedNoGrandPrize(store, at, subject.artistIds ?? []);
+      return at !== undefined && provedNoGrandPrize(reads, at, subject.artistIds ?? []);
     }
     case 'debut-year': {
       const debut = store.milestoneById(check.milestoneId!);
       if (!debut?.occurredOn || subject.year === undefined) return false;
-      return debutsOf(store, check.artistIds![0]!, isSoloDebut(debut.statement)).length === 1 && Number(debut.occurredOn.slice(0, 4)) !== subject.year;
+      return debutsOf(reads, check.artistIds![0]!, isSoloDebut(debut.statement)).length === 1 && Number(debut.occurredOn.slice(0, 4)) !== subject.year;
     }
   }
 }
@@ -698,7 +724,8 @@ function wonWith(wins: ReturnType<AwardsStore['categoryWins']>, artistId: number
 export function hasSingleRightAnswer(store: AwardsStore, question: TriviaQuestion): boolean {
   const right = rightOptions(store, question);
   if (right.length !== 1 || right[0] !== question.correct) return false;
-  return question.subjects.every((_subject, index) => index === question.correct || provedWrong(store, question, index));
+  const reads = readsOf(store);
+  return question.subjects.every((_subject, index) => index === question.correct || provedWrong(store, question, index, reads));
 }
 
 const winKinds = [categoryWinnerQuestion, winningSongQuestion, winEditionQuestion, nominatedAmongQuestion, episodeSongQuestion, grandPrizeWinnerQuestion] as const;
