@@ -645,7 +645,96 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
   let aliasCache: { revision: number; entries: AliasEntry[] } | null = null;
   let editionCache: { revision: number; entries: EditionRef[] } | null = null;
 
+  // Trivia's proofs that a wrong option is wrong: how many winners a category takes, which editions
+  // record a winner, the songs that won around an episode, the grand prizes, milestones by kind.
+  const winningCategory = alias(categories, 'winning_category');
+  const proofs = {
+    mostWinnersAtOneEdition: db
+      .select({ winners: count() })
+      .from(nominations)
+      .innerJoin(categories, eq(categories.id, nominations.categoryId))
+      .innerJoin(ceremonies, eq(ceremonies.id, categories.ceremonyId))
+      .where(
+        and(
+          eq(ceremonies.slug, placeholder('ceremonySlug')),
+          eq(categories.slug, placeholder('categorySlug')),
+          eq(nominations.result, 'won'),
+          liveNomination,
+        ),
+      )
+      .groupBy(nominations.editionId)
+      .orderBy(desc(count()))
+      .limit(1)
+      .prepare(),
+    // From the categories of the name to their nominations (by category), not a scan of every win.
+    editionsWithWinIn: db
+      .selectDistinct({ editionId: nominations.editionId, categorySlug: winningCategory.slug })
+      .from(nominations)
+      .innerJoin(winningCategory, eq(winningCategory.id, nominations.categoryId))
+      .where(
+        and(
+          inArray(nominations.categoryId, db.select({ id: categories.id }).from(categories).where(eq(categories.name, placeholder('categoryName')))),
+          eq(nominations.result, 'won'),
+          liveNomination,
+        ),
+      )
+      .prepare(),
+    ceremonyWinsInYear: db
+      .select({ editionId: nominations.editionId, workTitle: works.title })
+      .from(nominations)
+      .innerJoin(editions, eq(editions.id, nominations.editionId))
+      .innerJoin(ceremonies, eq(ceremonies.id, editions.ceremonyId))
+      .innerJoin(works, eq(works.id, nominations.workId))
+      .where(
+        and(
+          eq(ceremonies.slug, placeholder('ceremonySlug')),
+          eq(editions.year, placeholder('year')),
+          eq(nominations.result, 'won'),
+          liveNomination,
+        ),
+      )
+      .orderBy(editions.heldOn, nominations.id)
+      .prepare(),
+    grandPrizeCategories: db
+      .select({ slug: categories.slug, name: categories.name })
+      .from(categories)
+      .innerJoin(ceremonies, eq(ceremonies.id, categories.ceremonyId))
+      .where(and(eq(ceremonies.slug, placeholder('ceremonySlug')), eq(categories.grandPrize, true)))
+      .orderBy(categories.slug)
+      .prepare(),
+    milestoneSummaries: db
+      .select({
+        id: milestones.id,
+        key: milestones.key,
+        statement: milestones.statement,
+        occurredOn: milestones.occurredOn,
+        workTitle: works.title,
+        artistId: milestoneArtists.artistId,
+      })
+      .from(milestones)
+      .innerJoin(milestoneArtists, eq(milestoneArtists.milestoneId, milestones.id))
+      .leftJoin(works, eq(works.id, milestones.workId))
+      .where(and(eq(milestones.kind, placeholder('kind')), eq(milestones.doubtful, false), liveMilestone))
+      .orderBy(milestones.id, milestoneArtists.artistId)
+      .prepare(),
+  };
+  const milestoneSummaries = (kind: MilestoneFact['kind']) => {
+    const summaries = new Map<number, ReturnType<AwardsStore['milestoneSummaries']>[number]>();
+    for (const { artistId, ...row } of proofs.milestoneSummaries.all({ kind })) {
+      const summary = summaries.get(row.id);
+      if (summary) summary.artistIds.push(artistId);
+      else summaries.set(row.id, { ...row, artistIds: [artistId] });
+    }
+    return [...summaries.values()];
+  };
+
   return {
+    mostWinnersAtOneEdition: (ceremonySlug, categorySlug) => proofs.mostWinnersAtOneEdition.get({ ceremonySlug, categorySlug })?.winners ?? 0,
+    editionsWithWinIn: (categoryName) => proofs.editionsWithWinIn.all({ categoryName }),
+    ceremonyWinsInYear: (ceremonySlug, year) =>
+      proofs.ceremonyWinsInYear.all({ ceremonySlug, year }).flatMap((row) => (row.workTitle === null ? [] : [{ editionId: row.editionId, workTitle: row.workTitle }])),
+    grandPrizeCategories: (ceremonySlug) => proofs.grandPrizeCategories.all({ ceremonySlug }),
+    milestoneSummaries,
     artistById: (id) => statements.artistById.get({ id }),
     listArtists: (limit) => statements.listArtists.all({ limit }),
     artistsByNormalizedAlias: (normalized) => statements.artistsByAlias.all({ normalized }),
