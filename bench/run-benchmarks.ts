@@ -2,7 +2,7 @@
 // bench/results/report.md. Figures are ratios and percentiles from one run on one machine.
 //   BENCH_QUICK=1       a small store and a 10-second interaction run, to try the benchmarks out
 //   BENCH_SECONDS=60    how long the interaction stream runs
-//   BENCH_ONLY=ticker,posting   only these parts (seeds, core, ticker, posting, interactions, memory, trivia, cards)
+//   BENCH_ONLY=ticker,posting   only these parts (seeds, core, ticker, posting, interactions, memory, trivia, cards, import)
 //   npm run bench -- --cards   only the milestone-card render (section 6), written to bench/results/cards.md
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureCardRender } from './card-render.js';
 import { measureCoreQueries } from './core-queries.js';
+import { measureImportPlanning } from './import-planning.js';
 import { measureInteractionsSideBySide } from './interactions.js';
 import { ms, ratio, verdict } from './measure.js';
 import { measureMemory } from './memory.js';
@@ -163,6 +164,36 @@ say(`- ${trivia.clicks} clicks: p50 ${ms(trivia.acknowledged.p50)}, p99 ${ms(tri
 say();
 
 if (runs('cards')) benchCards();
+
+if (runs('import')) {
+say('## 7. Planning an import (target: linear in the rows; the event loop held under 50 ms at a time meanwhile; a file at the size cap planned within 30 s)');
+say();
+const sizes = [1000, 10_000, 100_000];
+const bench = await measureImportPlanning(storePath, join(scratch, 'import.sqlite'), sizes);
+say('the issue\'s row (`SKZ,VMA,1995,<new category>,won,,http://e.co,T,P,2024-01-01`), planned in one go and then in turns of 8 ms, on a fresh store (a founding catalogue) and on the large one');
+say();
+say('| rows | file | store | in one go | per row | in turns | turns | turn p99 / max | turn CPU time p99 / max | event-loop delay p99 / max |');
+say('|---|---|---|---|---|---|---|---|---|---|');
+for (const p of bench.planning) {
+  say(`| ${p.rows.toLocaleString('en-US')} | ${(p.bytes / 2 ** 20).toFixed(2)} MiB | ${p.store} | ${ms(p.oneGoMs)} | ${ms(p.oneGoMs / p.rows)} | ${ms(p.inTurnsMs)} | ${p.turns.count} | ${ms(p.turns.p99)} / ${ms(p.turns.max)} | ${ms(p.turnsCpu.p99)} / ${ms(p.turnsCpu.max)} | ${ms(p.delayP99Ms)} / ${ms(p.delayMaxMs)} |`);
+}
+say();
+for (const store of ['fresh', 'large'] as const) {
+  const figures = bench.planning.filter((p) => p.store === store);
+  const first = figures[0]!;
+  const last = figures.at(-1)!;
+  say(`- ${store} store: per-row time at ${last.rows.toLocaleString('en-US')} rows over per-row time at ${first.rows.toLocaleString('en-US')}: ${ratio(last.oneGoMs / last.rows / (first.oneGoMs / first.rows))} (1.00x is linear)`);
+}
+const worstTurn = Math.max(...bench.planning.map((p) => p.turns.max));
+const worstTurnCpu = Math.max(...bench.planning.map((p) => p.turnsCpu.max));
+const largest = bench.planning.filter((p) => p.rows === sizes.at(-1)).sort((a, b) => b.inTurnsMs - a.inTurnsMs)[0]!;
+const atCap = (largest.inTurnsMs / largest.bytes) * bench.capBytes;
+say(`- writing each plan in its one transaction (a new ceremony's categories, fresh store): ${bench.applying.map((a) => `${a.rows.toLocaleString('en-US')} rows ${ms(a.ms)}`).join(', ')}`);
+say(`- a file at /import's size cap (${(bench.capBytes / 1024).toFixed(0)} KiB) of such rows, planned in turns, from the slowest run above: about ${(atCap / 1000).toFixed(1)} s`);
+say(`- the longest turn of all: ${ms(worstTurn)} on the clock, ${ms(worstTurnCpu)} of CPU time (the difference is waiting for a core: load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores)`);
+say(`- target: ${verdict(worstTurn < 50 && atCap < 30_000)}; on CPU time: ${verdict(worstTurnCpu < 50 && atCap < 30_000)}`);
+say();
+}
 
 writeFileSync(join(resultsDirectory, 'report.md'), `${lines.join('\n')}\n`);
 process.stdout.write(`\nReport written to bench/results/report.md\n`);

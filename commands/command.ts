@@ -107,7 +107,8 @@ export interface Capabilities {
 export interface Contributions {
   suggestions: SuggestionStore;
   lookups: ContributionLookups;
-  planImport(input: ImportInput): ImportPlanning;
+  /** Plans in turns, so that other commands are answered while a large file is checked. */
+  planImport(input: ImportInput): Promise<ImportPlanning>;
   applyImport(plan: ImportPlan, now: Date): ImportApplied;
   /** Files a curator previewed with /import, kept until Apply or Cancel (or a quarter of an hour). */
   importDrafts: Map<string, { input: Omit<ImportInput, 'now'>; curatorId: string; expiresAt: number }>;
@@ -147,6 +148,11 @@ export interface SlashCommand {
   submit?(form: FormSubmission, context: CommandContext): ButtonReply | Promise<ButtonReply>;
   /** Present when the command's answers may be reused until a fact changes. */
   reusable?: ReusableAnswers;
+  /**
+   * Its answer is private and may take longer than Discord's three seconds (a large file to check):
+   * Discord is told at once, privately, that the answer is coming.
+   */
+  defersPrivately?: true;
 }
 
 /**

@@ -26,6 +26,17 @@ export function openDatabase(path: string, options: { migrate?: boolean } = {}):
   // Reads of a large store go through memory-mapped pages rather than a read() per page.
   sqlite.pragma('mmap_size = 268435456');
   const db = drizzle({ client: sqlite, schema });
-  if (options.migrate ?? true) migrate(db, { migrationsFolder });
+  if (options.migrate ?? true) {
+    // A migration that rebuilds a table (SQLite's way to change a column) must run with foreign
+    // keys off, or dropping the old table would trip the references to it; they are checked after.
+    sqlite.pragma('foreign_keys = OFF');
+    try {
+      migrate(db, { migrationsFolder });
+      const broken = sqlite.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) throw new Error(`the migrated database has ${broken.length} broken references`);
+    } finally {
+      sqlite.pragma('foreign_keys = ON');
+    }
+  }
   return db;
 }

@@ -8,7 +8,8 @@ export const sources = sqliteTable('sources', {
   id: integer('id').primaryKey(),
   /** The article's file name among the source articles. */
   identifier: text('identifier').notNull().unique(),
-  publishedOn: text('published_on').notNull(),
+  /** Null for a living page (a wiki article), which has no publication date: `readOn` dates it. */
+  publishedOn: text('published_on'),
   headline: text('headline').notNull(),
   /** Null when the outlet is not known. */
   outlet: text('outlet'),

@@ -7,7 +7,7 @@ import { createContributionLookups } from '../db/queries/contribution-store.js';
 import { createSuggestionStore } from '../db/queries/suggestion-store.js';
 import { MAX_WAITING_PER_SUGGESTER, resolveSuggestion } from './core/suggestions.js';
 import { applyImportPlan } from './import/apply-import.js';
-import { planImport } from './import/plan-import.js';
+import { planImportInTurns } from './import/plan-import.js';
 import { createServerSettingsStore, type ServerSettingsStore } from '../db/queries/server-settings-store.js';
 import { createTriviaStore, type TriviaStore } from '../db/queries/trivia-store.js';
 import { defaultSeedDirectory, seedStore } from '../db/seed/seed-store.js';
@@ -54,7 +54,7 @@ export function openStore(databasePath: string, options: OpenStoreOptions = {}):
       contributions: {
         suggestions: createSuggestionStore(db, store, { maxWaitingPerSuggester: MAX_WAITING_PER_SUGGESTER, recheck: resolveSuggestion }),
         lookups,
-        planImport: (input) => planImport({ store, lookups }, input),
+        planImport: (input) => planImportInTurns({ store, lookups }, input),
         applyImport: (plan, now) => applyImportPlan(db, store, plan, now),
         importDrafts: new Map(),
       },

@@ -122,17 +122,14 @@ export function createContributionLookups(db: LightstickDatabase): ContributionL
         statement: sql<string | null>`null`,
         sources: sourceIdentifiersOf(db, nominationSources, nominationSources.nominationId, nominations.id),
       })
-      .from(nominations)
-      .innerJoin(editions, eq(editions.id, nominations.editionId))
-      .innerJoin(categories, eq(categories.id, nominations.categoryId))
-      .where(
-        and(
-          eq(editions.ceremonyId, p('ceremonyId')),
-          eq(editions.editionKey, p('editionKey')),
-          eq(categories.slug, p('categorySlug')),
-          eq(nominations.nomineeKey, p('nomineeKey')),
-        ),
+      // The category is found by its slug first, so the whole natural key of nominations is searched.
+      .from(editions)
+      .innerJoin(categories, and(eq(categories.ceremonyId, editions.ceremonyId), eq(categories.slug, p('categorySlug'))))
+      .innerJoin(
+        nominations,
+        and(eq(nominations.editionId, editions.id), eq(nominations.categoryId, categories.id), eq(nominations.nomineeKey, p('nomineeKey'))),
       )
+      .where(and(eq(editions.ceremonyId, p('ceremonyId')), eq(editions.editionKey, p('editionKey'))))
       .prepare(),
     milestone: db
       .select({

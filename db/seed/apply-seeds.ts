@@ -27,7 +27,7 @@ export function applySeeds(db: LightstickDatabase, set: SeedSet, options: { forc
     const sourceIds = new Map(
       set.sources.map((s) => [
         s.id,
-        writer.source({ identifier: s.id, publishedOn: s.publishedOn, headline: s.headline, outlet: s.outlet, url: s.url ?? null, readOn: s.readOn ?? null }),
+        writer.source({ identifier: s.id, publishedOn: s.publishedOn ?? null, headline: s.headline, outlet: s.outlet, url: s.url ?? null, readOn: s.readOn ?? null }),
       ]),
     );
 

@@ -1,6 +1,7 @@
 // The shape of the reviewed data files in seeds/. Every file may hold any of these lists; the loader
 // merges them and checks every reference across files.
 import { z } from 'zod';
+import { characterLabel, citedLink, type CitedLinkProblem } from '../../src/core/contributed-facts.js';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase slug such as "stray-kids"');
 const isoDate = z
@@ -13,11 +14,26 @@ const partialDate = z
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be written YYYY, YYYY-MM or YYYY-MM-DD')
   .refine(isRealDate, 'is not a real calendar date');
 const year = z.number().int().min(1950).max(2100);
-/** A web page's address: http or https only. */
+/**
+ * A web page's address: http or https only, without characters no address holds, kept in the
+ * WHATWG parser's normalised form (see citedLink). An import names the problem in the reader's
+ * language from the issue's `params`.
+ */
 export const webUrl = z
   .string()
   .trim()
-  .refine(isWebUrl, 'must be an http(s) address such as "https://example.com/article"');
+  .transform((value, context) => {
+    const link = citedLink(value);
+    if (link.ok) return link.url;
+    context.addIssue({ code: 'custom', message: webUrlMessages[link.problem](link.characters ?? []), params: { problem: link.problem, characters: link.characters, typed: value } });
+    return z.NEVER;
+  });
+
+const webUrlMessages: Record<CitedLinkProblem, (characters: string[]) => string> = {
+  'bad-url': () => 'must be an http(s) address such as "https://example.com/article"',
+  'link-characters': (characters) => `holds characters a web address never has (${characters.map(characterLabel).join(' ')}): copy the address from the browser's address bar`,
+  'link-credentials': () => "has a user name or password before the site's name: give the page's own address",
+};
 const sourceId = z.string().min(1);
 const text = z.string().trim().min(1);
 const nullableText = text.nullable().optional();
@@ -26,15 +42,6 @@ export function isRealDate(value: string): boolean {
   const [y, m = '01', d = '01'] = value.split('-');
   const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
   return date.getUTCFullYear() === Number(y) && date.getUTCMonth() + 1 === Number(m) && date.getUTCDate() === Number(d);
-}
-
-export function isWebUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.');
-  } catch {
-    return false;
-  }
 }
 
 function isTimeZone(value: string): boolean {
@@ -46,9 +53,11 @@ function isTimeZone(value: string): boolean {
   }
 }
 
-export const sourceRecord = z.strictObject({
+export const sourceRecord = z
+  .strictObject({
   id: sourceId,
-  publishedOn: isoDate,
+  /** When it was published; a living page (a wiki article) has none and gives `readOn` instead. */
+  publishedOn: isoDate.optional(),
   /** The article's headline in our words, or a web page's title. */
   headline: text.max(200),
   /** The outlet or web publisher; null when not known. */
@@ -56,7 +65,11 @@ export const sourceRecord = z.strictObject({
   /** For a web page: its address (then `id` is usually the address too) and the date it was read. */
   url: webUrl.optional(),
   readOn: isoDate.optional(),
-});
+  })
+  .refine((s) => s.publishedOn !== undefined || (s.url !== undefined && s.readOn !== undefined), {
+    message: 'needs its publication date, or for a living web page its url and the date it was read',
+    path: ['publishedOn'],
+  });
 
 export const artistRecord = z.strictObject({
   slug,

@@ -16,7 +16,7 @@ export function plainText(markdown: string): string {
     .replace(/\*\*(.+?)\*\*/g, '$1')
     .replace(/(^|[^\\*])\*(?!\s)(.+?)\*/g, '$1$2')
     .replace(/`([^`]*)`/g, '$1')
-    .replace(/\\([\\*_~`|>#\-[\]()])/g, '$1');
+    .replace(/\\([\\*_~`|<>#\-[\]():@!.])/g, '$1');
 }
 
 function indent(text: string, prefix = '  '): string {

@@ -36,7 +36,8 @@ export interface AliasEntry {
 export interface SourceRef {
   /** The article's file name, or a web page's URL. */
   identifier: string;
-  publishedOn: string;
+  /** Null for a living page (a wiki article): `readOn` dates it instead. */
+  publishedOn: string | null;
   /** The headline in our words, or a web page's title. */
   headline: string;
   /** The outlet or web publisher, when known. */

@@ -12,7 +12,8 @@ export interface SourceSpec {
   title: string;
   publisher: string | null;
   /** YYYY-MM-DD */
-  publishedOn: string;
+  /** Null for a living page (a wiki article), dated by `readOn`. */
+  publishedOn: string | null;
   /** YYYY-MM-DD, when the page was read. */
   readOn: string | null;
 }
@@ -153,14 +154,50 @@ export function isNotInFuture(value: string, today: string): boolean {
   return value <= today.slice(0, value.length);
 }
 
-/** An http(s) address with a host name that has a dot in it. */
-export function isWebAddress(value: string): boolean {
+/** Why a typed link cannot be cited. */
+export type CitedLinkProblem =
+  /** Not an http(s) address with a host name that has a dot in it. */
+  | 'bad-url'
+  /** Characters no cited page's address holds: spaces, controls, invisible or direction marks, and the punctuation a URL must percent-encode. */
+  | 'link-characters'
+  /** A user name or password before the host (https://example.org@evil.example/ reads as example.org). */
+  | 'link-credentials';
+
+export type CitedLink = { ok: true; url: string } | { ok: false; problem: CitedLinkProblem; characters?: string[] };
+
+// RFC 3986 lets none of these stand unencoded in an address; a browser's address bar never gives
+// them. Letters of any script are fine (the parser percent-encodes them), and so is a
+// percent-encoding, but a % that starts none is refused.
+const NOT_IN_A_LINK = /[\s\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}<>"`\\^{}|[\]]|%(?![0-9A-Fa-f]{2})/gu;
+// What the normalised form may never hold, whatever the parser does: what would end a link in a message.
+const ENDS_A_LINK = /[\s<>"`\\]/;
+
+/**
+ * A cited web page's address, checked and normalised by the WHATWG URL parser: what is stored and
+ * linked is its `href` (host lowercased and punycoded, path percent-encoded), never the text as
+ * typed. The same page typed two ways is one source.
+ */
+export function citedLink(typed: string): CitedLink {
+  const value = typed.trim();
+  // Something else than an address altogether is named as that, not by its characters.
+  if (!/^https?:\/\//i.test(value)) return { ok: false, problem: 'bad-url' };
+  const characters = [...new Set(value.match(NOT_IN_A_LINK) ?? [])];
+  if (characters.length > 0) return { ok: false, problem: 'link-characters', characters };
+  let url: URL;
   try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.') && !/\s/.test(value);
+    url = new URL(value);
   } catch {
-    return false;
+    return { ok: false, problem: 'bad-url' };
   }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname.includes('.')) return { ok: false, problem: 'bad-url' };
+  if (url.username !== '' || url.password !== '') return { ok: false, problem: 'link-credentials' };
+  if (ENDS_A_LINK.test(url.href)) return { ok: false, problem: 'link-characters', characters: [...new Set(url.href.match(new RegExp(ENDS_A_LINK, 'g')) ?? [])] };
+  return { ok: true, url: url.href };
+}
+
+/** A character as a person can be told about it: itself, or its code point when it cannot be seen (U+200B). */
+export function characterLabel(character: string): string {
+  return /^[\s\p{C}\p{Z}]$/u.test(character) ? `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : character;
 }
 
 /** Where a contributed fact came from, as recorded with it. */

@@ -26,7 +26,7 @@ export function findFirsts(store: AwardsStore, artist: Artist): ArtistFirsts {
 export function milestoneSortDate(milestone: MilestoneFact): string {
   if (milestone.occurredOn) return milestone.occurredOn;
   if (milestone.edition) return milestone.edition.heldOn ?? String(milestone.edition.year);
-  return milestone.sources.map((s) => s.publishedOn).sort()[0] ?? '9999';
+  return milestone.sources.flatMap((s) => (s.publishedOn ? [s.publishedOn] : [])).sort()[0] ?? '9999';
 }
 
 export function sortOldestFirst(milestones: MilestoneFact[]): MilestoneFact[] {

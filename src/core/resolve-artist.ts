@@ -9,13 +9,23 @@ export type ArtistResolution =
 
 export const MAX_SUGGESTIONS = 3;
 
-export function resolveArtist(store: AwardsStore, typed: string): ArtistResolution {
+/** An artist by name or alias, without the suggestions (a scan of every name) when there is none. */
+export type ArtistMatch = Exclude<ArtistResolution, { status: 'not-found' }> | { status: 'not-found' };
+
+export function matchArtist(store: AwardsStore, typed: string): ArtistMatch {
   const normalized = normalizeName(typed);
-  if (normalized.length === 0) return { status: 'not-found', query: typed, suggestions: [] };
+  if (normalized.length === 0) return { status: 'not-found' };
   const exact = store.artistsByNormalizedAlias(normalized);
   if (exact.length === 1) return { status: 'found', artist: exact[0]! };
   if (exact.length > 1) return { status: 'ambiguous', candidates: exact };
-  return { status: 'not-found', query: typed, suggestions: suggestArtists(store, normalized) };
+  return { status: 'not-found' };
+}
+
+export function resolveArtist(store: AwardsStore, typed: string): ArtistResolution {
+  const match = matchArtist(store, typed);
+  if (match.status !== 'not-found') return match;
+  const normalized = normalizeName(typed);
+  return { status: 'not-found', query: typed, suggestions: normalized.length === 0 ? [] : suggestArtists(store, normalized) };
 }
 
 /**

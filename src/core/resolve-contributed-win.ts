@@ -5,22 +5,25 @@
 // the field, the value); the presentation layer words them.
 import type { AwardsStore, CeremonyKind } from './awards-facts.js';
 import type { ContributionLookups } from './contribution-records.js';
-import { resolveCeremony } from './ceremonies.js';
+import { resolveCeremony, type CeremonyResolution } from './ceremonies.js';
 import {
   isNotInFuture,
   isRealPartialDate,
-  isWebAddress,
+  citedLink,
+  type CitedLink,
   nomineeKeyOf,
   slugFor,
   type NewArtist,
   type NewCategory,
   type NewCeremony,
   type NewWork,
+  type EditionSpec,
+  type FactSpec,
   type NominationSpec,
   type SourceSpec,
 } from './contributed-facts.js';
 import { editDistance, normalizeName } from './names.js';
-import { resolveArtist } from './resolve-artist.js';
+import { matchArtist, suggestArtists, type ArtistMatch } from './resolve-artist.js';
 
 /** A win or nomination as typed: every field is the raw text (empty when not given). */
 export interface TypedWin {
@@ -48,6 +51,8 @@ export type ProblemCode =
   | 'future-date'
   | 'bad-result'
   | 'bad-url'
+  | 'link-characters'
+  | 'link-credentials'
   | 'missing-source'
   | 'bad-kind'
   | 'unknown-artist'
@@ -76,6 +81,8 @@ export interface FactProblem {
   /** What the store holds instead (e.g. the date it gives an edition). */
   stored?: string;
   suggestions?: string[];
+  /** For a link: the characters it may not hold. */
+  characters?: string[];
 }
 
 /** What a batch (one file, or one suggestion) has created so far: later rows reuse it. */
@@ -88,6 +95,120 @@ export interface PendingCreations {
 
 export function emptyCreations(): PendingCreations {
   return { artists: [], ceremonies: [], categories: [], works: [] };
+}
+
+/**
+ * A batch being resolved (a file's rows, or one suggestion): what it has created so far, indexed
+ * by what later rows look it up by, and what it has read of the store, remembered. So a row costs
+ * about the same whether it is the first of the file or the hundred-thousandth.
+ */
+export interface ResolutionBatch {
+  readonly creations: PendingCreations;
+  /** New artists and ceremonies by normalised name; new artists also by slug. */
+  readonly artistsByName: Map<string, NewArtist>;
+  readonly artistsBySlug: Map<string, NewArtist>;
+  readonly ceremoniesByName: Map<string, NewCeremony>;
+  /** Each ceremony's categories, stored first and then new ones, by ceremony slug. */
+  readonly categories: Map<string, CategoryIndex>;
+  /** New works by `${credited artist slug}\n${normalised title}`. */
+  readonly worksByArtistTitle: Map<string, NewWork>;
+  /** Slugs this batch has given new things, by table. */
+  readonly slugsUsed: { artists: Set<string>; ceremonies: Set<string>; works: Set<string> };
+  /** The next number to try after a slug already taken, so many names with one slug cost one look-up each. */
+  readonly nextSlugNumber: Map<string, number>;
+  /** Reads of the store, by their arguments. */
+  readonly artistByName: Map<string, ArtistMatch>;
+  readonly ceremonyByName: Map<string, CeremonyResolution>;
+  readonly editions: Map<string, { heldOn: string | null } | undefined>;
+  readonly storedWorksByTitle: Map<number, Map<string, string>>;
+  readonly storedWorks: Map<string, ReturnType<ContributionLookups['workBySlug']>>;
+  readonly storedArtistNames: Map<string, string | undefined>;
+  /** How many more unknown names get "did you mean" suggestions: each costs a scan of every name. */
+  suggestionsLeft: number;
+}
+
+interface CategoryIndex {
+  byName: Map<string, { slug: string; name: string; position: number }>;
+  bySlug: Map<string, { slug: string; name: string; position: number }>;
+  size: number;
+}
+
+/** More than a message shows: a file of unknown names still gets its suggestions for the first few. */
+const SUGGESTED_NAMES_PER_BATCH = 20;
+
+export function newResolutionBatch(): ResolutionBatch {
+  return {
+    creations: emptyCreations(),
+    artistsByName: new Map(),
+    artistsBySlug: new Map(),
+    ceremoniesByName: new Map(),
+    categories: new Map(),
+    worksByArtistTitle: new Map(),
+    slugsUsed: { artists: new Set(), ceremonies: new Set(), works: new Set() },
+    nextSlugNumber: new Map(),
+    artistByName: new Map(),
+    ceremonyByName: new Map(),
+    editions: new Map(),
+    storedWorksByTitle: new Map(),
+    storedWorks: new Map(),
+    storedArtistNames: new Map(),
+    suggestionsLeft: SUGGESTED_NAMES_PER_BATCH,
+  };
+}
+
+function remembered<K, V>(map: Map<K, V>, key: K, read: () => V): V {
+  if (map.has(key)) return map.get(key) as V;
+  const value = read();
+  map.set(key, value);
+  return value;
+}
+
+function addCategory(index: CategoryIndex, category: { slug: string; name: string }): void {
+  const entry = { slug: category.slug, name: category.name, position: index.size++ };
+  const name = normalizeName(category.name);
+  // The first of several with one name or slug is the one found, as a search in order would.
+  if (!index.byName.has(name)) index.byName.set(name, entry);
+  if (!index.bySlug.has(category.slug)) index.bySlug.set(category.slug, entry);
+}
+
+function categoryIndexOf(context: ResolveContext, batch: ResolutionBatch, ceremony: { slug: string; id: number | null }): CategoryIndex {
+  return remembered(batch.categories, ceremony.slug, () => {
+    const index: CategoryIndex = { byName: new Map(), bySlug: new Map(), size: 0 };
+    if (ceremony.id !== null) for (const category of context.lookups.categoriesOf(ceremony.id)) addCategory(index, category);
+    return index;
+  });
+}
+
+/** Records what a resolved row created, in the batch's lists and its indexes. */
+function addCreations(batch: ResolutionBatch, created: PendingCreations): void {
+  const { creations } = batch;
+  for (const artist of created.artists) {
+    creations.artists.push(artist);
+    const name = normalizeName(artist.name);
+    if (!batch.artistsByName.has(name)) batch.artistsByName.set(name, artist);
+    batch.artistsBySlug.set(artist.slug, artist);
+    batch.slugsUsed.artists.add(artist.slug);
+  }
+  for (const ceremony of created.ceremonies) {
+    creations.ceremonies.push(ceremony);
+    const name = normalizeName(ceremony.name);
+    if (!batch.ceremoniesByName.has(name)) batch.ceremoniesByName.set(name, ceremony);
+    batch.slugsUsed.ceremonies.add(ceremony.slug);
+  }
+  for (const category of created.categories) {
+    creations.categories.push(category);
+    const index = batch.categories.get(category.ceremonySlug);
+    if (index) addCategory(index, category);
+  }
+  for (const work of created.works) {
+    creations.works.push(work);
+    const title = normalizeName(work.title);
+    for (const credit of work.credits) {
+      const key = `${credit.artistSlug}\n${title}`;
+      if (!batch.worksByArtistTitle.has(key)) batch.worksByArtistTitle.set(key, work);
+    }
+    batch.slugsUsed.works.add(work.slug);
+  }
 }
 
 export interface ResolveContext {
@@ -107,8 +228,9 @@ export function checkSource(typed: Pick<TypedWin, 'sourceUrl' | 'sourceTitle' | 
     problems.push({ field: 'source_url', code: 'missing-source' });
     return null;
   }
-  if (!isWebAddress(url)) {
-    problems.push({ field: 'source_url', code: 'bad-url', value: url });
+  const link = citedLink(url);
+  if (!link.ok) {
+    problems.push(linkProblem('source_url', url, link));
     return null;
   }
   const title = typed.sourceTitle.trim();
@@ -124,14 +246,46 @@ export function checkSource(typed: Pick<TypedWin, 'sourceUrl' | 'sourceTitle' | 
   }
   if (title === '') return null;
   const publisher = typed.sourcePublisher.trim();
-  return { identifier: url, url, title, publisher: publisher === '' ? null : publisher, publishedOn: published, readOn: today };
+  return { identifier: link.url, url: link.url, title, publisher: publisher === '' ? null : publisher, publishedOn: published, readOn: today };
+}
+
+/** Why a typed link was refused, as a problem with the field it came in. */
+export function linkProblem(field: string, typed: string, refused: Extract<CitedLink, { ok: false }>): FactProblem {
+  return { field, code: refused.problem, value: typed, ...(refused.characters ? { characters: refused.characters } : {}) };
 }
 
 /**
- * Resolves one typed win. `pending` collects what it creates (and is read by later rows of the
+ * Every date a checked fact gives that is after `today`: the edition's year and day, a milestone's
+ * day and "as of" day, and its sources' publication and reading days. The one check of dates every
+ * imported fact goes through, whichever format it came in (a typed win is also checked as typed).
+ */
+export function futureDateProblems(fact: FactSpec, today: string): FactProblem[] {
+  const problems: FactProblem[] = [];
+  const check = (field: string, value: string | null | undefined) => {
+    if (value !== null && value !== undefined && !isNotInFuture(value, today)) problems.push({ field, code: 'future-date', value });
+  };
+  const edition: EditionSpec | null = fact.edition;
+  if (edition) {
+    check('year', String(edition.year));
+    check('date', edition.airDate);
+    if (edition.heldOn !== edition.airDate) check('date', edition.heldOn);
+  }
+  if (fact.type === 'milestone') {
+    check('occurredOn', fact.occurredOn);
+    check('asOf', fact.asOf);
+  }
+  for (const source of fact.sources) {
+    check('publishedOn', source.publishedOn);
+    check('readOn', source.readOn);
+  }
+  return problems;
+}
+
+/**
+ * Resolves one typed win. `batch` collects what it creates (and is read by later rows of the
  * same batch); it is only changed when the win resolves.
  */
-export function resolveContributedWin(context: ResolveContext, typed: TypedWin, pending: PendingCreations, sourceOverride?: SourceSpec): WinResolution {
+export function resolveContributedWin(context: ResolveContext, typed: TypedWin, batch: ResolutionBatch, sourceOverride?: SourceSpec): WinResolution {
   const { store, lookups, today } = context;
   const problems: FactProblem[] = [];
   const created = emptyCreations();
@@ -163,14 +317,16 @@ export function resolveContributedWin(context: ResolveContext, typed: TypedWin, 
   if (ceremonyName === '') {
     problems.push({ field: 'ceremony', code: 'missing-value' });
   } else {
-    const resolution = resolveCeremony(store, ceremonyName);
-    const pendingCeremony = pending.ceremonies.find((c) => normalizeName(c.name) === normalizeName(ceremonyName));
+    const normalizedCeremony = normalizeName(ceremonyName);
+    const resolution = remembered(batch.ceremonyByName, normalizedCeremony, () => resolveCeremony(store, ceremonyName));
+    const pendingCeremony = batch.ceremoniesByName.get(normalizedCeremony);
     if (resolution.status === 'found') {
       ceremony = { ...resolution.ceremony, id: resolution.ceremony.id };
     } else if (pendingCeremony) {
       ceremony = { ...pendingCeremony, id: null };
     } else if (ceremonyKind === 'award_show' || ceremonyKind === 'music_show') {
-      const newCeremony: NewCeremony = { slug: uniqueSlug(slugFor(ceremonyName), (s) => lookups.slugTaken('ceremonies', s) || pending.ceremonies.some((c) => c.slug === s)), name: ceremonyName, shortName: ceremonyName, kind: ceremonyKind, aliases: [] };
+      const slug = uniqueSlug(batch, 'ceremonies', slugFor(ceremonyName), (s) => lookups.slugTaken('ceremonies', s) || batch.slugsUsed.ceremonies.has(s));
+      const newCeremony: NewCeremony = { slug, name: ceremonyName, shortName: ceremonyName, kind: ceremonyKind, aliases: [] };
       created.ceremonies.push(newCeremony);
       ceremony = { ...newCeremony, id: null };
     } else {
@@ -178,7 +334,7 @@ export function resolveContributedWin(context: ResolveContext, typed: TypedWin, 
         field: 'ceremony',
         code: 'unknown-ceremony',
         value: ceremonyName,
-        suggestions: closestNames(ceremonyName, resolution.known.flatMap((c) => [c.name])),
+        suggestions: suggestionAllowed(batch) ? closestNames(ceremonyName, resolution.known.flatMap((c) => [c.name])) : [],
       });
     }
   }
@@ -189,8 +345,9 @@ export function resolveContributedWin(context: ResolveContext, typed: TypedWin, 
   if (artistName === '') {
     problems.push({ field: 'artist', code: 'missing-value' });
   } else {
-    const resolution = resolveArtist(store, artistName);
-    const pendingArtist = pending.artists.find((a) => normalizeName(a.name) === normalizeName(artistName));
+    const normalizedArtist = normalizeName(artistName);
+    const resolution = remembered(batch.artistByName, normalizedArtist, () => matchArtist(store, artistName));
+    const pendingArtist = batch.artistsByName.get(normalizedArtist);
     if (resolution.status === 'found') {
       artist = resolution.artist;
     } else if (resolution.status === 'ambiguous') {
@@ -204,7 +361,7 @@ export function resolveContributedWin(context: ResolveContext, typed: TypedWin, 
       artist = { ...pendingArtist, id: null };
     } else if (artistKind === 'group' || artistKind === 'soloist') {
       const newArtist: NewArtist = {
-        slug: uniqueSlug(slugFor(artistName), (s) => lookups.slugTaken('artists', s) || pending.artists.some((a) => a.slug === s)),
+        slug: uniqueSlug(batch, 'artists', slugFor(artistName), (s) => lookups.slugTaken('artists', s) || batch.slugsUsed.artists.has(s)),
         name: artistName,
         kind: artistKind,
         isKpop: false,
@@ -218,7 +375,8 @@ export function resolveContributedWin(context: ResolveContext, typed: TypedWin, 
         field: 'artist',
         code: 'unknown-artist',
         value: artistName,
-        suggestions: resolution.suggestions.map((a) => a.name),
+        // Suggestions only now, and only for a batch's first few: each scans every name.
+        suggestions: normalizedArtist !== '' && suggestionAllowed(batch) ? suggestArtists(store, normalizedArtist).map((a) => a.name) : [],
       });
     }
   }
@@ -233,7 +391,8 @@ export function resolveContributedWin(context: ResolveContext, typed: TypedWin, 
         airDate = date;
       }
     } else if (date.length === 10 && ceremony.id !== null) {
-      const edition = lookups.edition(ceremony.id, date.slice(0, 4));
+      const ceremonyId = ceremony.id;
+      const edition = remembered(batch.editions, `${ceremonyId}/${date.slice(0, 4)}`, () => lookups.edition(ceremonyId, date.slice(0, 4)));
       if (edition?.heldOn && edition.heldOn !== date) {
         problems.push({ field: 'date', code: 'date-conflict', value: date, stored: edition.heldOn });
       }
@@ -246,14 +405,14 @@ export function resolveContributedWin(context: ResolveContext, typed: TypedWin, 
   if (categoryName === '') {
     problems.push({ field: 'category', code: 'missing-value' });
   } else if (ceremony) {
-    const wanted = normalizeName(categoryName);
-    const known = [
-      ...(ceremony.id !== null ? lookups.categoriesOf(ceremony.id) : []),
-      ...pending.categories.filter((c) => c.ceremonySlug === ceremony!.slug),
-    ];
-    category = known.find((c) => normalizeName(c.name) === wanted || c.slug === slugFor(categoryName)) ?? null;
+    const index = categoryIndexOf(context, batch, ceremony);
+    const categorySlug = slugFor(categoryName);
+    const byName = index.byName.get(normalizeName(categoryName));
+    const bySlug = index.bySlug.get(categorySlug);
+    const found = byName && bySlug ? (byName.position < bySlug.position ? byName : bySlug) : (byName ?? bySlug);
+    category = found ? { slug: found.slug, name: found.name } : null;
     if (!category) {
-      const newCategory: NewCategory = { ceremonySlug: ceremony.slug, slug: slugFor(categoryName), name: categoryName, grandPrize: false };
+      const newCategory: NewCategory = { ceremonySlug: ceremony.slug, slug: categorySlug, name: categoryName, grandPrize: false };
       created.categories.push(newCategory);
       category = newCategory;
     }
@@ -266,17 +425,18 @@ export function resolveContributedWin(context: ResolveContext, typed: TypedWin, 
   let work: { slug: string; title: string; credits: { artistSlug: string; role: string }[] } | null = null;
   if (workTitle !== '') {
     const wanted = normalizeName(workTitle);
-    const stored = artist.id !== null ? lookups.worksCreditedTo(artist.id).find((w) => normalizeName(w.title) === wanted) : undefined;
-    const storedWork = stored ? lookups.workBySlug(stored.slug) : undefined;
-    const pendingWork = pending.works.find((w) => normalizeName(w.title) === wanted && w.credits.some((c) => c.artistSlug === artist!.slug));
+    const artistId = artist.id;
+    const storedSlug = artistId !== null ? storedWorkTitles(lookups, batch, artistId).get(wanted) : undefined;
+    const storedWork = storedSlug !== undefined ? remembered(batch.storedWorks, storedSlug, () => lookups.workBySlug(storedSlug)) : undefined;
+    const pendingWork = batch.worksByArtistTitle.get(`${artist.slug}\n${wanted}`);
     if (storedWork) {
       work = storedWork;
     } else if (pendingWork) {
       work = pendingWork;
     } else {
       const base = slugFor(workTitle);
-      const taken = (s: string) => lookups.slugTaken('works', s) || pending.works.some((w) => w.slug === s) || created.works.some((w) => w.slug === s);
-      const slug = taken(base) ? uniqueSlug(`${base}-${artist.slug}`, taken) : base;
+      const taken = (s: string) => lookups.slugTaken('works', s) || batch.slugsUsed.works.has(s) || created.works.some((w) => w.slug === s);
+      const slug = taken(base) ? uniqueSlug(batch, 'works', `${base}-${artist.slug}`, taken) : base;
       const newWork: NewWork = { slug, title: workTitle, kind: 'song', releasedOn: null, credits: [{ artistSlug: artist.slug, role: 'primary' }] };
       created.works.push(newWork);
       work = newWork;
@@ -285,7 +445,11 @@ export function resolveContributedWin(context: ResolveContext, typed: TypedWin, 
   // A work's nomination is also its credited artists' nomination.
   const artistSlugs = work ? work.credits.map((c) => c.artistSlug) : [artist.slug];
   const artistNames = artistSlugs.map(
-    (slug) => lookups.artistBySlug(slug)?.name ?? [...pending.artists, ...created.artists].find((a) => a.slug === slug)?.name ?? slug,
+    (slug) =>
+      remembered(batch.storedArtistNames, slug, () => lookups.artistBySlug(slug)?.name) ??
+      batch.artistsBySlug.get(slug)?.name ??
+      created.artists.find((a) => a.slug === slug)?.name ??
+      slug,
   );
   const fact: NominationSpec = {
     type: 'nomination',
@@ -309,10 +473,7 @@ export function resolveContributedWin(context: ResolveContext, typed: TypedWin, 
     result: result as 'won' | 'nominated',
     sources: [source],
   };
-  pending.artists.push(...created.artists);
-  pending.ceremonies.push(...created.ceremonies);
-  pending.categories.push(...created.categories);
-  pending.works.push(...created.works);
+  addCreations(batch, created);
   return { ok: true, fact };
 }
 
@@ -321,9 +482,34 @@ export function nomineeKeyOfWin(fact: NominationSpec): string {
   return nomineeKeyOf(fact.workSlug, fact.artistSlugs);
 }
 
-function uniqueSlug(base: string, taken: (slug: string) => boolean): string {
+/** A stored artist's works by normalised title (the first of a title, as a search in order finds). */
+function storedWorkTitles(lookups: ContributionLookups, batch: ResolutionBatch, artistId: number): Map<string, string> {
+  return remembered(batch.storedWorksByTitle, artistId, () => {
+    const titles = new Map<string, string>();
+    for (const work of lookups.worksCreditedTo(artistId)) {
+      const title = normalizeName(work.title);
+      if (!titles.has(title)) titles.set(title, work.slug);
+    }
+    return titles;
+  });
+}
+
+function uniqueSlug(batch: ResolutionBatch, table: keyof ResolutionBatch['slugsUsed'], base: string, taken: (slug: string) => boolean): string {
   if (!taken(base)) return base;
-  for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
+  // Numbers below the one remembered were taken when last tried, and slugs are never given back.
+  const key = `${table}:${base}`;
+  for (let n = batch.nextSlugNumber.get(key) ?? 2; ; n++) {
+    if (!taken(`${base}-${n}`)) {
+      batch.nextSlugNumber.set(key, n + 1);
+      return `${base}-${n}`;
+    }
+  }
+}
+
+function suggestionAllowed(batch: ResolutionBatch): boolean {
+  if (batch.suggestionsLeft <= 0) return false;
+  batch.suggestionsLeft--;
+  return true;
 }
 
 /** Up to three names a few typos from `typed`, closest first. */

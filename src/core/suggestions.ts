@@ -9,7 +9,7 @@ import {
   factKey,
   isNotInFuture,
   isRealPartialDate,
-  isWebAddress,
+  citedLink,
   nomineeKeyOf,
   slugFor,
   type FactSpec,
@@ -20,7 +20,7 @@ import {
 } from './contributed-facts.js';
 import { normalizeName } from './names.js';
 import { resolveArtist } from './resolve-artist.js';
-import { emptyCreations, resolveContributedWin, type FactProblem, type PendingCreations, type TypedWin } from './resolve-contributed-win.js';
+import { linkProblem, newResolutionBatch, resolveContributedWin, type FactProblem, type PendingCreations, type TypedWin } from './resolve-contributed-win.js';
 
 export const MAX_WAITING_PER_SUGGESTER = 5;
 
@@ -121,7 +121,8 @@ export function resolveSuggestion(context: Omit<SuggestionContext, 'suggestions'
   const today = context.now.toISOString().slice(0, 10);
   const problems: FactProblem[] = [];
   const source = sourceOf(input.source, today, problems);
-  const creates = emptyCreations();
+  const batch = newResolutionBatch();
+  const creates = batch.creations;
   let fact: FactSpec;
   if (input.kind === 'win') {
     const typed: TypedWin = {
@@ -139,10 +140,10 @@ export function resolveSuggestion(context: Omit<SuggestionContext, 'suggestions'
       ceremonyKind: input.ceremonyKind ?? '',
     };
     if (!source) {
-      const rest = resolveContributedWin({ ...context, today }, typed, creates, placeholderSource);
+      const rest = resolveContributedWin({ ...context, today }, typed, batch, placeholderSource);
       return { ok: false, problems: [...problems, ...(rest.ok ? [] : rest.problems)] };
     }
-    const resolved = resolveContributedWin({ ...context, today }, typed, creates, source);
+    const resolved = resolveContributedWin({ ...context, today }, typed, batch, source);
     if (!resolved.ok) return { ok: false, problems: resolved.problems };
     fact = resolved.fact;
   } else {
@@ -163,8 +164,9 @@ function sourceOf(typed: TypedSource, today: string, problems: FactProblem[]): S
     problems.push({ field: 'source', code: 'missing-source' });
     return null;
   }
-  if (!isWebAddress(url)) {
-    problems.push({ field: 'source', code: 'bad-url', value: url });
+  const link = citedLink(url);
+  if (!link.ok) {
+    problems.push(linkProblem('source', url, link));
     return null;
   }
   const published = typed.published?.trim() ?? '';
@@ -176,9 +178,9 @@ function sourceOf(typed: TypedSource, today: string, problems: FactProblem[]): S
     problems.push({ field: 'source_published', code: 'future-date', value: published });
     return null;
   }
-  const title = typed.title?.trim() || url;
-  const publisher = typed.publisher?.trim() || new URL(url).hostname.replace(/^www\./, '');
-  return { identifier: url, url, title, publisher, publishedOn: published || today, readOn: today };
+  const title = typed.title?.trim() || link.url;
+  const publisher = typed.publisher?.trim() || new URL(link.url).hostname.replace(/^www\./, '');
+  return { identifier: link.url, url: link.url, title, publisher, publishedOn: published || today, readOn: today };
 }
 
 function resolveMilestone(

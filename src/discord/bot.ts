@@ -21,6 +21,7 @@ import { downloadAttachment } from './download-attachment.js';
 import { handleInteraction } from './interaction-adapter.js';
 import type { Health } from '../hosting/health-server.js';
 import { noMetrics, type BotMetrics } from '../hosting/metrics.js';
+import { stopWithin } from '../hosting/process-lifecycle.js';
 
 export interface BotOptions {
   logger?: Logger;
@@ -209,20 +210,14 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
   };
 }
 
-/** `npm start` with a token: runs until SIGINT or SIGTERM, then stops cleanly and exits 0. */
+/** One process of a cluster: runs until SIGINT or SIGTERM, then stops within the deadline (0 when clean, else 1). */
 export async function startBot(config: Config, options: BotOptions = {}, onCreated?: (bot: Bot) => void): Promise<number> {
   const bot = createBot(config, options);
   onCreated?.(bot);
   const stopped = new Promise<number>((resolve) => {
     const onSignal = (signal: NodeJS.Signals) => {
       bot.context.logger.info({ signal }, 'signal received');
-      bot.stop().then(
-        () => resolve(0),
-        (error: unknown) => {
-          bot.context.logger.error({ err: error }, 'unclean shutdown');
-          resolve(1);
-        },
-      );
+      void stopWithin(bot, config.shutdownDeadlineMs, bot.context.logger).then(resolve);
     };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);

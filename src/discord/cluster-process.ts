@@ -51,3 +51,6 @@ await runEntryPoint(async () => {
   disconnect();
   return code;
 });
+// Exit explicitly once stopped (or past the deadline), as `npm start` does: a gateway that has gone
+// away leaves discord.js reconnecting, which would hold the process open (see src/hosting/process-lifecycle.ts).
+process.exit();

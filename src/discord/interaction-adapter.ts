@@ -93,6 +93,13 @@ function withFlags(reply: CommandReply) {
 async function answerChatInput(interaction: ChatInputCommandInteraction, context: CommandContext, answered: Answered): Promise<void> {
   const pending = runSlashCommand(toInvocation(interaction), context, interaction.id);
   pending.then((reply) => (answered.outcome = outcomeOf(reply)), () => undefined);
+  if (findCommand(interaction.commandName)?.defersPrivately) {
+    // Told at once, so that however long the work takes Discord's three seconds are met, and privately,
+    // so that the answer can stay private.
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await interaction.editReply(discordMessage((await pending).payload));
+    return;
+  }
   const early = await Promise.race([pending, delay(DEFER_AFTER_MS)]);
   if (early !== STILL_WORKING) {
     await interaction.reply(withFlags(early));
@@ -134,7 +141,10 @@ async function answerComponent(
   answered: Answered,
 ): Promise<void> {
   pending.then((reply) => (answered.outcome = outcomeOf(reply)), () => undefined);
-  const early = await Promise.race([pending, delay(DEFER_AFTER_MS)]);
+  // A command whose work may outlast Discord's three seconds (Apply re-checks and writes a whole file)
+  // is deferred at once: a long write holds the event loop, and a timer would fire too late.
+  const deferAtOnce = findCommand(interaction.customId.split(':')[0] ?? '')?.defersPrivately === true;
+  const early = deferAtOnce ? STILL_WORKING : await Promise.race([pending, delay(DEFER_AFTER_MS)]);
   if (early !== STILL_WORKING) {
     if (early.kind === 'modal') {
       if (interaction.isButton()) await interaction.showModal(modalOf(early.modal));

@@ -23,33 +23,48 @@ export async function stopWithin(target: Stoppable, deadlineMs: number, logger: 
   try {
     const outcome = await Promise.race([target.stop().then(() => 'stopped' as const), deadline]);
     if (outcome === 'deadline') {
-      logger.error(
+      logWithoutThrowing(() => logger.error(
         { deadlineMs, stillRunning: target.stillRunning(), activeResources: process.getActiveResourcesInfo() },
         `shutdown took longer than ${deadlineMs} ms; exiting anyway`,
-      );
+      ));
       return 1;
     }
     return 0;
   } catch (error) {
-    logger.error({ err: error, stillRunning: target.stillRunning() }, 'unclean shutdown');
+    logWithoutThrowing(() => logger.error({ err: error, stillRunning: target.stillRunning() }, 'unclean shutdown'));
     return 1;
   } finally {
     clearTimeout(timer);
   }
 }
 
+/** The exit status matters more than the line saying why. */
+function logWithoutThrowing(log: () => void): void {
+  try {
+    log();
+  } catch {
+    // Nothing left to tell it to.
+  }
+}
+
 /**
  * Runs until SIGINT or SIGTERM (then stops within the deadline) or a crash (logged, then a stop
  * within the deadline, status 1). Resolves with the exit status; the caller exits with it.
+ *
+ * One stop at most, whatever happens during it: a crash while stopping (say, something failing
+ * over and over once its output has gone) is logged once and changes nothing, and the deadline
+ * is a timer of its own, so it fires even when the stop never settles.
  */
 export function runUntilStopped(target: Stoppable, options: { deadlineMs: number; logger: Logger; context?: () => Record<string, unknown> }): Promise<number> {
   const { deadlineMs, logger } = options;
   return new Promise<number>((resolve) => {
     let ending = false;
-    const end = (status: Promise<number>) => {
-      if (ending) return;
+    let crashedWhileEnding = false;
+    const end = (stop: () => Promise<number>) => {
       ending = true;
-      status.then(resolve, () => resolve(1));
+      // A margin past stopWithin's own deadline, so that it is the one that logs what was still running.
+      setTimeout(() => resolve(1), deadlineMs + 1000).unref();
+      stop().then(resolve, () => resolve(1));
     };
     const onSignal = (signal: NodeJS.Signals) => {
       if (ending) {
@@ -59,11 +74,16 @@ export function runUntilStopped(target: Stoppable, options: { deadlineMs: number
         return;
       }
       logger.info({ signal }, 'signal received');
-      end(stopWithin(target, deadlineMs, logger));
+      end(() => stopWithin(target, deadlineMs, logger));
     };
     const onCrash = (error: unknown, origin: string) => {
+      if (ending) {
+        if (!crashedWhileEnding) logger.error({ err: error, origin }, 'crashed while stopping; the stop goes on');
+        crashedWhileEnding = true;
+        return;
+      }
       logger.fatal({ err: error, origin, ...options.context?.() }, `crashed: ${origin === 'unhandledRejection' ? 'a promise was rejected and nothing handled it' : 'an exception was not caught'}`);
-      end(stopWithin(target, deadlineMs, logger).then(() => 1));
+      end(() => stopWithin(target, deadlineMs, logger).then(() => 1));
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);

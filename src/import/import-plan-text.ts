@@ -1,6 +1,6 @@
 // The terminal's wording of an import plan and its problems (English; the Discord /import command
 // words the same data through the message catalogue).
-import type { FactSpec } from '../core/contributed-facts.js';
+import { characterLabel, type FactSpec } from '../core/contributed-facts.js';
 import type { FactProblem } from '../core/resolve-contributed-win.js';
 import type { ImportApplied } from './apply-import.js';
 import type { ImportPlan, ImportProblem, PlannedFact } from './plan-import.js';
@@ -50,6 +50,8 @@ const problemWords: Record<FactProblem['code'], string> = {
   'future-date': 'is in the future',
   'bad-result': 'must be "won" or "nominated"',
   'bad-url': 'is not an http(s) address',
+  'link-characters': "holds characters a web address never has: copy the address from the browser's address bar",
+  'link-credentials': "has a user name or password before the site's name, which can hide where the link goes: give the page's own address",
   'missing-source': 'is missing: every fact cites a source',
   'bad-kind': 'is not one of the allowed kinds',
   'unknown-artist': 'is not a known artist (give artist_kind to add one)',
@@ -75,5 +77,6 @@ export function importProblemText(problem: ImportProblem): string {
   const value = problem.value !== undefined && problem.value !== '' ? ` "${problem.value}"` : '';
   const stored = problem.stored ? ` (store: ${problem.stored})` : '';
   const suggestions = problem.suggestions?.length ? `; did you mean ${problem.suggestions.join(', ')}?` : '';
-  return `${where}, field ${problem.field}${value}: ${problemWords[problem.code]}${stored}${suggestions}`;
+  const characters = problem.characters?.length ? ` (${problem.characters.map(characterLabel).join(' ')})` : '';
+  return `${where}, field ${problem.field}${value}: ${problemWords[problem.code]}${characters}${stored}${suggestions}`;
 }

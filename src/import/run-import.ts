@@ -8,7 +8,7 @@ import { readConfig } from '../config.js';
 import { openStore } from '../open-store.js';
 import { applyImportPlan } from './apply-import.js';
 import { importAppliedText, importPlanText, importProblemText } from './import-plan-text.js';
-import { planImport } from './plan-import.js';
+import { planImportInTurns } from './plan-import.js';
 
 export async function runImport(argv: string[], environment: NodeJS.ProcessEnv = process.env, now = new Date()): Promise<number> {
   let dryRun = false;
@@ -34,7 +34,8 @@ export async function runImport(argv: string[], environment: NodeJS.ProcessEnv =
   }
   const opened = openStore(readConfig(environment).databasePath);
   try {
-    const planning = planImport(
+    // In turns, so that a signal is handled while a large file is checked.
+    const planning = await planImportInTurns(
       { store: opened.store, lookups: createContributionLookups(opened.db) },
       { bytes, fileName: basename(file!), by: by ?? `terminal:${userInfo().username}`, now },
     );

@@ -2,12 +2,12 @@
 // with one, the review card with its buttons, a fan's own suggestions, an import's dry run.
 import { ActionRowBuilder, ButtonBuilder } from '@discordjs/builders';
 import { ButtonStyle, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
-import type { FactSpec, SourceSpec } from '../core/contributed-facts.js';
+import { characterLabel, type FactSpec, type SourceSpec } from '../core/contributed-facts.js';
 import type { FactProblem, PendingCreations } from '../core/resolve-contributed-win.js';
 import type { Suggestion } from '../core/suggestion-records.js';
 import type { ImportApplied, ImportPlan, ImportProblem, PlannedFact } from '../core/import-plan.js';
 import { discordLimits, truncate } from './discord-limits.js';
-import { escaped } from './fact-text.js';
+import { escaped, inertText } from './fact-text.js';
 import type { MessagePayload } from './message-payload.js';
 import { citeSource, sourceLinkLine } from './paged-embed.js';
 import { echoed } from './refusals.js';
@@ -18,7 +18,7 @@ export const contributionColor = 0x80b3ff;
 /** A source as a fan reads it: the page as a link, with its publisher and date, as every reply cites one. */
 export function sourceLink(source: SourceSpec, translation: Translation): string {
   const cited = { identifier: source.identifier, url: source.url, headline: source.title, outlet: source.publisher, publishedOn: source.publishedOn, readOn: source.readOn };
-  return source.url ? sourceLinkLine(cited, translation) : citeSource(cited, translation);
+  return source.url ? sourceLinkLine(cited, translation) : inertText(citeSource(cited, translation));
 }
 
 /** One fact in words: "Stray Kids won 1st Place with "S-Class" on Music Bank (June 9, 2023)". */
@@ -43,6 +43,8 @@ const problemKeys = {
   'future-date': 'contributions.problems.futureDate',
   'bad-result': 'contributions.problems.badResult',
   'bad-url': 'contributions.problems.badUrl',
+  'link-characters': 'contributions.problems.linkCharacters',
+  'link-credentials': 'contributions.problems.linkCredentials',
   'missing-source': 'contributions.problems.missingSource',
   'bad-kind': 'contributions.problems.badKind',
   'unknown-artist': 'contributions.problems.unknownArtist',
@@ -66,12 +68,16 @@ const problemKeys = {
 /** One problem with what a fan or a file gave: the field, what was given, what is wrong, and suggestions. */
 export function problemText(problem: FactProblem, translation: Translation): string {
   const { t } = translation;
-  const value = problem.value !== undefined && problem.value !== '' ? ` "${echoed(problem.value, 100)}"` : '';
+  // A refused link is echoed inert: it may be one built to look like something else.
+  const link = problem.code === 'bad-url' || problem.code === 'link-characters' || problem.code === 'link-credentials';
+  const shown = problem.value === undefined ? '' : link ? inertText(problem.value.trim().slice(0, 100)) : echoed(problem.value, 100);
+  const value = shown !== '' ? ` "${shown}"` : '';
   const stored = problem.stored ? ` ${t('contributions.storeHas', { stored: escaped(problem.stored) })}` : '';
   const suggestions = problem.suggestions?.length
     ? ` ${t('contributions.didYouMean', { names: translation.orList(problem.suggestions.map((s) => `**${escaped(s)}**`)) })}`
     : '';
-  return `• \`${problem.field}\`${value}: ${t(problemKeys[problem.code], { count: Number(problem.value) || 0 })}${stored}${suggestions}`;
+  const characters = (problem.characters ?? []).map((c) => `“${inertText(characterLabel(c))}”`).join(' ');
+  return `• \`${problem.field}\`${value}: ${t(problemKeys[problem.code], { count: Number(problem.value) || 0, characters })}${stored}${suggestions}`;
 }
 
 export function problemsText(problems: FactProblem[], translation: Translation): string {
@@ -176,12 +182,16 @@ function plannedLine(planned: PlannedFact, translation: Translation): string {
   return `${planned.row}: ${factSummary(planned.fact, translation)}${changes.length > 0 ? ` (${changes.join('; ')})` : ''}`;
 }
 
-/** Lines that fit a field, ending with "and N more" rather than cutting a line. */
-function fieldOfLines(name: string, lines: string[], translation: Translation): APIEmbedField {
+/**
+ * Lines that fit a field, ending with "and N more" rather than cutting a line. Only the lines that
+ * fit are made: a file of a hundred thousand facts shows about twenty.
+ */
+function fieldOfLines<T>(name: string, items: readonly T[], lineOf: (item: T) => string, translation: Translation): APIEmbedField {
   const kept: string[] = [];
   let length = 0;
-  for (const [index, line] of lines.entries()) {
-    const more = translation.t('contributions.andMore', { count: lines.length - index });
+  for (const [index, item] of items.entries()) {
+    const line = lineOf(item);
+    const more = translation.t('contributions.andMore', { count: items.length - index });
     if (length + line.length + 1 > discordLimits.fieldValue - more.length - 2) {
       kept.push(more);
       break;
@@ -189,22 +199,24 @@ function fieldOfLines(name: string, lines: string[], translation: Translation): 
     kept.push(line);
     length += line.length + 1;
   }
-  return { name: truncate(`${name} (${translation.number(lines.length)})`, discordLimits.fieldName), value: kept.join('\n') };
+  return { name: truncate(`${name} (${translation.number(items.length)})`, discordLimits.fieldName), value: kept.join('\n') };
 }
 
 /** The dry run of an import, as the curator reads it before applying it. */
 export function importPlanMessage(plan: ImportPlan, translation: Translation, buttons: { apply: string; cancel: string } | null): MessagePayload {
   const { t } = translation;
   const fields: APIEmbedField[] = [];
-  const add = (name: string, lines: string[]) => lines.length > 0 && fields.push(fieldOfLines(name, lines, translation));
-  add(t('contributions.importNewArtists'), plan.newArtists.map((a) => `${escaped(a.name)} (${t(a.kind === 'group' ? 'artist.group' : 'artist.soloist')})`));
+  const add = <T>(name: string, items: readonly T[], lineOf: (item: T) => string) =>
+    items.length > 0 && fields.push(fieldOfLines(name, items, lineOf, translation));
+  add(t('contributions.importNewArtists'), plan.newArtists, (a) => `${escaped(a.name)} (${t(a.kind === 'group' ? 'artist.group' : 'artist.soloist')})`);
   add(
     t('contributions.importNewCeremonies'),
-    plan.newCeremonies.map((c) => `${escaped(c.name)} (${t(c.kind === 'music_show' ? 'contributions.musicShow' : 'contributions.awardShow')})`),
+    plan.newCeremonies,
+    (c) => `${escaped(c.name)} (${t(c.kind === 'music_show' ? 'contributions.musicShow' : 'contributions.awardShow')})`,
   );
-  add(t('contributions.importNewCategories'), plan.newCategories.map((c) => escaped(c.name)));
-  add(t('contributions.importAdds'), plan.added.map((p) => plannedLine(p, translation)));
-  add(t('contributions.importChanges'), plan.changed.map((p) => plannedLine(p, translation)));
+  add(t('contributions.importNewCategories'), plan.newCategories, (c) => escaped(c.name));
+  add(t('contributions.importAdds'), plan.added, (p) => plannedLine(p, translation));
+  add(t('contributions.importChanges'), plan.changed, (p) => plannedLine(p, translation));
   const notes = [
     ...plan.previousImports.map((earlier) =>
       t('contributions.importedBefore', { date: translation.date(new Date(earlier.importedAt).toISOString().slice(0, 10)) }),

@@ -21,6 +21,55 @@ export function escaped(text: string): string {
   return result;
 }
 
+// Invisible characters that could hide or reorder what a reader sees: controls, direction marks
+// and overrides, zero-width characters. Line breaks become spaces first.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}]/gu;
+const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/g;
+// Every character Discord reads as markup, mention, timestamp, emoji, heading, list, link or autolink.
+const MARKUP = /[\\*_~`|<>#\-@:![\]]/g;
+
+/**
+ * Text from a source or a fan (a page's title, its publisher, a refused address) made inert where
+ * Discord renders markdown: one line, nothing invisible, every markup character escaped, so that
+ * `@everyone`, `<@&1>`, `<t:0:R>`, `||spoiler||`, `# heading`, `[text](url)` and `https://` show as
+ * typed.
+ */
+export function inertText(text: string): string {
+  return text
+    .replace(LINE_BREAK, ' ')
+    .replace(INVISIBLE, '')
+    .replace(MARKUP, (character) => `\\${character}`)
+    // "1. " at the start of a line would be a numbered list.
+    .replace(/^(\s*\d+)\./, '$1\\.');
+}
+
+/**
+ * A link's text, inert (see inertText) and without brackets: Discord finds where a link's text ends
+ * before it reads escapes, so a bracket, even escaped, could end it early; parentheses read the same.
+ */
+export function inertLinkText(text: string): string {
+  return inertText(text.replace(/\[/g, '(').replace(/\]/g, ')'));
+}
+
+// What a link's target may hold as it is written in a message: the normalised address, with the
+// characters that could end the target early (a parenthesis, even inside <...>) or read as markup
+// if Discord did not take it for a link percent-encoded, which names the same page.
+const NOT_IN_A_TARGET = /[^A-Za-z0-9\-._~:/?#&=+,;%$!']/g;
+
+/** The address a source line links to; null when it is not an http(s) address (then the title stands alone). */
+export function linkTarget(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  return parsed.href.replace(NOT_IN_A_TARGET, (character) =>
+    [...new TextEncoder().encode(character)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
+}
+
 /** A name as a reader sees it: Korean readers get the Hangul name beside the Latin one. */
 export function artistName(artist: { name: string; hangulName?: string | null }, translation: Translation): string {
   const name = escaped(artist.name);
@@ -80,7 +129,7 @@ export function milestoneWhen(milestone: MilestoneFact, translation: Translation
   // A bare year says less than the edition it belongs to.
   if (milestone.edition && (!milestone.occurredOn || milestone.occurredOn.length === 4)) return editionLabel(milestone.edition, translation);
   if (milestone.occurredOn) return translation.date(milestone.occurredOn);
-  const reported = milestone.sources.map((s) => s.publishedOn).sort()[0];
+  const reported = milestone.sources.flatMap((s) => (s.publishedOn ? [s.publishedOn] : [])).sort()[0];
   return reported ? translation.t('facts.reportedOn', { date: translation.date(reported) }) : translation.t('facts.dateNotGiven');
 }
 
@@ -99,8 +148,11 @@ export function milestoneLine(
   options: { withArtists?: boolean; withWhen?: boolean } = {},
 ): string {
   const { t } = translation;
+  // A music show's episode is named by its date, which the line already leads with: the show alone.
   const where =
-    milestone.edition && milestone.occurredOn && milestone.occurredOn.length > 4 ? ` · ${editionLabel(milestone.edition, translation)}` : '';
+    milestone.edition && milestone.occurredOn && milestone.occurredOn.length > 4
+      ? ` · ${milestone.edition.episode ? escaped(milestone.edition.ceremonyShortName) : editionLabel(milestone.edition, translation)}`
+      : '';
   const who = options.withArtists ? `${milestone.artists.map((a) => artistName(a, translation)).join(' & ')}: ` : '';
   const caveat = milestone.doubtful ? ` *${t('facts.doubtfulWording')}*` : '';
   const note = milestone.note && !milestone.doubtful ? ` *(${escaped(milestone.note)})*` : '';

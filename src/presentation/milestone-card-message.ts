@@ -21,7 +21,8 @@ function sourceLine(sources: SourceRef[], translation: Translation): string {
   const source = sources[0];
   if (!source) return '';
   const publisher = source.outlet ?? translation.t('cards.newsArticle');
-  return translation.t('cards.source', { publisher, date: translation.date(source.publishedOn) });
+  if (source.publishedOn) return translation.t('cards.source', { publisher, date: translation.date(source.publishedOn) });
+  return translation.t('cards.sourceRead', { publisher, date: source.readOn ? translation.date(source.readOn) : '' });
 }
 
 function names(artists: ArtistRef[]): string {

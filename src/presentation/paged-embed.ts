@@ -3,8 +3,8 @@
 import { ActionRowBuilder, ButtonBuilder } from '@discordjs/builders';
 import { ButtonStyle, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import type { SourceRef } from '../core/awards-facts.js';
-import { escapeMarkdown } from '@discordjs/formatters';
 import { discordLimits, truncate } from './discord-limits.js';
+import { inertLinkText, inertText, linkTarget } from './fact-text.js';
 import type { MessagePayload } from './message-payload.js';
 import type { Translation } from './translation.js';
 
@@ -236,17 +236,26 @@ export function footerText(
 /** A source in plain text (footers cannot link): outlet, the article or page, when it was published. */
 export function citeSource(source: SourceRef, translation: Translation): string {
   const outlet = source.outlet ? `${source.outlet}, ` : '';
-  const published = translation.t('sources.published', { date: translation.date(source.publishedOn) });
+  const published = sourceDate(source, translation);
   // A web page is named by its title here; its link is given where links work.
   return source.url ? `${outlet}${published}: ${source.headline}` : `${outlet}${source.identifier}, ${published}: ${source.headline}`;
 }
 
 /** A web source as a link, with its publisher and date: "[Title](<url>) (Publisher, June 10, 2023)". */
 export function sourceLinkLine(source: SourceRef, translation: Translation): string {
-  const title = escapeMarkdown(truncate(source.headline, 150));
-  const publisher = source.outlet ? `${escapeMarkdown(source.outlet)}, ` : '';
+  const title = inertLinkText(truncate(source.headline, 150));
+  const publisher = source.outlet ? `${inertText(source.outlet)}, ` : '';
+  const date = source.publishedOn ? translation.date(source.publishedOn) : sourceDate(source, translation);
+  const target = source.url ? linkTarget(source.url) : null;
+  if (!target) return `${title} (${publisher}${date})`;
   // The angle brackets keep Discord from unfurling a preview of every cited page.
-  return `[${title}](<${source.url}>) (${publisher}${translation.date(source.publishedOn)})`;
+  return `[${title}](<${target}>) (${publisher}${date})`;
+}
+
+/** "published June 10, 2023", or for a living page without a publication date "read December 3, 2026". */
+export function sourceDate(source: SourceRef, translation: Translation): string {
+  if (source.publishedOn) return translation.t('sources.published', { date: translation.date(source.publishedOn) });
+  return source.readOn ? translation.t('sources.read', { date: translation.date(source.readOn) }) : '';
 }
 
 /** The links to a page's web sources, numbered as the lines cite them, as one field; null when none is a web page. */

@@ -15,7 +15,7 @@ import {
   validateWebhookEdit,
   validateWebhookExecute,
 } from '../discord-server/openapi-check.js';
-import { temporaryDatabasePath } from '../support/test-store.js';
+import { foundingSeedDirectory, temporaryDatabasePath } from '../support/test-store.js';
 
 export const TEST_TOKEN = 'lightstick-test-token.0123456789abcdef';
 
@@ -50,7 +50,8 @@ export async function startHarness(options: {
   const bot = createBot(config, {
     logger,
     ...(options.now ? { clock: { now: options.now } } : {}),
-    ...(options.seedDirectory ? { seedDirectory: options.seedDirectory } : {}),
+    // The founding articles' facts unless a test asks for another set (the catalogue: seeds/).
+    seedDirectory: options.seedDirectory ?? foundingSeedDirectory,
     ...(options.anniversaryTickMs ? { anniversaryTickMs: options.anniversaryTickMs } : {}),
     ...(options.triviaTimeScale ? { triviaTimeScale: options.triviaTimeScale } : {}),
   });

@@ -2,7 +2,8 @@
 // suggests a missing win with its link; a fan who is not a curator is refused /review; the
 // application's owner approves it, and the fact is live at once in /awards and /onthisday with its
 // link; a rejection with a reason reaches the suggester; the waiting cap; a duplicate; and /import
-// of a CSV attachment, previewed privately and applied with its button.
+// of a CSV attachment, previewed privately and applied with its button; a 5,000-row /import is
+// deferred at once and fans' commands are answered while it is checked.
 import { ApplicationCommandOptionType, type APIMessage, type APIUser } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectEveryBodyValid, roundTrip, startHarness, type Harness } from './bot-harness.js';
@@ -39,6 +40,25 @@ describe('growing the store from Discord', () => {
   async function press(customId: string, user: APIUser) {
     const { callback } = await roundTrip(harness.server, harness.server.buttonInteraction({ customId, message: lastMessage(), user }));
     return callback;
+  }
+
+  /** The answer of a deferred interaction: its edit of @original. */
+  async function deferredAnswer(token: string, timeoutMs = 15_000) {
+    const path = `/webhooks/${harness.server.applicationId}/${token}/messages/@original`;
+    const request = await harness.server.waitForRequest((r) => r.method === 'PATCH' && r.path === path, timeoutMs);
+    return { reply: request.body as Reply, at: request.at };
+  }
+
+  function sendImport(fileName: string, bytes: Buffer) {
+    const attachment = harness.server.userAttachment(fileName, bytes);
+    return harness.server.sendInteraction(
+      harness.server.chatInputInteraction({
+        commandName: 'import',
+        options: [{ name: 'file', type: ApplicationCommandOptionType.Attachment, value: attachment.id }],
+        resolved: { attachments: { [attachment.id]: attachment } },
+        user: owner(),
+      }),
+    );
   }
 
   const musicBankWin = {
@@ -131,24 +151,48 @@ describe('growing the store from Discord', () => {
       'artist,ceremony,date,category,result,work,source_url,source_title,source_publisher,source_published',
       'TXT,Music Bank,2023-06-23,1st Place,won,,https://news.example.com/txt,TXT win on Music Bank,Example News,2023-06-24',
     ].join('\r\n');
-    const attachment = harness.server.userAttachment('wins.csv', Buffer.from(`\uFEFF${csv}`));
-    const preview = await roundTrip(
-      harness.server,
-      harness.server.chatInputInteraction({
-        commandName: 'import',
-        options: [{ name: 'file', type: ApplicationCommandOptionType.Attachment, value: attachment.id }],
-        resolved: { attachments: { [attachment.id]: attachment } },
-        user: owner(),
-      }),
-    );
-    const dryRun = preview.callback.data as Reply;
-    expect(dryRun.flags).toBe(EPHEMERAL);
+    const sent = sendImport('wins.csv', Buffer.from(`\uFEFF${csv}`));
+    // Deferred at once and privately: a file may take longer to check than Discord waits.
+    expect(await sent.callback(3000)).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+    const dryRun = (await deferredAnswer(sent.token)).reply;
     expect(JSON.stringify(dryRun.embeds)).toContain('TOMORROW X TOGETHER');
     expect(JSON.stringify(await run('awards', { artist: 'TXT' }, undefined))).not.toContain('June 23, 2023');
-    const applied = await press(dryRun.components![0]!.components[0]!.custom_id, owner());
-    expect((applied.data as Reply).content).toContain('Imported: 1 added');
+    const pressed = harness.server.sendInteraction(
+      harness.server.buttonInteraction({ customId: dryRun.components![0]!.components[0]!.custom_id, message: lastMessage(), user: owner() }),
+    );
+    expect((await pressed.callback(3000)).type).toBe(6);
+    expect((await deferredAnswer(pressed.token)).reply.content).toContain('Imported: 1 added');
     expect(JSON.stringify(await run('awards', { artist: 'TXT' }, undefined))).toContain('Music Bank, June 23, 2023');
   });
+
+  it("defers a 5,000-row /import at once and answers it, while fans' /firsts meanwhile are answered promptly", async () => {
+    const rows = ['artist,ceremony,date,category,result,work,source_url,source_title,source_publisher,source_published'];
+    for (let i = 0; i < 5000; i++) rows.push(`SKZ,VMA,1995,${i.toString(36)}uv,won,,http://e.co,T,P,2024-01-01`);
+    const sent = sendImport('five-thousand.csv', Buffer.from(rows.join('\n')));
+    const deferral = await sent.callback(3000);
+    expect(deferral).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+
+    // A fan asks every 100 ms while the file is checked; each answer's delay is measured from its send.
+    let done = false;
+    const answer = deferredAnswer(sent.token, 60_000).finally(() => (done = true));
+    const asked: Promise<{ sentAt: number; answeredAt: number; reply: Reply }>[] = [];
+    while (!done) {
+      const sentAt = Date.now();
+      const firsts = harness.server.sendInteraction(harness.server.chatInputInteraction({ commandName: 'firsts', options: { artist: 'Stray Kids' }, user: fan }));
+      asked.push(firsts.callback(3000).then((callback) => ({ sentAt, answeredAt: Date.now(), reply: callback.data as Reply })));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const { reply, at } = await answer;
+    expect(reply.embeds![0]!.title).toContain('five-thousand.csv');
+    expect(JSON.stringify(reply.embeds![0]!.fields)).toContain('5,000');
+    const answers = await Promise.all(asked);
+    // Some were asked while the file was being checked, and none waited for it.
+    expect(answers.filter((a) => a.answeredAt < at).length).toBeGreaterThan(0);
+    for (const a of answers) {
+      expect(JSON.stringify(a.reply.embeds)).toContain('Stray Kids');
+      expect(a.answeredAt - a.sentAt).toBeLessThan(1500);
+    }
+  }, 90_000);
 
   it('lets a curator find a contributed fact by artist and withdraw it: gone from replies, kept in the history', async () => {
     const found = await run('review', { artist: 'TXT' }, 'find', owner());
@@ -167,8 +211,7 @@ describe('growing the store from Discord', () => {
 
   it('refuses /import to a fan who is not a curator', async () => {
     const attachment = harness.server.userAttachment('x.csv', Buffer.from('artist\n'));
-    const refused = await roundTrip(
-      harness.server,
+    const sent = harness.server.sendInteraction(
       harness.server.chatInputInteraction({
         commandName: 'import',
         options: [{ name: 'file', type: ApplicationCommandOptionType.Attachment, value: attachment.id }],
@@ -176,6 +219,7 @@ describe('growing the store from Discord', () => {
         user: fan,
       }),
     );
-    expect((refused.callback.data as Reply).content).toContain("Only Lightstick's curators can do that");
+    expect(await sent.callback(3000)).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+    expect((await deferredAnswer(sent.token)).reply.content).toContain("Only Lightstick's curators can do that");
   });
 });

@@ -9,10 +9,10 @@ import { getText, spawnBot, type BotProcess } from './bot-process.js';
 let server: FakeDiscordServer;
 let bot: BotProcess | undefined;
 
-async function startLive(env: Record<string, string> = {}, nodeArgs: string[] = []) {
+async function startLive(env: Record<string, string> = {}, nodeArgs: string[] = [], logRelay = false) {
   server = new FakeDiscordServer();
   await server.start();
-  bot = spawnBot({ env: { DISCORD_API_URL: server.apiBaseUrl, DATABASE_PATH: temporaryDatabasePath(), HEALTH_PORT: '0', ...env }, nodeArgs });
+  bot = spawnBot({ env: { DISCORD_API_URL: server.apiBaseUrl, DATABASE_PATH: temporaryDatabasePath(), HEALTH_PORT: '0', ...env }, nodeArgs, logRelay });
   const listening = await bot.waitForLog('health and metrics server listening');
   const base = `http://127.0.0.1:${listening.port as number}`;
   return { bot, base };
@@ -103,6 +103,53 @@ describe('stopping', () => {
     expect(Date.now() - signalled).toBeLessThan(4000);
     const line = await bot.waitForLog('shutdown took longer than 1000 ms');
     expect(line.stillRunning).toEqual(['answers in flight (1)']);
+  });
+});
+
+describe('stopping once the log has nowhere to go', () => {
+  /** Kills the process reading the bot's log, and waits until the bot's next line fails to be written. */
+  async function takeTheLogReaderAway(bot: BotProcess, base: string) {
+    const relay = bot.logRelay!;
+    relay.kill('SIGKILL');
+    await new Promise((resolve) => relay.once('exit', resolve));
+    // An answer logs a line, which meets the broken pipe.
+    await getText(`${base}/healthz`);
+    const sent = server.sendInteraction(server.chatInputInteraction({ commandName: 'artist', options: { name: 'lisa' } }));
+    await sent.callback(3000);
+  }
+
+  it('exits 0 at once on SIGTERM after the process reading its log was killed, and keeps answering until then', async () => {
+    const { bot, base } = await startLive({}, [], true);
+    await bot.waitForLog('on Discord');
+    await takeTheLogReaderAway(bot, base);
+    const stillAnswering = server.sendInteraction(server.chatInputInteraction({ commandName: 'firsts', options: { artist: 'blackpink' } }));
+    expect(await stillAnswering.callback(3000)).toMatchObject({ type: 4 });
+
+    const signalled = Date.now();
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited(10_000)).toBe(0);
+    expect(Date.now() - signalled).toBeLessThan(3000);
+  });
+
+  it('still exits 1 at the shutdown deadline when an answer hangs and the log reader is gone', async () => {
+    const { bot, base } = await startLive({ SHUTDOWN_DEADLINE_MS: '1000' }, [], true);
+    await bot.waitForLog('on Discord');
+    await takeTheLogReaderAway(bot, base);
+    server.clearRequests();
+    server.overrideRoute({
+      method: 'POST',
+      path: /^\/interactions\/\d+\/[^/]+\/callback$/,
+      status: 429,
+      body: { message: 'You are being rate limited.', retry_after: 30, global: false },
+      headers: { 'retry-after': '30', 'x-ratelimit-scope': 'user' },
+      times: 10,
+    });
+    server.sendInteraction(server.chatInputInteraction({ commandName: 'artist', options: { name: 'lisa' } }));
+    await server.waitForRequest((request) => request.path.endsWith('/callback'));
+    const signalled = Date.now();
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited(10_000)).toBe(1);
+    expect(Date.now() - signalled).toBeLessThan(4000);
   });
 });
 

@@ -116,6 +116,50 @@ describe('importing a CSV file', () => {
   });
 });
 
+describe('a fact dated in 2099 is refused in either format, by the same checks', () => {
+  const source = { id: 'https://news.example.com/future', url: 'https://news.example.com/future', publishedOn: '2026-11-20', headline: 'A win', outlet: null };
+  const nomination = { ceremony: 'mtv-vmas', category: 'song-of-the-year', artists: ['stray-kids'], result: 'won', sources: [source.id] };
+  const cases: [string, string, string, { row: string; field: string; value: string }][] = [
+    ['a CSV row', 'wins.csv', `${header}\nskz,MTV VMAs,2099,Best K-Pop,won,,https://news.example.com/future,A win,,2026-11-20`, { row: 'row 2', field: 'date', value: '2099' }],
+    ['a CSV row with its day', 'wins.csv', `${header}\nskz,MTV VMAs,2099-09-12,Best K-Pop,won,,https://news.example.com/future,A win,,2026-11-20`, { row: 'row 2', field: 'date', value: '2099-09-12' }],
+    ['a JSON nomination by its year alone', 'facts.json', JSON.stringify({ sources: [source], nominations: [{ ...nomination, year: 2099 }] }), { row: 'nominations[0]', field: 'year', value: '2099' }],
+    ['a JSON nomination with its day', 'facts.json', JSON.stringify({ sources: [source], nominations: [{ ...nomination, year: 2099, date: '2099-09-12' }] }), { row: 'nominations[0]', field: 'year', value: '2099' }],
+    [
+      'a JSON nomination whose edition record is held in 2099',
+      'facts.json',
+      JSON.stringify({ sources: [source], editions: [{ ceremony: 'mtv-vmas', year: 2026, heldOn: '2099-09-12', source: source.id }], nominations: [{ ...nomination, year: 2026 }] }),
+      { row: 'nominations[0]', field: 'date', value: '2099-09-12' },
+    ],
+    [
+      'a JSON milestone',
+      'facts.json',
+      JSON.stringify({ sources: [source], milestones: [{ key: 'future-first', kind: 'first', artists: ['stray-kids'], statement: 'A first', occurredOn: '2099-01-01', sources: [source.id] }] }),
+      { row: 'milestones[0]', field: 'occurredOn', value: '2099-01-01' },
+    ],
+    [
+      'a JSON source published in 2099',
+      'facts.json',
+      JSON.stringify({ sources: [{ ...source, publishedOn: '2099-01-01' }], nominations: [{ ...nomination, year: 2025 }] }),
+      { row: 'nominations[0]', field: 'publishedOn', value: '2099-01-01' },
+    ],
+  ];
+  for (const [name, fileName, text, expected] of cases) {
+    it(name, () => {
+      const store = open();
+      const planning = plan(store, text, fileName);
+      expect(planning.ok).toBe(false);
+      if (planning.ok) return;
+      expect(planning.problems[0]).toMatchObject({ file: fileName, code: 'future-date', ...expected });
+    });
+  }
+
+  it('takes the same JSON nomination dated this year', () => {
+    const planning = plan(open(), JSON.stringify({ sources: [source], nominations: [{ ...nomination, year: 2026 }] }), 'facts.json');
+    if (!planning.ok) throw new Error(JSON.stringify(planning.problems));
+    expect(planning.plan.added).toHaveLength(1);
+  });
+});
+
 describe('a malformed file changes nothing and names the file, the row and the field', () => {
   const good = 'skz,MTV VMAs,2023-09-12,Best K-Pop,won,S-Class,https://e.example.com/x,Title,,2023-09-13';
   const cases: [string, string | Buffer, { row: string | null; field: string; code: string }][] = [

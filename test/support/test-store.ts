@@ -8,13 +8,21 @@ import type { CommandContext } from '../../commands/command.js';
 import { createCommandContext } from '../../src/command-context.js';
 import type { Capabilities } from '../../commands/command.js';
 import type { OnThisDayEntry } from '../../src/core/on-this-day.js';
+import { projectRoot } from '../../db/project-root.js';
 import { openStore, type OpenedStore } from '../../src/open-store.js';
 import { renderAnniversaryPost } from '../../src/presentation/anniversary-post.js';
 import { translationFor } from '../../src/presentation/translation.js';
 import { roundMessages } from '../../src/presentation/trivia-messages.js';
 
+/**
+ * The seed files of the three founding articles, as they stood before the catalogue: tests that
+ * name their facts (Rosé's wins, the 2023 VMAs) read this fixed set, so that growing seeds/ never
+ * changes what they assert. Tests of the catalogue itself read seeds/.
+ */
+export const foundingSeedDirectory = join(projectRoot, 'test', 'fixtures', 'founding-seeds');
+
 export function openTestStore(options: { seedDirectory?: string; path?: string } = {}): OpenedStore {
-  return openStore(options.path ?? ':memory:', options.seedDirectory ? { seedDirectory: options.seedDirectory } : {});
+  return openStore(options.path ?? ':memory:', { seedDirectory: options.seedDirectory ?? foundingSeedDirectory });
 }
 
 export const silentLogger = pino({ level: 'silent' });
