@@ -83,6 +83,11 @@ export interface NominationFact {
   workReleasedOn: string | null;
   /** What a source says of the work that is not a credit (e.g. a cameo named as a featuring). */
   workNote: string | null;
+  /**
+   * The day the award was given (YYYY-MM-DD) at a ceremony held over several days, when the
+   * sources say; null when the edition's `heldOn` dates it.
+   */
+  awardedOn: string | null;
   artists: ArtistRef[];
   sources: SourceRef[];
   origin: FactOrigin;

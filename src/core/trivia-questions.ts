@@ -105,7 +105,8 @@ function nominationWording(nomination: NominationFact): QuestionWording {
     ...(nomination.edition.episode && nomination.edition.heldOn
       ? { episode: { show: nomination.edition.ceremonyShortName, airDate: nomination.edition.heldOn } }
       : {}),
-    heldOn: nomination.edition.heldOn,
+    // The day of the award itself when a ceremony ran over several days.
+    heldOn: nomination.awardedOn ?? nomination.edition.heldOn,
     credits: nomination.artists.map((a) => ({ name: a.name, role: a.role })),
     work: nomination.workTitle,
     result: nomination.result,
