@@ -8,11 +8,14 @@ ARG NODE_VERSION=24
 
 FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /app
-# No compiler: better-sqlite3 13 ships prebuilt N-API binaries for linux x64 and arm64 (glibc 2.34
-# or later; bookworm has 2.36) inside its package, and @napi-rs/canvas, esbuild and rollup come as
-# prebuilt platform packages, so `npm ci` compiles nothing.
+# No compiler, python or make: better-sqlite3 13 ships prebuilt N-API binaries for linux x64 and
+# arm64 (glibc 2.34 or later; bookworm has 2.36) inside its package, and @napi-rs/canvas, esbuild and
+# rollup come as prebuilt platform packages. --ignore-scripts because `npm ci` still runs node-gyp
+# for a package with a binding.gyp (where `npm install` does not), which needs python3 and make
+# even though it builds nothing when the prebuilt binary fits; the only other install scripts are
+# esbuild's, which only check its binary.
 COPY package.json package-lock.json .npmrc ./
-RUN npm ci --no-audit --no-fund
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
 COPY src ./src
