@@ -66,7 +66,7 @@ async function main(): Promise<void> {
         // An absolute path outside WORKDIR is the image's own filesystem (e.g. creating /data as root).
         const outside = step.command.split(/\s+/).filter((word) => word.startsWith('/') && !word.startsWith(stage.workdir));
         if (outside.length > 0) {
-          say(`RUN ${step.command}: skipped, it works on the image's filesystem (${outside.join(', ')}), which needs Docker`);
+          say(`RUN ${step.command}: skipped, it works on the image's filesystem (${[...new Set(outside)].join(', ')}), which needs Docker`);
           continue;
         }
         say(`RUN ${step.command}`);
