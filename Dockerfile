@@ -1,19 +1,21 @@
-# Lightstick in a container: built with the dev dependencies and the native compile of
-# better-sqlite3, run with the production dependencies only, as the unprivileged `node` user, with
-# the database on the /data volume. `node` itself is the main process, so it receives SIGTERM
-# from `docker stop` and stops cleanly within SHUTDOWN_DEADLINE_MS.
-# test/hosting/clean-install.e2e.test.ts runs these same steps in a clean folder (see README).
-# Node 22: on Node 24.19+, better-sqlite3 12 can abort when a statement is garbage-collected (README).
-ARG NODE_VERSION=22
+# Lightstick in a container: built with the dev dependencies, run with the production dependencies
+# only, as the unprivileged `node` user, with the database on the /data volume. `node` itself is the
+# main process, so it receives SIGTERM from `docker stop` and stops cleanly within SHUTDOWN_DEADLINE_MS.
+# .ci/dockerfile-steps.ts runs these steps as written in clean folders, and
+# test/hosting/clean-install.e2e.test.ts a network-free version of them (see README).
+# Node 24, the current LTS.
+ARG NODE_VERSION=24
 
 FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /app
-# better-sqlite3 compiles from source when no prebuilt binary fits.
-RUN apt-get update \
- && apt-get install -y --no-install-recommends python3 make g++ \
- && rm -rf /var/lib/apt/lists/*
+# No compiler, python or make: better-sqlite3 13 ships prebuilt N-API binaries for linux x64 and
+# arm64 (glibc 2.34 or later; bookworm has 2.36) inside its package, and @napi-rs/canvas, esbuild and
+# rollup come as prebuilt platform packages. --ignore-scripts because `npm ci` still runs node-gyp
+# for a package with a binding.gyp (where `npm install` does not), which needs python3 and make
+# even though it builds nothing when the prebuilt binary fits; the only other install scripts are
+# esbuild's, which only check its binary.
 COPY package.json package-lock.json .npmrc ./
-RUN npm ci --no-audit --no-fund
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
 COPY src ./src

@@ -1,8 +1,10 @@
 // A bot in its own process for the benchmarks: the real Lightstick bot (the same createBot that
 // `npm start` uses), or a bare discord.js client to compare with (for interactions, one that answers
 // every interaction at once with a fixed reply: the floor that discord.js and the test server set). It answers the parent's
-// questions over IPC: memory after a garbage collection, and its event-loop delay.
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+// questions over IPC: memory after a garbage collection, its event-loop delay, and which native
+// better-sqlite3 it loaded. BENCH_GC_INTERVAL_MS forces a full garbage collection that often
+// (bench/soak.ts), so finished statements are collected while the bot works.
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import pino from 'pino';
 import { readConfig } from '../src/config.js';
@@ -42,6 +44,18 @@ if (kind === 'bare') {
   guildCount = () => bot.client.guilds.cache.size;
 }
 
+let collections = 0;
+let collectingMs = 0;
+const gcInterval = Number(process.env.BENCH_GC_INTERVAL_MS ?? 0);
+if (gcInterval > 0) {
+  setInterval(() => {
+    const started = performance.now();
+    globalThis.gc?.();
+    collectingMs += performance.now() - started;
+    collections++;
+  }, gcInterval);
+}
+
 process.on('message', async (message: { type: string }) => {
   if (message.type === 'memory') {
     // Twice, so that objects freed by finalisers are gone too.
@@ -55,6 +69,11 @@ process.on('message', async (message: { type: string }) => {
     process.send!({ type: 'delay-reset' });
   } else if (message.type === 'delay') {
     process.send!({ type: 'delay', p50: excess(delay.percentile(50)), p99: excess(delay.percentile(99)), max: excess(delay.max) });
+  } else if (message.type === 'native') {
+    // The shared objects this process has loaded, from Node's diagnostic report: which addon really runs.
+    const report = process.report.getReport() as { sharedObjects?: string[] };
+    const addons = (report.sharedObjects ?? []).filter((path) => path.endsWith('.node'));
+    process.send!({ type: 'native', addons, collections, collectingMs, rss: process.memoryUsage().rss });
   } else if (message.type === 'guilds') {
     process.send!({ type: 'guilds', count: guildCount() });
   } else if (message.type === 'stop') {

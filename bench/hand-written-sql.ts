@@ -3,7 +3,7 @@
 const hangulName = `(select h.alias from artist_aliases h where h.artist_id = a.id and h.kind = 'hangul' order by h.rowid limit 1)`;
 const artistColumns = `a.id, a.slug, a.name, a.kind, a.is_kpop, ${hangulName}`;
 const editionColumns = `e.id, c.slug, c.name, c.short_name, c.kind, e.year, e.episode, e.edition_key, e.held_on, e.venue, e.city, e.time_zone, e.notes`;
-const nominationSelect = `select n.id, n.result, ${editionColumns}, cat.name, cat.slug, cat.grand_prize, w.title, w.released_on, w.note, n.import_id, n.suggestion_id
+const nominationSelect = `select n.id, n.result, ${editionColumns}, cat.name, cat.slug, cat.grand_prize, w.title, w.released_on, w.note, n.awarded_on, n.import_id, n.suggestion_id
   from nominations n join editions e on e.id = n.edition_id join ceremonies c on c.id = e.ceremony_id
   join categories cat on cat.id = n.category_id left join works w on w.id = n.work_id`;
 const milestoneSelect = `select m.id, m.key, m.kind, m.statement, m.occurred_on, m.note, m.doubtful, m.attribution, m.as_of, m.exclusive,
@@ -21,13 +21,17 @@ export const handWrittenSql = {
       and (@result is null or n.result = @result) and n.withdrawn_at is null
     order by e.year desc, e.held_on desc, c.name, n.result = 'won' desc, cat.name`,
   // A day's anniversaries: how many, one page of their keys in date order, then that page's facts by id.
+  // A win is dated by its award day when it has one, else by its edition's day; the synthetic store
+  // has no award days, and the store then reads (as here) only the wins dated by their edition.
   countWinsOnMonthDays: `select count(*) from nominations n join editions e on e.id = n.edition_id
-    where e.held_on_month_day in (@monthDay, @otherMonthDay) and n.result = 'won' and n.withdrawn_at is null and e.held_on < @yearStart`,
+    where e.held_on_month_day in (@monthDay, @otherMonthDay) and n.awarded_on is null and n.result = 'won' and n.withdrawn_at is null
+      and e.held_on < @yearStart`,
   countMilestonesOnMonthDays: `select count(*) from milestones m
     where m.occurred_on_month_day in (@monthDay, @otherMonthDay) and m.withdrawn_at is null and m.occurred_on < @yearStart`,
   anniversaryPage: `select 0 as kind, n.id, e.held_on as date, c.name as ceremony_name, cat.name as category_name
       from nominations n join editions e on e.id = n.edition_id join ceremonies c on c.id = e.ceremony_id join categories cat on cat.id = n.category_id
-      where e.held_on_month_day in (@monthDay, @otherMonthDay) and n.result = 'won' and n.withdrawn_at is null and e.held_on < @yearStart
+      where e.held_on_month_day in (@monthDay, @otherMonthDay) and n.awarded_on is null and n.result = 'won' and n.withdrawn_at is null
+        and e.held_on < @yearStart
     union all
     select 1, m.id, m.occurred_on, '', '' from milestones m
       where m.occurred_on_month_day in (@monthDay, @otherMonthDay) and m.withdrawn_at is null and m.occurred_on < @yearStart

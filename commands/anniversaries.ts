@@ -7,10 +7,10 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { enableAnniversaryPosts } from '../src/anniversaries/enable-posts.js';
-import { anniversariesForServer, nextPostTime, type AnniversarySchedule } from '../src/core/anniversary-schedule.js';
-import { calendarDateIn, formatMonthDayKey, isLeapYear, parseMonthDay } from '../src/core/calendar.js';
+import { anniversariesForServer, localDateOfMonthDay, nextPostWithAnniversaries, type AnniversarySchedule } from '../src/core/anniversary-schedule.js';
+import { calendarDateIn, parseMonthDay } from '../src/core/calendar.js';
 import { artistChoices, type Choice } from '../src/core/resolve-artist.js';
-import { addDays, formatTimeOfDay, isValidTimeZone, knownTimeZones, parseTimeOfDay } from '../src/core/zoned-time.js';
+import { formatTimeOfDay, isValidTimeZone, knownTimeZones, parseTimeOfDay } from '../src/core/zoned-time.js';
 import { renderAnniversaryPost } from '../src/presentation/anniversary-post.js';
 import {
   channelRefusal,
@@ -95,17 +95,8 @@ function scheduleFor(context: CommandContext, guildId: string): AnniversarySched
 
 /** The next day, within a year, on which this server would get a post. */
 function nextPost(context: CommandContext, guildId: string, schedule: AnniversarySchedule) {
-  const now = context.clock.now();
   const followed = context.anniversaries.followedArtistIds(guildId);
-  let fromDate = calendarDateIn(now, schedule.timeZone);
-  for (let day = 0; day < 370; day++) {
-    const next = nextPostTime(schedule, fromDate);
-    fromDate = addDays(next.localDate, 1);
-    if (next.at.getTime() <= now.getTime()) continue;
-    const entries = anniversariesForServer(context.store, next.localDate, followed);
-    if (entries.length > 0) return { ...next, count: entries.length };
-  }
-  return null;
+  return nextPostWithAnniversaries(schedule, context.clock.now(), (localDate) => anniversariesForServer(context.store, localDate, followed).length);
 }
 
 function followedNames(context: CommandContext, guildId: string): string[] {
@@ -177,10 +168,7 @@ function preview(invocation: CommandInvocation, context: CommandContext): Comman
   if (typed !== undefined) {
     const monthDay = parseMonthDay(typed);
     if (!monthDay) throw new UserError(translation.t('errors.notMonthDay', { typed: echoed(typed, 20) }));
-    const year = Number(today.slice(0, 4));
-    // February 29 in a common year is remembered on February 28.
-    const key = formatMonthDayKey(monthDay) === '02-29' && !isLeapYear(year) ? '02-28' : formatMonthDayKey(monthDay);
-    localDate = `${year}-${key}`;
+    localDate = localDateOfMonthDay(monthDay, Number(today.slice(0, 4)));
   }
   const followed = invocation.guildId ? context.anniversaries.followedArtistIds(invocation.guildId) : [];
   const entries = anniversariesForServer(context.store, localDate, followed);

@@ -6,7 +6,7 @@
 // A list of facts is read in three prepared statements, whatever its length: the facts with their
 // edition, category and work, then the artists of all of them, then their sources, each batch by
 // the facts' ids. (A JSON sub-select per fact cost most of the time of a long answer.)
-import { and, count, desc, eq, exists, gte, inArray, isNull, lt, max, min, ne, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, count, desc, eq, exists, gte, inArray, isNotNull, isNull, lt, max, min, ne, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias, unionAll, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type {
   AliasEntry, AnniversaryFact, Artist, ArtistAlias, ArtistRef, AwardsFilter, AwardsStore, CategoryNominee, Ceremony, CeremonyEditionResults, CeremonyKind, EditionRef, FactOrigin, MilestoneFact, NominationFact, SourceRef,
@@ -154,6 +154,7 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     workTitle: works.title,
     workReleasedOn: works.releasedOn,
     workNote: works.note,
+    awardedOn: nominations.awardedOn,
     importId: nominations.importId,
     suggestionId: nominations.suggestionId,
   };
@@ -205,27 +206,38 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
   // A day's anniversaries: on one or two month-days (February 29 is remembered on the 28th in a
   // common year; otherwise the same day is bound twice), in years before `yearStart` ("YYYY").
   const onMonthDays = (column: SQLiteColumn) => inArray(column, [placeholder('monthDay'), placeholder('otherMonthDay')]);
-  const winsOnMonthDays = and(
+  // A win is dated by the day it was awarded when the sources give one (a ceremony held over
+  // several days), else by its edition's day: two sets, each read through its own index.
+  const winsOnEditionDays = and(
     onMonthDays(editions.heldOnMonthDay),
+    isNull(nominations.awardedOn),
     eq(nominations.result, 'won'),
     liveNomination,
     lt(editions.heldOn, placeholder('yearStart')),
   );
+  const winsOnAwardDays = and(
+    onMonthDays(nominations.awardedOnMonthDay),
+    isNotNull(nominations.awardedOn),
+    eq(nominations.result, 'won'),
+    liveNomination,
+    lt(nominations.awardedOn, placeholder('yearStart')),
+  );
   const milestonesOnMonthDays = and(onMonthDays(milestones.occurredOnMonthDay), liveMilestone, lt(milestones.occurredOn, placeholder('yearStart')));
   // Plain names, because a compound select can only be ordered by its result columns.
-  const winKeys = db
-    .select({
-      kind: sql<number>`0`.as('kind'),
-      id: nominations.id,
-      date: sql<string>`${editions.heldOn}`.as('date'),
-      ceremonyName: sql<string>`${ceremonies.name}`.as('ceremony_name'),
-      categoryName: sql<string>`${categories.name}`.as('category_name'),
-    })
-    .from(nominations)
-    .innerJoin(editions, eq(editions.id, nominations.editionId))
-    .innerJoin(ceremonies, eq(ceremonies.id, editions.ceremonyId))
-    .innerJoin(categories, eq(categories.id, nominations.categoryId))
-    .where(winsOnMonthDays);
+  const winKeys = (dated: SQL | undefined, date: SQLiteColumn) =>
+    db
+      .select({
+        kind: sql<number>`0`.as('kind'),
+        id: nominations.id,
+        date: sql<string>`${date}`.as('date'),
+        ceremonyName: sql<string>`${ceremonies.name}`.as('ceremony_name'),
+        categoryName: sql<string>`${categories.name}`.as('category_name'),
+      })
+      .from(nominations)
+      .innerJoin(editions, eq(editions.id, nominations.editionId))
+      .innerJoin(ceremonies, eq(ceremonies.id, editions.ceremonyId))
+      .innerJoin(categories, eq(categories.id, nominations.categoryId))
+      .where(dated);
   const milestoneKeys = db
     .select({
       kind: sql<number>`1`.as('kind'),
@@ -331,19 +343,28 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
       .innerJoin(nominations, eq(nominations.id, nominationArtists.nominationId))
       .where(and(eq(nominationArtists.artistId, placeholder('artistId')), liveNomination))
       .prepare(),
-    countWinsOnMonthDays: db
+    countWinsOnEditionDays: db
       .select({ count: count() })
       .from(nominations)
       .innerJoin(editions, eq(editions.id, nominations.editionId))
-      .where(winsOnMonthDays)
+      .where(winsOnEditionDays)
       .prepare(),
+    countWinsOnAwardDays: db.select({ count: count() }).from(nominations).where(winsOnAwardDays).prepare(),
     countMilestonesOnMonthDays: db.select({ count: count() }).from(milestones).where(milestonesOnMonthDays).prepare(),
     // Only the keys of the whole day are sorted; one page's facts are then read by id.
-    anniversaryPage: unionAll(winKeys, milestoneKeys)
+    anniversaryPage: unionAll(winKeys(winsOnEditionDays, editions.heldOn), winKeys(winsOnAwardDays, nominations.awardedOn), milestoneKeys)
       .orderBy(sql`date`, sql`kind`, sql`ceremony_name`, sql`category_name`, sql`id`)
       .limit(placeholder('limit'))
       .offset(placeholder('offset'))
       .prepare(),
+    // The same without the wins dated by their own day, while the store has none: a third branch
+    // costs the page a sort of its own (some 50 µs) for nothing.
+    anniversaryPageByEditionDays: unionAll(winKeys(winsOnEditionDays, editions.heldOn), milestoneKeys)
+      .orderBy(sql`date`, sql`kind`, sql`ceremony_name`, sql`category_name`, sql`id`)
+      .limit(placeholder('limit'))
+      .offset(placeholder('offset'))
+      .prepare(),
+    anyAwardDay: db.select({ id: nominations.id }).from(nominations).where(isNotNull(nominations.awardedOn)).limit(1).prepare(),
     nominationsByIds: selectNominations().where(inArray(nominations.id, ids)).prepare(),
     milestonesByIds: selectMilestones().where(inArray(milestones.id, ids)).prepare(),
     // The artists and the sources of a batch of facts, by the facts' ids.
@@ -598,6 +619,7 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
       workTitle: row.workTitle,
       workReleasedOn: row.workReleasedOn,
       workNote: row.workNote,
+      awardedOn: row.awardedOn,
       artists: artistsOf.get(row.id) ?? [],
       sources: sourcesOf.get(row.id) ?? [],
       origin: originOf(row),
@@ -646,8 +668,104 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
   // Kept while the facts stay at the revision they were read at: another process may add an alias.
   let aliasCache: { revision: number; entries: AliasEntry[] } | null = null;
   let editionCache: { revision: number; entries: EditionRef[] } | null = null;
+  let awardDayCache: { revision: number; any: boolean } | null = null;
+  /** Whether any nomination is dated by its own day (awardedOn). */
+  const hasAwardDays = () => {
+    const now = revision();
+    if (awardDayCache?.revision !== now) awardDayCache = { revision: now, any: statements.anyAwardDay.get() !== undefined };
+    return awardDayCache.any;
+  };
+
+  // Trivia's proofs that a wrong option is wrong: how many winners a category takes, which editions
+  // record a winner, the songs that won around an episode, the grand prizes, milestones by kind.
+  const winningCategory = alias(categories, 'winning_category');
+  const proofs = {
+    mostWinnersAtOneEdition: db
+      .select({ winners: count() })
+      .from(nominations)
+      .innerJoin(categories, eq(categories.id, nominations.categoryId))
+      .innerJoin(ceremonies, eq(ceremonies.id, categories.ceremonyId))
+      .where(
+        and(
+          eq(ceremonies.slug, placeholder('ceremonySlug')),
+          eq(categories.slug, placeholder('categorySlug')),
+          eq(nominations.result, 'won'),
+          liveNomination,
+        ),
+      )
+      .groupBy(nominations.editionId)
+      .orderBy(desc(count()))
+      .limit(1)
+      .prepare(),
+    // From the categories of the name to their nominations (by category), not a scan of every win.
+    editionsWithWinIn: db
+      .selectDistinct({ editionId: nominations.editionId, categorySlug: winningCategory.slug })
+      .from(nominations)
+      .innerJoin(winningCategory, eq(winningCategory.id, nominations.categoryId))
+      .where(
+        and(
+          inArray(nominations.categoryId, db.select({ id: categories.id }).from(categories).where(eq(categories.name, placeholder('categoryName')))),
+          eq(nominations.result, 'won'),
+          liveNomination,
+        ),
+      )
+      .prepare(),
+    ceremonyWinsInYear: db
+      .select({ editionId: nominations.editionId, workTitle: works.title })
+      .from(nominations)
+      .innerJoin(editions, eq(editions.id, nominations.editionId))
+      .innerJoin(ceremonies, eq(ceremonies.id, editions.ceremonyId))
+      .innerJoin(works, eq(works.id, nominations.workId))
+      .where(
+        and(
+          eq(ceremonies.slug, placeholder('ceremonySlug')),
+          eq(editions.year, placeholder('year')),
+          eq(nominations.result, 'won'),
+          liveNomination,
+        ),
+      )
+      .orderBy(editions.heldOn, nominations.id)
+      .prepare(),
+    grandPrizeCategories: db
+      .select({ slug: categories.slug, name: categories.name })
+      .from(categories)
+      .innerJoin(ceremonies, eq(ceremonies.id, categories.ceremonyId))
+      .where(and(eq(ceremonies.slug, placeholder('ceremonySlug')), eq(categories.grandPrize, true)))
+      .orderBy(categories.slug)
+      .prepare(),
+    milestoneSummaries: db
+      .select({
+        id: milestones.id,
+        key: milestones.key,
+        statement: milestones.statement,
+        occurredOn: milestones.occurredOn,
+        workTitle: works.title,
+        artistId: milestoneArtists.artistId,
+      })
+      .from(milestones)
+      .innerJoin(milestoneArtists, eq(milestoneArtists.milestoneId, milestones.id))
+      .leftJoin(works, eq(works.id, milestones.workId))
+      .where(and(eq(milestones.kind, placeholder('kind')), eq(milestones.doubtful, false), liveMilestone))
+      .orderBy(milestones.id, milestoneArtists.artistId)
+      .prepare(),
+  };
+  const milestoneSummaries = (kind: MilestoneFact['kind']) => {
+    const summaries = new Map<number, ReturnType<AwardsStore['milestoneSummaries']>[number]>();
+    for (const { artistId, ...row } of proofs.milestoneSummaries.all({ kind })) {
+      const summary = summaries.get(row.id);
+      if (summary) summary.artistIds.push(artistId);
+      else summaries.set(row.id, { ...row, artistIds: [artistId] });
+    }
+    return [...summaries.values()];
+  };
 
   return {
+    mostWinnersAtOneEdition: (ceremonySlug, categorySlug) => proofs.mostWinnersAtOneEdition.get({ ceremonySlug, categorySlug })?.winners ?? 0,
+    editionsWithWinIn: (categoryName) => proofs.editionsWithWinIn.all({ categoryName }),
+    ceremonyWinsInYear: (ceremonySlug, year) =>
+      proofs.ceremonyWinsInYear.all({ ceremonySlug, year }).flatMap((row) => (row.workTitle === null ? [] : [{ editionId: row.editionId, workTitle: row.workTitle }])),
+    grandPrizeCategories: (ceremonySlug) => proofs.grandPrizeCategories.all({ ceremonySlug }),
+    milestoneSummaries,
     artistById: (id) => statements.artistById.get({ id }),
     listArtists: (limit) => statements.listArtists.all({ limit }),
     artistsByNormalizedAlias: (normalized) => statements.artistsByAlias.all({ normalized }),
@@ -675,10 +793,15 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     awardCountsOf: (artistId) => statements.awardCountsOf.get({ artistId }) ?? { wins: 0, nominations: 0 },
     countAnniversaries: (monthDays, beforeYear) => {
       const day = monthDaysBinding(monthDays, beforeYear);
-      return (statements.countWinsOnMonthDays.get(day)?.count ?? 0) + (statements.countMilestonesOnMonthDays.get(day)?.count ?? 0);
+      return (
+        (statements.countWinsOnEditionDays.get(day)?.count ?? 0) +
+        (hasAwardDays() ? (statements.countWinsOnAwardDays.get(day)?.count ?? 0) : 0) +
+        (statements.countMilestonesOnMonthDays.get(day)?.count ?? 0)
+      );
     },
     anniversariesPage: (monthDays, beforeYear, offset, limit) => {
-      const keys = statements.anniversaryPage.all({ ...monthDaysBinding(monthDays, beforeYear), offset, limit });
+      const page = hasAwardDays() ? statements.anniversaryPage : statements.anniversaryPageByEditionDays;
+      const keys = page.all({ ...monthDaysBinding(monthDays, beforeYear), offset, limit });
       const winIds = keys.filter((key) => key.kind === 0).map((key) => key.id);
       const milestoneIds = keys.filter((key) => key.kind === 1).map((key) => key.id);
       const wins = new Map(
@@ -765,6 +888,7 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     invalidate: () => {
       aliasCache = null;
       editionCache = null;
+      awardDayCache = null;
     },
     revision,
   };

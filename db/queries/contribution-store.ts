@@ -1,7 +1,8 @@
 // The store side of contributed facts: the look-ups an import or a suggestion is checked against,
-// and the one writer that puts checked facts in, with their provenance. The writer runs inside the
-// caller's synchronous better-sqlite3 transaction: nothing here awaits.
-import type { Database } from 'better-sqlite3';
+// and the writing of checked facts, with their provenance, through the one writer of facts. The
+// writing runs inside the caller's synchronous better-sqlite3 transaction: nothing here awaits.
+import { and, eq, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import {
   editionKeyOf,
   factKey,
@@ -16,7 +17,10 @@ import {
 } from '../../src/core/contributed-facts.js';
 import type { ContributionLookups, ExistingFact, ImportRecord } from '../../src/core/contribution-records.js';
 import type { LightstickDatabase } from '../database.js';
-import type { Ceremony, FactOrigin } from './awards-store.js';
+import {
+  artists, categories, ceremonies, editions, imports, milestones, milestoneSources, nominations, nominationSources, sources, workCredits, works,
+} from '../schema.js';
+import type { FactOrigin } from './awards-store.js';
 import type { FactWriter } from './fact-writer.js';
 
 export type { ContributionLookups, ExistingFact, ImportRecord };
@@ -33,21 +37,27 @@ export interface FactWrite {
 /** Who a written fact belongs to. */
 export type FactOwner = { importId: number } | { suggestionId: number };
 
-const originColumn = (alias: string) =>
-  `case when ${alias}.import_id is not null then 'import' when ${alias}.suggestion_id is not null then 'suggestion' else 'seed' end`;
+/** Where a fact came from, from its provenance columns. */
+const originOf = (table: typeof nominations | typeof milestones) =>
+  sql<FactOrigin>`case when ${table.importId} is not null then 'import' when ${table.suggestionId} is not null then 'suggestion' else 'seed' end`;
 
-interface RawExisting {
-  id: number;
-  origin: FactOrigin;
-  seedFile: string | null;
-  withdrawnAt: number | null;
-  withdrawalReason: string | null;
-  result: 'won' | 'nominated' | null;
-  statement: string | null;
-  sources: string;
-}
+/**
+ * The identifiers of a fact's sources, as a JSON array, read in the same statement. (Built as a
+ * joined subquery so that every column is named with its table: `id` alone would be the source's.)
+ */
+const sourceIdentifiersOf = (
+  db: LightstickDatabase,
+  links: typeof nominationSources | typeof milestoneSources,
+  linkedFact: SQLiteColumn,
+  factId: SQLiteColumn,
+) =>
+  sql<string>`(${db
+    .select({ identifiers: sql`json_group_array(${sources.identifier})` })
+    .from(links)
+    .innerJoin(sources, eq(sources.id, links.sourceId))
+    .where(eq(linkedFact, factId))})`;
 
-function toExisting(row: RawExisting | undefined): ExistingFact | undefined {
+function toExisting(row: Omit<ExistingFact, 'withdrawn' | 'sourceIdentifiers'> & { withdrawnAt: number | null; sources: string } | undefined): ExistingFact | undefined {
   if (!row) return undefined;
   return {
     id: row.id,
@@ -62,87 +72,121 @@ function toExisting(row: RawExisting | undefined): ExistingFact | undefined {
 }
 
 export function createContributionLookups(db: LightstickDatabase): ContributionLookups {
-  const client = db.$client;
+  const p = (name: string) => sql.placeholder(name);
   const statements = {
-    artistBySlug: client.prepare(`select id, slug, name, kind from artists where slug = ?`),
-    ceremonyBySlug: client.prepare(`select id, slug, name, short_name as shortName, kind from ceremonies where slug = ?`),
-    categoriesOf: client.prepare(`select slug, name, grand_prize as grandPrize from categories where ceremony_id = ? order by id`),
-    edition: client.prepare(`select id, held_on as heldOn, episode from editions where ceremony_id = ? and edition_key = ?`),
-    worksCreditedTo: client.prepare(
-      `select w.slug as slug, w.title as title from work_credits wc join works w on w.id = wc.work_id where wc.artist_id = ? order by w.id`,
-    ),
-    workBySlug: client.prepare(`select id, slug, title from works where slug = ?`),
-    workCredits: client.prepare(
-      `select a.slug as artistSlug, wc.role as role from work_credits wc join artists a on a.id = wc.artist_id
-       where wc.work_id = ? order by wc.position`,
-    ),
+    artistBySlug: db.select({ id: artists.id, slug: artists.slug, name: artists.name, kind: artists.kind }).from(artists).where(eq(artists.slug, p('slug'))).prepare(),
+    ceremonyBySlug: db
+      .select({ id: ceremonies.id, slug: ceremonies.slug, name: ceremonies.name, shortName: ceremonies.shortName, kind: ceremonies.kind })
+      .from(ceremonies)
+      .where(eq(ceremonies.slug, p('slug')))
+      .prepare(),
+    categoriesOf: db
+      .select({ slug: categories.slug, name: categories.name, grandPrize: categories.grandPrize })
+      .from(categories)
+      .where(eq(categories.ceremonyId, p('ceremonyId')))
+      .orderBy(categories.id)
+      .prepare(),
+    edition: db
+      .select({ id: editions.id, heldOn: editions.heldOn, episode: editions.episode })
+      .from(editions)
+      .where(and(eq(editions.ceremonyId, p('ceremonyId')), eq(editions.editionKey, p('editionKey'))))
+      .prepare(),
+    worksCreditedTo: db
+      .select({ slug: works.slug, title: works.title })
+      .from(workCredits)
+      .innerJoin(works, eq(works.id, workCredits.workId))
+      .where(eq(workCredits.artistId, p('artistId')))
+      .orderBy(works.id)
+      .prepare(),
+    workBySlug: db.select({ id: works.id, slug: works.slug, title: works.title }).from(works).where(eq(works.slug, p('slug'))).prepare(),
+    workCredits: db
+      .select({ artistSlug: artists.slug, role: workCredits.role })
+      .from(workCredits)
+      .innerJoin(artists, eq(artists.id, workCredits.artistId))
+      .where(eq(workCredits.workId, p('workId')))
+      .orderBy(workCredits.position)
+      .prepare(),
     slugTaken: {
-      artists: client.prepare(`select 1 from artists where slug = ?`),
-      ceremonies: client.prepare(`select 1 from ceremonies where slug = ?`),
-      works: client.prepare(`select 1 from works where slug = ?`),
+      artists: db.select({ id: artists.id }).from(artists).where(eq(artists.slug, p('slug'))).prepare(),
+      ceremonies: db.select({ id: ceremonies.id }).from(ceremonies).where(eq(ceremonies.slug, p('slug'))).prepare(),
+      works: db.select({ id: works.id }).from(works).where(eq(works.slug, p('slug'))).prepare(),
     },
-    nomination: client.prepare(
-      `select n.id as id, ${originColumn('n')} as origin, n.seed_file as seedFile, n.withdrawn_at as withdrawnAt,
-         n.withdrawal_reason as withdrawalReason, n.result as result, null as statement,
-         (select json_group_array(s.identifier) from nomination_sources ns join sources s on s.id = ns.source_id
-           where ns.nomination_id = n.id) as sources
-       from editions e
-         join categories cat on cat.ceremony_id = e.ceremony_id and cat.slug = @categorySlug
-         join nominations n on n.edition_id = e.id and n.category_id = cat.id and n.nominee_key = @nomineeKey
-       where e.ceremony_id = @ceremonyId and e.edition_key = @editionKey`,
-    ),
-    milestone: client.prepare(
-      `select m.id as id, ${originColumn('m')} as origin, m.seed_file as seedFile, m.withdrawn_at as withdrawnAt,
-         m.withdrawal_reason as withdrawalReason, null as result, m.statement as statement,
-         (select json_group_array(s.identifier) from milestone_sources ms join sources s on s.id = ms.source_id
-           where ms.milestone_id = m.id) as sources
-       from milestones m where m.key = ?`,
-    ),
-    sourceByIdentifier: client.prepare(
-      `select identifier, url, headline as title, outlet as publisher, published_on as publishedOn, read_on as readOn
-       from sources where identifier = ?`,
-    ),
-    importsWithDigest: client.prepare(
-      `select id, file_name as fileName, digest, imported_at as importedAt, imported_by as importedBy
-       from imports where digest = ? order by id`,
-    ),
+    nomination: db
+      .select({
+        id: nominations.id,
+        origin: originOf(nominations),
+        seedFile: nominations.seedFile,
+        withdrawnAt: nominations.withdrawnAt,
+        withdrawalReason: nominations.withdrawalReason,
+        result: nominations.result,
+        statement: sql<string | null>`null`,
+        sources: sourceIdentifiersOf(db, nominationSources, nominationSources.nominationId, nominations.id),
+      })
+      // The category is found by its slug first, so the whole natural key of nominations is searched.
+      .from(editions)
+      .innerJoin(categories, and(eq(categories.ceremonyId, editions.ceremonyId), eq(categories.slug, p('categorySlug'))))
+      .innerJoin(
+        nominations,
+        and(eq(nominations.editionId, editions.id), eq(nominations.categoryId, categories.id), eq(nominations.nomineeKey, p('nomineeKey'))),
+      )
+      .where(and(eq(editions.ceremonyId, p('ceremonyId')), eq(editions.editionKey, p('editionKey'))))
+      .prepare(),
+    milestone: db
+      .select({
+        id: milestones.id,
+        origin: originOf(milestones),
+        seedFile: milestones.seedFile,
+        withdrawnAt: milestones.withdrawnAt,
+        withdrawalReason: milestones.withdrawalReason,
+        result: sql<'won' | 'nominated' | null>`null`,
+        statement: milestones.statement,
+        sources: sourceIdentifiersOf(db, milestoneSources, milestoneSources.milestoneId, milestones.id),
+      })
+      .from(milestones)
+      .where(eq(milestones.key, p('key')))
+      .prepare(),
+    sourceByIdentifier: db
+      .select({
+        identifier: sources.identifier,
+        url: sources.url,
+        title: sources.headline,
+        publisher: sources.outlet,
+        publishedOn: sources.publishedOn,
+        readOn: sources.readOn,
+      })
+      .from(sources)
+      .where(eq(sources.identifier, p('identifier')))
+      .prepare(),
+    importsWithDigest: db
+      .select({ id: imports.id, fileName: imports.fileName, digest: imports.digest, importedAt: imports.importedAt, importedBy: imports.importedBy })
+      .from(imports)
+      .where(eq(imports.digest, p('digest')))
+      .orderBy(imports.id)
+      .prepare(),
   };
   return {
-    artistBySlug: (slug) => statements.artistBySlug.get(slug) as ReturnType<ContributionLookups['artistBySlug']>,
-    ceremonyBySlug: (slug) => statements.ceremonyBySlug.get(slug) as Ceremony | undefined,
-    categoriesOf: (ceremonyId) =>
-      (statements.categoriesOf.all(ceremonyId) as { slug: string; name: string; grandPrize: number }[]).map((c) => ({
-        ...c,
-        grandPrize: c.grandPrize === 1,
-      })),
-    edition: (ceremonyId, editionKey) => {
-      const row = statements.edition.get(ceremonyId, editionKey) as { id: number; heldOn: string | null; episode: number } | undefined;
-      return row && { ...row, episode: row.episode === 1 };
-    },
-    worksCreditedTo: (artistId) => statements.worksCreditedTo.all(artistId) as { slug: string; title: string }[],
+    artistBySlug: (slug) => statements.artistBySlug.get({ slug }),
+    ceremonyBySlug: (slug) => statements.ceremonyBySlug.get({ slug }),
+    categoriesOf: (ceremonyId) => statements.categoriesOf.all({ ceremonyId }),
+    edition: (ceremonyId, editionKey) => statements.edition.get({ ceremonyId, editionKey }),
+    worksCreditedTo: (artistId) => statements.worksCreditedTo.all({ artistId }),
     workBySlug: (slug) => {
-      const work = statements.workBySlug.get(slug) as { id: number; slug: string; title: string } | undefined;
+      const work = statements.workBySlug.get({ slug });
       if (!work) return undefined;
-      const credits = statements.workCredits.all(work.id) as { artistSlug: string; role: 'primary' | 'featured' }[];
-      return { slug: work.slug, title: work.title, credits };
+      return { slug: work.slug, title: work.title, credits: statements.workCredits.all({ workId: work.id }) };
     },
-    slugTaken: (table, slug) => statements.slugTaken[table].get(slug) !== undefined,
+    slugTaken: (table, slug) => statements.slugTaken[table].get({ slug }) !== undefined,
     nomination: (ceremonyId, editionKey, categorySlug, nomineeKey) =>
-      // The category is found by its slug first, so the whole natural key of nominations is searched.
-      toExisting(statements.nomination.get({ ceremonyId, editionKey, categorySlug, nomineeKey }) as RawExisting | undefined),
-    milestone: (key) => toExisting(statements.milestone.get(key) as RawExisting | undefined),
-    importsWithDigest: (digest) => statements.importsWithDigest.all(digest) as ImportRecord[],
-    sourceByIdentifier: (identifier) => statements.sourceByIdentifier.get(identifier) as SourceSpec | undefined,
+      toExisting(statements.nomination.get({ ceremonyId, editionKey, categorySlug, nomineeKey })),
+    milestone: (key) => toExisting(statements.milestone.get({ key })),
+    importsWithDigest: (digest) => statements.importsWithDigest.all({ digest }),
+    sourceByIdentifier: (identifier) => statements.sourceByIdentifier.get({ identifier }),
   };
 }
 
 /** Records one import run; its facts point at the returned id. */
-export function recordImport(client: Database, record: Omit<ImportRecord, 'id'>): number {
-  return (
-    client
-      .prepare(`insert into imports (file_name, digest, imported_at, imported_by) values (?, ?, ?, ?) returning id`)
-      .get(record.fileName, record.digest, record.importedAt, record.importedBy) as { id: number }
-  ).id;
+export function recordImport(db: LightstickDatabase, record: Omit<ImportRecord, 'id'>): number {
+  return db.insert(imports).values(record).returning({ id: imports.id }).get().id;
 }
 
 /**
@@ -276,21 +320,21 @@ export function writeFacts(writer: FactWriter, write: FactWrite, owner: FactOwne
  * cannot be withdrawn (its file is its truth), nor a fact twice.
  */
 export function withdrawFact(
-  client: Database,
+  db: LightstickDatabase,
   target: { type: 'nomination' | 'milestone'; id: number },
   by: string,
   reason: string,
   at: number,
 ): 'withdrawn' | 'not-found' | 'seed-fact' | 'already-withdrawn' {
-  const table = target.type === 'nomination' ? 'nominations' : 'milestones';
-  const row = client
-    .prepare(`select import_id as importId, suggestion_id as suggestionId, withdrawn_at as withdrawnAt from ${table} where id = ?`)
-    .get(target.id) as { importId: number | null; suggestionId: number | null; withdrawnAt: number | null } | undefined;
+  const table = target.type === 'nomination' ? nominations : milestones;
+  const row = db
+    .select({ importId: table.importId, suggestionId: table.suggestionId, withdrawnAt: table.withdrawnAt })
+    .from(table as typeof nominations)
+    .where(eq(table.id, target.id))
+    .get();
   if (!row) return 'not-found';
   if (row.importId === null && row.suggestionId === null) return 'seed-fact';
   if (row.withdrawnAt !== null) return 'already-withdrawn';
-  client
-    .prepare(`update ${table} set withdrawn_at = ?, withdrawn_by = ?, withdrawal_reason = ? where id = ?`)
-    .run(at, by, reason, target.id);
+  db.update(table as typeof nominations).set({ withdrawnAt: at, withdrawnBy: by, withdrawalReason: reason }).where(eq(table.id, target.id)).run();
   return 'withdrawn';
 }

@@ -214,8 +214,9 @@ export function exportContributedFacts(db: LightstickDatabase): SeedFile {
   const sources = [...sourceIds].sort().map((id) => {
     const source = client
       .prepare(`select identifier as id, published_on as publishedOn, headline, outlet, url, read_on as readOn from sources where identifier = ?`)
-      .get(id) as { id: string; publishedOn: string; headline: string; outlet: string | null; url: string | null; readOn: string | null };
-    return { id: source.id, publishedOn: source.publishedOn, headline: source.headline, outlet: source.outlet, ...withoutNulls({ url: source.url, readOn: source.readOn }) };
+      .get(id) as { id: string; publishedOn: string | null; headline: string; outlet: string | null; url: string | null; readOn: string | null };
+    // A living page has no publication date: it is exported, as it is stored, with the day it was read.
+    return { id: source.id, headline: source.headline, outlet: source.outlet, ...withoutNulls({ publishedOn: source.publishedOn, url: source.url, readOn: source.readOn }) };
   });
 
   const nomineeFromKey = (key: string) =>

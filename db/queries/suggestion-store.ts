@@ -155,6 +155,6 @@ export function createSuggestionStore(db: LightstickDatabase, store: AwardsStore
     suggestionsBy: (suggesterId, limit = 25) =>
       (statements.by.all(suggesterId, limit) as RawSuggestion[]).map((row) => toSuggestion(row)!),
     withdraw: (target, curatorId, reason, now) =>
-      client.transaction(() => withdrawFact(client, target, curatorId, reason.trim(), now.getTime()))(),
+      client.transaction(() => withdrawFact(db, target, curatorId, reason.trim(), now.getTime()))(),
   };
 }

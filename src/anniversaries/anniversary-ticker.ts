@@ -1,6 +1,8 @@
 // The anniversary ticker: a light loop that asks the store which servers are due (an indexed
-// range), decides with the pure schedule, claims the day's post before sending it, and sends it
-// with a nonce that Discord uses to drop a retried duplicate.
+// range), claims the day's post before sending it, sends it with a nonce that Discord uses to drop
+// a retried duplicate, and records how it went. What is due and when to look again are decided by
+// the pure schedule (src/core/anniversary-schedule.ts); the day's entries come from a reader kept
+// under the facts revision (anniversary-days.ts).
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
@@ -8,13 +10,7 @@ import type { AnniversaryPost, AnniversaryStore, DueServer, NextCheckMove, Serve
 import type { AwardsStore } from '../core/awards-facts.js';
 import type { Clock } from '../core/clock.js';
 import type { MessagePayload } from '../presentation/message-payload.js';
-import {
-  dueAnniversaryPost,
-  LATE_AFTER_MS,
-  nextCheckTime,
-  type AnniversarySchedule,
-  type DuePost,
-} from '../core/anniversary-schedule.js';
+import { decideCheck, isLate, nextCheckTime, scheduleAsOf, type AnniversarySchedule, type CheckDecision } from '../core/anniversary-schedule.js';
 import { calendarDateIn } from '../core/calendar.js';
 import { addDays, zonedInstant } from '../core/zoned-time.js';
 import type { BotMetrics } from '../hosting/metrics.js';
@@ -81,7 +77,7 @@ interface TickCache {
   /** Each time zone's local date at the tick's `now`. */
   today: Map<string, string>;
   /** The schedule's verdict for every server that shares a time, zone and state. */
-  decisions: Map<string, { due: DuePost | null; nextCheckAt: number }>;
+  decisions: Map<string, CheckDecision>;
 }
 
 /** A claim not marked sent after this long is taken to belong to a process that died. */
@@ -107,25 +103,6 @@ export function postNonce(guildId: string, localDate: string): string {
  */
 function scheduleOf(server: DueServer, lastPostDate: string | null = null): AnniversarySchedule {
   return { postTime: server.postTime, timeZone: server.timeZone, activeFrom: server.activeFrom, lastPostDate };
-}
-
-/**
- * A schedule that decides the same as `schedule` on `today` and after: a start date already
- * reached and a last post before today change nothing, so servers that differ only there share
- * one decision.
- */
-export function scheduleAsOf(schedule: AnniversarySchedule, today: string): AnniversarySchedule {
-  return {
-    postTime: schedule.postTime,
-    timeZone: schedule.timeZone,
-    activeFrom: schedule.activeFrom <= today ? '0000-01-01' : schedule.activeFrom,
-    lastPostDate: schedule.lastPostDate !== null && schedule.lastPostDate >= today ? schedule.lastPostDate : null,
-  };
-}
-
-/** Whether a post for `scheduledAt` is late if it goes out at `sentAt`. */
-export function isLate(scheduledAt: number, sentAt: number): boolean {
-  return sentAt - scheduledAt > LATE_AFTER_MS;
 }
 
 export interface AnniversaryTicker {
@@ -262,7 +239,7 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
   }
 
   /** The pure schedule's verdict, once per distinct (time, zone, state) in a tick. */
-  function decide(cache: TickCache, serverSchedule: AnniversarySchedule, now: Date) {
+  function decisionFor(cache: TickCache, serverSchedule: AnniversarySchedule, now: Date) {
     let today = cache.today.get(serverSchedule.timeZone);
     if (today === undefined) {
       today = calendarDateIn(now, serverSchedule.timeZone);
@@ -272,10 +249,7 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
     const key = `${schedule.postTime}|${schedule.timeZone}|${schedule.activeFrom}|${schedule.lastPostDate}`;
     let decision = cache.decisions.get(key);
     if (!decision) {
-      const due = dueAnniversaryPost(schedule, now);
-      // Posted, claimed elsewhere, or nothing to remember: a due day is done either way.
-      const after = due ? { ...schedule, lastPostDate: due.localDate } : schedule;
-      decision = { due, nextCheckAt: nextCheckTime(after, now).getTime() };
+      decision = decideCheck(schedule, now);
       cache.decisions.set(key, decision);
     }
     return { ...decision, today };
@@ -302,10 +276,10 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
       report.checked++;
       const from = server.nextCheckAt;
       try {
-        const decision = decide(cache, scheduleOf(server), now);
+        const decision = decisionFor(cache, scheduleOf(server), now);
         if (!deps.holdsGuild(server.guildId)) {
           // On our shard but no longer joined: look again tomorrow rather than every tick.
-          const tomorrow = decide(cache, scheduleOf(server, decision.today), now);
+          const tomorrow = decisionFor(cache, scheduleOf(server, decision.today), now);
           nextChecks.push({ guildId: server.guildId, from, at: tomorrow.nextCheckAt });
           continue;
         }

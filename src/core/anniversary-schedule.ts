@@ -1,7 +1,7 @@
 // What a server's anniversary post schedule says is due at `now`: a pure function of its settings
 // and the clock, so that every time zone and daylight-saving change can be tested on its own.
 import type { AwardsStore } from './awards-facts.js';
-import { calendarDateIn } from './calendar.js';
+import { calendarDateIn, formatMonthDayKey, isLeapYear, type MonthDay } from './calendar.js';
 import { anniversariesInYear, type OnThisDayEntry } from './on-this-day.js';
 import { addDays, zonedInstant } from './zoned-time.js';
 
@@ -53,6 +53,70 @@ export function nextCheckTime(schedule: AnniversarySchedule, now: Date): Date {
   const today = calendarDateIn(now, schedule.timeZone);
   const next = nextPostTime(schedule, today);
   return next.at.getTime() > now.getTime() ? next.at : nextPostTime(schedule, addDays(today, 1)).at;
+}
+
+/**
+ * A schedule that decides the same as `schedule` on `today` and after: a start date already
+ * reached and a last post before today change nothing, so servers that differ only there share
+ * one decision.
+ */
+export function scheduleAsOf(schedule: AnniversarySchedule, today: string): AnniversarySchedule {
+  return {
+    postTime: schedule.postTime,
+    timeZone: schedule.timeZone,
+    activeFrom: schedule.activeFrom <= today ? '0000-01-01' : schedule.activeFrom,
+    lastPostDate: schedule.lastPostDate !== null && schedule.lastPostDate >= today ? schedule.lastPostDate : null,
+  };
+}
+
+/** Whether a post for `scheduledAt` is late if it goes out at `sentAt`. */
+export function isLate(scheduledAt: number, sentAt: number): boolean {
+  return sentAt - scheduledAt > LATE_AFTER_MS;
+}
+
+/** What looking at a server at `now` decides: the post due, if any, and when to look next. */
+export interface CheckDecision {
+  due: DuePost | null;
+  nextCheckAt: number;
+}
+
+export function decideCheck(schedule: AnniversarySchedule, now: Date): CheckDecision {
+  const due = dueAnniversaryPost(schedule, now);
+  // Posted, claimed elsewhere, or nothing to remember: a due day is done either way.
+  const after = due ? { ...schedule, lastPostDate: due.localDate } : schedule;
+  return { due, nextCheckAt: nextCheckTime(after, now).getTime() };
+}
+
+/** How far ahead /anniversaries looks for the next post: a year, and a few days for leap years. */
+export const NEXT_POST_SEARCH_DAYS = 370;
+
+/**
+ * The next post still ahead of `now` that would have something to say: the first day whose post
+ * time is after `now` and on which `countOn` finds anniversaries, within the search; null if none.
+ */
+export function nextPostWithAnniversaries(
+  schedule: AnniversarySchedule,
+  now: Date,
+  countOn: (localDate: string) => number,
+): { localDate: string; at: Date; count: number } | null {
+  let fromDate = calendarDateIn(now, schedule.timeZone);
+  for (let day = 0; day < NEXT_POST_SEARCH_DAYS; day++) {
+    const next = nextPostTime(schedule, fromDate);
+    fromDate = addDays(next.localDate, 1);
+    if (next.at.getTime() <= now.getTime()) continue;
+    const count = countOn(next.localDate);
+    if (count > 0) return { ...next, count };
+  }
+  return null;
+}
+
+/**
+ * The local date of `monthDay` in `year`, as a post would be for it: February 29 in a common year
+ * is remembered on February 28.
+ */
+export function localDateOfMonthDay(monthDay: MonthDay, year: number): string {
+  const key = formatMonthDayKey(monthDay) === '02-29' && !isLeapYear(year) ? '02-28' : formatMonthDayKey(monthDay);
+  return `${String(year).padStart(4, '0')}-${key}`;
 }
 
 /** The first local date a post may be for, when set up at `now`: today if its time is still ahead. */

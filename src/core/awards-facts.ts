@@ -83,6 +83,11 @@ export interface NominationFact {
   workReleasedOn: string | null;
   /** What a source says of the work that is not a credit (e.g. a cameo named as a featuring). */
   workNote: string | null;
+  /**
+   * The day the award was given (YYYY-MM-DD) at a ceremony held over several days, when the
+   * sources say; null when the edition's `heldOn` dates it.
+   */
+  awardedOn: string | null;
   artists: ArtistRef[];
   sources: SourceRef[];
   origin: FactOrigin;
@@ -197,6 +202,17 @@ export interface AwardsStore {
   categoryWins(editionId: number, categoryName: string): { artistIds: number[]; workTitle: string | null }[];
   /** The editions at which the artist won a category of this name (with this work, when one is given). */
   editionsWonBy(artistId: number, categoryName: string, workTitle: string | null): number[];
+  // What trivia needs to prove a wrong option wrong (see src/core/trivia-questions.ts).
+  /** The most winners a category of this ceremony has recorded at any one edition. */
+  mostWinnersAtOneEdition(ceremonySlug: string, categorySlug: string): number;
+  /** The editions with a recorded win in a category of this name, with that category's slug. */
+  editionsWithWinIn(categoryName: string): { editionId: number; categorySlug: string }[];
+  /** The works that won at editions of this ceremony in a year, with their edition. */
+  ceremonyWinsInYear(ceremonySlug: string, year: number): { editionId: number; workTitle: string }[];
+  /** The ceremony's grand-prize (daesang) categories. */
+  grandPrizeCategories(ceremonySlug: string): { slug: string; name: string }[];
+  /** Every live milestone of this kind (not doubtful), with its artists and work, in one read. */
+  milestoneSummaries(kind: MilestoneFact['kind']): { id: number; key: string; statement: string; occurredOn: string | null; workTitle: string | null; artistIds: number[] }[];
   /** Forgets cached look-ups after the seeds change. */
   invalidate(): void;
   /** A number that moves whenever any fact changes, whoever changed it: answers kept under it are current. */

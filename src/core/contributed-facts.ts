@@ -12,7 +12,8 @@ export interface SourceSpec {
   title: string;
   publisher: string | null;
   /** YYYY-MM-DD */
-  publishedOn: string;
+  /** Null for a living page (a wiki article), dated by `readOn`. */
+  publishedOn: string | null;
   /** YYYY-MM-DD, when the page was read. */
   readOn: string | null;
 }

@@ -62,7 +62,8 @@ function monthDayKeys(monthDay: MonthDay, thisYear: number): string[] {
 
 function toEntry(fact: AnniversaryFact, thisYear: number): OnThisDayEntry {
   if (fact.kind === 'win') {
-    const date = fact.nomination.edition.heldOn!;
+    // An award given on one day of a ceremony held over several is remembered on that day.
+    const date = fact.nomination.awardedOn ?? fact.nomination.edition.heldOn!;
     return { kind: 'win', date, yearsAgo: anniversaryYears(date, thisYear), nomination: fact.nomination };
   }
   const date = fact.milestone.occurredOn!;

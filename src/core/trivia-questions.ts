@@ -1,6 +1,6 @@
 // Trivia questions generated from the awards store, never written by hand. Every question is
 // checked against the store before it is asked: exactly one of its options may be right.
-import type { Artist, AwardsStore, EditionRef, MilestoneFact, NominationFact, SourceRef } from './awards-facts.js';
+import type { Artist, AwardsStore, CategoryNominee, EditionRef, MilestoneFact, NominationFact, SourceRef } from './awards-facts.js';
 
 export type QuestionKind =
   | 'category-winner'
@@ -8,14 +8,21 @@ export type QuestionKind =
   | 'win-edition'
   | 'nominated-among'
   | 'milestone-true-false'
-  | 'milestone-who';
+  | 'milestone-who'
+  | 'episode-song'
+  | 'first-win-who'
+  | 'grand-prize-winner'
+  | 'debut-year';
 
 /** What an option stands for, so that its truth can be checked against the store. */
 export interface OptionSubject {
   artistIds?: number[];
   workTitle?: string;
   editionId?: number;
+  /** For an edition option: the slug of the category there (names repeat across ceremonies). */
+  categorySlug?: string;
   truth?: boolean;
+  year?: number;
 }
 
 /**
@@ -48,6 +55,8 @@ export interface QuestionWording {
   holders?: string[];
   statement?: string;
   occurredOn?: string | null;
+  /** A debut-year question about a solo debut (a member's own, after the group's). */
+  solo?: boolean;
 }
 
 export interface TriviaQuestion {
@@ -96,7 +105,8 @@ function nominationWording(nomination: NominationFact): QuestionWording {
     ...(nomination.edition.episode && nomination.edition.heldOn
       ? { episode: { show: nomination.edition.ceremonyShortName, airDate: nomination.edition.heldOn } }
       : {}),
-    heldOn: nomination.edition.heldOn,
+    // The day of the award itself when a ceremony ran over several days.
+    heldOn: nomination.awardedOn ?? nomination.edition.heldOn,
     credits: nomination.artists.map((a) => ({ name: a.name, role: a.role })),
     work: nomination.workTitle,
     result: nomination.result,
@@ -162,9 +172,137 @@ function kindOf(store: AwardsStore, artists: NominationFact['artists']): Artist[
   return (lead && store.artistById(lead.id)?.kind) ?? 'soloist';
 }
 
+function leadOf(artists: NominationFact['artists']): NominationFact['artists'][number] {
+  return artists.find((a) => a.role !== 'featured') ?? artists[0]!;
+}
+
+// A wrong option is wrong only by what the store knows, never because it is silent: the category
+// at that edition has a recorded winner who is someone else (and takes one winner), or a complete
+// nominee list without the option. These are the proofs; `hasSingleRightAnswer` checks every wrong
+// option of a question against them afresh.
+
+/**
+ * Every winner of a category at an edition, when the store knows them all; null when it may not.
+ * A weekly show's episode has one winner. An award-show category is taken to have one when no
+ * edition of it records two: a "Top 10", a bonsang or a monthly chart prize records many, and a
+ * winner recorded there says nothing of the others.
+ */
+function knownWinners(reads: Reads, edition: Pick<EditionRef, 'id' | 'episode' | 'ceremonySlug'>, categorySlug: string): CategoryNominee[] | null {
+  return reads.knownWinners(edition, categorySlug);
+}
+
+/**
+ * The store reads one question needs, each made once: building a question and checking its options
+ * ask the same things several times. It lives for one question only, so it never outlives a change.
+ */
+function readsOf(store: AwardsStore) {
+  const winners = new Map<string, CategoryNominee[] | null>();
+  const editions = new Map<number, EditionRef>();
+  let firstWinRows: { id: number; artistId: number; workTitle: string }[] | undefined;
+  let debutRows: ReturnType<AwardsStore['milestoneSummaries']> | undefined;
+  return {
+    store,
+    knownWinners(edition: Pick<EditionRef, 'id' | 'episode' | 'ceremonySlug'>, categorySlug: string): CategoryNominee[] | null {
+      const key = `${edition.id}:${categorySlug}`;
+      if (!winners.has(key)) {
+        const won = store.categoryNominees(edition.id, categorySlug).filter((n) => n.result === 'won');
+        const one = won.length === 1 && (edition.episode || store.mostWinnersAtOneEdition(edition.ceremonySlug, categorySlug) <= 1);
+        winners.set(key, one ? won : null);
+      }
+      return winners.get(key)!;
+    },
+    edition(id: number): EditionRef | undefined {
+      if (editions.size === 0) for (const edition of store.editions()) editions.set(edition.id, edition);
+      return editions.get(id);
+    },
+    firstWins() {
+      return (firstWinRows ??= store
+        .milestoneSummaries('first')
+        .filter((m) => firstWinKey.test(m.key) && m.artistIds.length === 1 && m.workTitle !== null)
+        .map((m) => ({ id: m.id, artistId: m.artistIds[0]!, workTitle: m.workTitle! })));
+    },
+    debuts() {
+      return (debutRows ??= store.milestoneSummaries('debut'));
+    },
+  };
+}
+type Reads = ReturnType<typeof readsOf>;
+
+function creditsAny(nominees: CategoryNominee[], artistIds: readonly number[]): boolean {
+  return nominees.some((n) => n.artists.some((a) => artistIds.includes(a.id)));
+}
+
+function sameTitle(a: string | null, b: string | null): boolean {
+  return a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
+}
+
+/** The store proves these artists did not win the category at the edition. */
+function provedNotWinners(reads: Reads, edition: EditionRef, categorySlug: string, artistIds: readonly number[]): boolean {
+  if (artistIds.length === 0) return false;
+  const { store } = reads;
+  const winners = knownWinners(reads, edition, categorySlug);
+  if (winners && !creditsAny(winners, artistIds)) return true;
+  // Not on a complete nominee list: not nominated, so not a winner.
+  return store.hasCompleteNomineeList(edition.id, categorySlug) && !creditsAny(store.categoryNominees(edition.id, categorySlug), artistIds);
+}
+
+/** The artists credited with the work a milestone rests on, at its edition: the claim may be theirs too. */
+function coCredited(store: AwardsStore, milestone: MilestoneFact): Set<number> {
+  if (!milestone.edition || !milestone.workTitle) return new Set();
+  return new Set(
+    store
+      .nominationsAt(milestone.edition.id)
+      .filter((n) => sameTitle(n.workTitle, milestone.workTitle))
+      .flatMap((n) => n.artists.map((a) => a.id)),
+  );
+}
+
+/** Whose-is-it milestones: exclusive claims, not debuts (a debut is as true of every act, on its own day). */
+function quizzableMilestone(milestone: MilestoneFact): boolean {
+  return !milestone.doubtful && milestone.exclusive && milestone.kind !== 'debut';
+}
+
+/** The store proves the milestone's statement is not true of this artist. */
+function provedNotHolder(store: AwardsStore, milestone: MilestoneFact, artistId: number): boolean {
+  if (!quizzableMilestone(milestone)) return false;
+  if (milestone.artists.some((a) => a.id === artistId)) return false;
+  return !coCredited(store, milestone).has(artistId);
+}
+
+const firstWinKey = /-first-music-show-win$/;
+
+const isSoloDebut = (statement: string) => /\bsolo\b/i.test(statement);
+
+/** An act's recorded debuts of one sort (its own, or a solo one): a debut-year question needs exactly one. */
+function debutsOf(reads: Reads, artistId: number, solo: boolean) {
+  return reads.debuts().filter((m) => m.artistIds.length === 1 && m.artistIds[0] === artistId && isSoloDebut(m.statement) === solo);
+}
+
+/**
+ * Whether the store proves the act won no grand prize at the edition: its recorded debut came
+ * after the edition, or every grand prize of the ceremony has its one winner recorded there and
+ * none is the act.
+ */
+function provedNoGrandPrize(reads: Reads, edition: EditionRef, artistIds: readonly number[]): boolean {
+  if (artistIds.length === 0) return false;
+  const editionDay = edition.heldOn ?? `${edition.year}-12-31`;
+  const debutedAfter = (id: number) => {
+    const debuts = debutsOf(reads, id, false);
+    return debuts.length > 0 && debuts.every((d) => d.occurredOn !== null && d.occurredOn.length === 10 && d.occurredOn > editionDay);
+  };
+  if (artistIds.every(debutedAfter)) return true;
+  const prizes = reads.store.grandPrizeCategories(edition.ceremonySlug);
+  if (prizes.length === 0) return false;
+  return prizes.every((prize) => {
+    const winners = knownWinners(reads, edition, prize.slug);
+    return winners !== null && !creditsAny(winners, artistIds);
+  });
+}
+
 export function categoryWinnerQuestion(store: AwardsStore, win: NominationFact, random: () => number): TriviaQuestion | null {
+  const winners = knownWinners(readsOf(store), win.edition, win.categorySlug);
+  if (!winners) return null;
   const nominees = store.categoryNominees(win.edition.id, win.categorySlug);
-  if (nominees.filter((n) => n.result === 'won').length !== 1) return null;
   const winnerIds = new Set(win.artists.map((a) => a.id));
   const fromNominees = shuffle(
     nominees.filter((n) => n.id !== win.id && !n.artists.some((a) => winnerIds.has(a.id))),
@@ -178,7 +316,7 @@ export function categoryWinnerQuestion(store: AwardsStore, win: NominationFact, 
       kind: 'category-winner',
       wording: nominationWording(win),
       sources: win.sources,
-      check: { editionId: win.edition.id, categoryName: win.categoryName },
+      check: { editionId: win.edition.id, categorySlug: win.categorySlug, categoryName: win.categoryName },
     },
     { text: creditLine(win.artists), subject: { artistIds: [...winnerIds] } },
     wrong,
@@ -188,15 +326,16 @@ export function categoryWinnerQuestion(store: AwardsStore, win: NominationFact, 
 
 export function winningSongQuestion(store: AwardsStore, win: NominationFact, random: () => number): TriviaQuestion | null {
   if (!win.workTitle) return null;
-  const lead = win.artists.find((a) => a.role !== 'featured') ?? win.artists[0]!;
+  // Another song is wrong only where the category's one winner is recorded.
+  if (!knownWinners(readsOf(store), win.edition, win.categorySlug)) return null;
+  const lead = leadOf(win.artists);
   const ownWorks = shuffle(store.worksOf(lead.id), random).map((w) => w.title);
   const nomineeWorks = shuffle(store.categoryNominees(win.edition.id, win.categorySlug), random)
     .map((n) => n.workTitle)
     .filter((title): title is string => title !== null);
-  const wins = store.categoryWins(win.edition.id, win.categoryName);
   function* wrong(): Generator<Candidate> {
     for (const title of [...ownWorks, ...nomineeWorks]) {
-      if (title === win.workTitle || wonWith(wins, lead.id, title)) continue;
+      if (sameTitle(title, win.workTitle)) continue;
       yield { text: title, subject: { workTitle: title } };
     }
   }
@@ -206,7 +345,7 @@ export function winningSongQuestion(store: AwardsStore, win: NominationFact, ran
       kind: 'winning-song',
       wording: { ...nominationWording(win), lead: lead.name },
       sources: win.sources,
-      check: { editionId: win.edition.id, categoryName: win.categoryName, artistIds: [lead.id] },
+      check: { editionId: win.edition.id, categorySlug: win.categorySlug, categoryName: win.categoryName, artistIds: [lead.id] },
     },
     { text: win.workTitle, subject: { workTitle: win.workTitle } },
     wrong(),
@@ -215,12 +354,22 @@ export function winningSongQuestion(store: AwardsStore, win: NominationFact, ran
 }
 
 export function winEditionQuestion(store: AwardsStore, win: NominationFact, random: () => number): TriviaQuestion | null {
-  const lead = win.artists.find((a) => a.role !== 'featured') ?? win.artists[0]!;
-  const editionsWon = new Set(store.editionsWonBy(lead.id, win.categoryName, win.workTitle));
+  const lead = leadOf(win.artists);
+  const editionsWon = new Set(store.editionsWonBy(lead.id, win.categoryName, null));
+  const reads = readsOf(store);
+  // An episode's neighbours on the same show that year; an award show's other editions with a
+  // winner in a category of the name, its own ceremony's first (the likelier answers).
+  const candidates = win.edition.episode
+    ? [...new Set(store.ceremonyWinsInYear(win.edition.ceremonySlug, win.edition.year).map((w) => w.editionId))].map((editionId) => ({ editionId, categorySlug: win.categorySlug }))
+    : store.editionsWithWinIn(win.categoryName);
+  const sameCeremony = (editionId: number) => Number(reads.edition(editionId)?.ceremonySlug === win.edition.ceremonySlug);
+  const ordered = shuffle(candidates, random).sort((a, b) => sameCeremony(b.editionId) - sameCeremony(a.editionId));
   function* wrong(): Generator<Candidate> {
-    for (const edition of shuffle(store.editions(), random)) {
-      if (edition.id === win.edition.id || editionsWon.has(edition.id)) continue;
-      yield { text: editionName(edition), subject: { editionId: edition.id } };
+    for (const { editionId, categorySlug } of ordered) {
+      const edition = reads.edition(editionId);
+      if (!edition || editionId === win.edition.id || editionsWon.has(editionId)) continue;
+      if (!provedNotWinners(reads, edition, categorySlug, [lead.id])) continue;
+      yield { text: editionName(edition), subject: { editionId, categorySlug } };
     }
   }
   return assemble(
@@ -231,7 +380,7 @@ export function winEditionQuestion(store: AwardsStore, win: NominationFact, rand
       sources: win.sources,
       check: { categoryName: win.categoryName, artistIds: [lead.id], workTitle: win.workTitle },
     },
-    { text: editionName(win.edition), subject: { editionId: win.edition.id } },
+    { text: editionName(win.edition), subject: { editionId: win.edition.id, categorySlug: win.categorySlug } },
     wrong(),
     random,
   );
@@ -269,12 +418,13 @@ export function milestoneTrueFalseQuestion(
   shownTrue = random() < 0.5,
 ): TriviaQuestion | null {
   // A claim that may be as true of other acts cannot be called false of one of them.
-  if (milestone.doubtful || !milestone.exclusive) return null;
+  if (!quizzableMilestone(milestone)) return null;
   const own = milestone.artists[0]!;
   const holders = new Set(milestone.artists.map((a) => a.id));
   let shown: { id: number; name: string } = own;
   if (!shownTrue) {
-    const other = sameKindArtists(store, store.artistById(own.id)?.kind ?? 'soloist', holders, random)[0];
+    const exclude = new Set([...holders, ...coCredited(store, milestone)]);
+    const other = sameKindArtists(store, store.artistById(own.id)?.kind ?? 'soloist', exclude, random)[0];
     if (!other) return null;
     shown = { id: other.subject.artistIds![0]!, name: other.text };
   }
@@ -293,11 +443,14 @@ export function milestoneTrueFalseQuestion(
 }
 
 export function milestoneWhoQuestion(store: AwardsStore, milestone: MilestoneFact, random: () => number): TriviaQuestion | null {
-  if (milestone.doubtful || !milestone.exclusive || milestone.artists.length !== 1) return null;
+  if (!quizzableMilestone(milestone) || milestone.artists.length !== 1) return null;
   // A statement that names its subject's own song gives the answer away.
   if (milestone.statement.startsWith('"')) return null;
+  // A first music-show win is asked by its song ("whose first win was it"), with better options.
+  if (firstWinKey.test(milestone.key)) return null;
   const own = milestone.artists[0]!;
-  const wrong = sameKindArtists(store, store.artistById(own.id)?.kind ?? 'soloist', new Set([own.id]), random);
+  const exclude = new Set([own.id, ...coCredited(store, milestone)]);
+  const wrong = sameKindArtists(store, store.artistById(own.id)?.kind ?? 'soloist', exclude, random);
   return assemble(
     {
       key: `milestone-who:${milestone.id}`,
@@ -308,6 +461,137 @@ export function milestoneWhoQuestion(store: AwardsStore, milestone: MilestoneFac
     },
     { text: own.name, subject: { artistIds: [own.id] } },
     wrong,
+    random,
+  );
+}
+
+/** "Which song won Inkigayo on 2019-06-09?": asked only where the episode's one winner is recorded. */
+export function episodeSongQuestion(store: AwardsStore, win: NominationFact, random: () => number): TriviaQuestion | null {
+  if (!win.edition.episode || !win.edition.heldOn || !win.workTitle) return null;
+  if (!knownWinners(readsOf(store), win.edition, win.categorySlug)) return null;
+  // Songs that won the same show that year: what a fan might mix it up with.
+  const thatYear = shuffle(store.ceremonyWinsInYear(win.edition.ceremonySlug, win.edition.year), random).map((w) => w.workTitle);
+  function* wrong(): Generator<Candidate> {
+    for (const title of thatYear) {
+      if (sameTitle(title, win.workTitle)) continue;
+      yield { text: title, subject: { workTitle: title } };
+    }
+  }
+  return assemble(
+    {
+      key: `episode-song:${win.edition.id}`,
+      kind: 'episode-song',
+      wording: nominationWording(win),
+      sources: win.sources,
+      check: { editionId: win.edition.id, categorySlug: win.categorySlug, categoryName: win.categoryName },
+    },
+    { text: win.workTitle, subject: { workTitle: win.workTitle } },
+    wrong(),
+    random,
+  );
+}
+
+/** "Whose first music-show win was this song?": the other options are acts whose recorded first win was another song. */
+export function firstWinWhoQuestion(store: AwardsStore, milestone: MilestoneFact, random: () => number): TriviaQuestion | null {
+  if (!firstWinKey.test(milestone.key) || milestone.doubtful || milestone.artists.length !== 1 || !milestone.workTitle) return null;
+  const own = milestone.artists[0]!;
+  const kind = store.artistById(own.id)?.kind;
+  const others = shuffle(
+    readsOf(store).firstWins().filter((f) => f.artistId !== own.id && !sameTitle(f.workTitle, milestone.workTitle)),
+    random,
+  );
+  function* wrong(): Generator<Candidate> {
+    // Acts of the same kind first: a group's first win among groups'.
+    for (const sameKind of [true, false]) {
+      for (const other of others) {
+        const artist = store.artistById(other.artistId);
+        if (!artist || (artist.kind === kind) !== sameKind) continue;
+        yield { text: artist.name, subject: { artistIds: [artist.id] } };
+      }
+    }
+  }
+  return assemble(
+    {
+      key: `first-win-who:${milestone.id}`,
+      kind: 'first-win-who',
+      wording: { ...milestoneWording(milestone), work: milestone.workTitle },
+      sources: milestone.sources,
+      check: { milestoneId: milestone.id, workTitle: milestone.workTitle },
+    },
+    { text: own.name, subject: { artistIds: [own.id] } },
+    wrong(),
+    random,
+  );
+}
+
+/** "Which act won a daesang at the 2019 MAMA?": the other options provably won none there. */
+export function grandPrizeWinnerQuestion(store: AwardsStore, win: NominationFact, random: () => number): TriviaQuestion | null {
+  if (!win.grandPrize || win.edition.episode || win.result !== 'won') return null;
+  const lead = leadOf(win.artists);
+  const prizeWinners = new Set(
+    store
+      .grandPrizeCategories(win.edition.ceremonySlug)
+      .flatMap((prize) => store.categoryNominees(win.edition.id, prize.slug).filter((n) => n.result === 'won'))
+      .flatMap((n) => n.artists.map((a) => a.id)),
+  );
+  const kind = kindOf(store, win.artists);
+  const editionDay = win.edition.heldOn ?? `${win.edition.year}-12-31`;
+  const debuts = store.milestoneSummaries('debut').filter((m) => m.artistIds.length === 1 && !isSoloDebut(m.statement));
+  // Acts whose recorded debut came after the show; where every grand prize's one winner is
+  // recorded, also the edition's other nominees. `provedNoGrandPrize` checks each again.
+  const debutedLater = shuffle(
+    debuts.filter((m) => m.occurredOn !== null && m.occurredOn.length === 10 && m.occurredOn > editionDay).map((m) => m.artistIds[0]!),
+    random,
+  );
+  const everyPrizeKnown = store
+    .grandPrizeCategories(win.edition.ceremonySlug)
+    .every((prize) => knownWinners(readsOf(store), win.edition, prize.slug) !== null);
+  const nominees = everyPrizeKnown ? shuffle(store.nominationsAt(win.edition.id).flatMap((n) => n.artists.map((a) => a.id)), random) : [];
+  function* wrong(): Generator<Candidate> {
+    const seen = new Set<number>();
+    for (const sameKind of [true, false]) {
+      for (const id of [...nominees, ...debutedLater]) {
+        if (seen.has(id) || prizeWinners.has(id)) continue;
+        const artist = store.artistById(id);
+        if (!artist || !artist.isKpop || (artist.kind === kind) !== sameKind) continue;
+        seen.add(id);
+        yield { text: artist.name, subject: { artistIds: [id] } };
+      }
+    }
+  }
+  return assemble(
+    {
+      key: `grand-prize-winner:${win.edition.id}:${lead.id}`,
+      kind: 'grand-prize-winner',
+      wording: { ...nominationWording(win), lead: lead.name },
+      sources: win.sources,
+      check: { editionId: win.edition.id },
+    },
+    { text: lead.name, subject: { artistIds: [lead.id] } },
+    wrong(),
+    random,
+  );
+}
+
+/** "In which year did TWICE debut?": the other years are wrong by the act's one recorded debut. */
+export function debutYearQuestion(store: AwardsStore, milestone: MilestoneFact, random: () => number): TriviaQuestion | null {
+  if (milestone.kind !== 'debut' || milestone.doubtful || milestone.artists.length !== 1 || !milestone.occurredOn) return null;
+  const own = milestone.artists[0]!;
+  const solo = isSoloDebut(milestone.statement);
+  // Two recorded debuts of one sort (a Japanese debut, say) would make "the" year unclear.
+  if (debutsOf(readsOf(store), own.id, solo).length !== 1) return null;
+  const year = Number(milestone.occurredOn.slice(0, 4));
+  const nearby = shuffle([-3, -2, -1, 1, 2, 3], random).map((offset) => year + offset);
+  return assemble(
+    {
+      key: `debut-year:${milestone.id}`,
+      kind: 'debut-year',
+      wording: { ...milestoneWording(milestone), lead: own.name, solo },
+      sources: milestone.sources,
+      check: { milestoneId: milestone.id, artistIds: [own.id] },
+    },
+    { text: String(year), subject: { year } },
+    nearby.map((y) => ({ text: String(y), subject: { year: y } })),
     random,
   );
 }
@@ -333,6 +617,7 @@ export function rightOptions(store: AwardsStore, question: TriviaQuestion): numb
   const categoryWins = () => (wins ??= store.categoryWins(check.editionId!, check.categoryName!));
   let editionsWon: Set<number> | undefined;
   const editionsWonByLead = () => (editionsWon ??= new Set(store.editionsWonBy(check.artistIds![0]!, check.categoryName!, check.workTitle ?? null)));
+  const holdersOf = () => new Set(store.milestoneById(check.milestoneId!)?.artists.map((a) => a.id) ?? []);
   const isRight = (subject: OptionSubject): boolean => {
     switch (question.kind) {
       case 'category-winner':
@@ -347,17 +632,88 @@ export function rightOptions(store: AwardsStore, question: TriviaQuestion): numb
         );
         return (subject.artistIds ?? []).some((id) => nominated.has(id));
       }
-      case 'milestone-true-false': {
-        const holders = new Set(store.milestoneById(check.milestoneId!)?.artists.map((a) => a.id) ?? []);
-        return subject.truth === holders.has(check.artistIds![0]!);
-      }
-      case 'milestone-who': {
-        const holders = new Set(store.milestoneById(check.milestoneId!)?.artists.map((a) => a.id) ?? []);
+      case 'milestone-true-false':
+        return subject.truth === holdersOf().has(check.artistIds![0]!);
+      case 'milestone-who':
+      case 'first-win-who': {
+        const holders = holdersOf();
         return (subject.artistIds ?? []).some((id) => holders.has(id));
+      }
+      case 'episode-song':
+        return categoryWins().some((win) => sameTitle(win.workTitle, subject.workTitle ?? null));
+      case 'grand-prize-winner': {
+        const edition = store.editions().find((e) => e.id === check.editionId);
+        if (!edition) return false;
+        return store
+          .grandPrizeCategories(edition.ceremonySlug)
+          .some((prize) => creditsAny(store.categoryNominees(edition.id, prize.slug).filter((n) => n.result === 'won'), subject.artistIds ?? []));
+      }
+      case 'debut-year': {
+        const debut = store.milestoneById(check.milestoneId!);
+        return debut?.occurredOn !== undefined && debut?.occurredOn !== null && Number(debut.occurredOn.slice(0, 4)) === subject.year;
       }
     }
   };
   return question.subjects.flatMap((subject, index) => (isRight(subject) ? [index] : []));
+}
+
+/**
+ * Whether the store proves an option wrong, worked out afresh: a recorded winner who is someone
+ * else, a complete nominee list without it, another recorded first win or debut. Silence proves
+ * nothing.
+ */
+export function provedWrong(store: AwardsStore, question: TriviaQuestion, index: number, reads: Reads = readsOf(store)): boolean {
+  const { check } = question;
+  const subject = question.subjects[index];
+  if (!subject) return false;
+  const edition = () => (check.editionId === undefined ? undefined : reads.edition(check.editionId));
+  switch (question.kind) {
+    case 'category-winner': {
+      const at = edition();
+      return at !== undefined && provedNotWinners(reads, at, check.categorySlug!, subject.artistIds ?? []);
+    }
+    case 'winning-song':
+    case 'episode-song': {
+      const at = edition();
+      const winners = at && knownWinners(reads, at, check.categorySlug!);
+      return !!winners && !winners.some((w) => sameTitle(w.workTitle, subject.workTitle ?? null));
+    }
+    case 'win-edition': {
+      const at = subject.editionId === undefined ? undefined : reads.edition(subject.editionId);
+      return at !== undefined && subject.categorySlug !== undefined && provedNotWinners(reads, at, subject.categorySlug, check.artistIds ?? []);
+    }
+    case 'nominated-among':
+      return (
+        store.hasCompleteNomineeList(check.editionId!, check.categorySlug!) &&
+        !creditsAny(store.categoryNominees(check.editionId!, check.categorySlug!), subject.artistIds ?? [])
+      );
+    case 'milestone-true-false': {
+      const milestone = store.milestoneById(check.milestoneId!);
+      if (!milestone) return false;
+      const shown = check.artistIds![0]!;
+      // "False" is wrong when the act holds it; "True" when the store proves it does not.
+      return subject.truth ? provedNotHolder(store, milestone, shown) : milestone.artists.some((a) => a.id === shown);
+    }
+    case 'milestone-who': {
+      const milestone = store.milestoneById(check.milestoneId!);
+      return !!milestone && (subject.artistIds ?? []).length > 0 && subject.artistIds!.every((id) => provedNotHolder(store, milestone, id));
+    }
+    case 'first-win-who': {
+      const ids = subject.artistIds ?? [];
+      const wins = reads.firstWins();
+      // Their own first win is recorded, with another song.
+      return ids.length > 0 && ids.every((id) => wins.some((w) => w.artistId === id && !sameTitle(w.workTitle, check.workTitle ?? null)));
+    }
+    case 'grand-prize-winner': {
+      const at = edition();
+      return at !== undefined && provedNoGrandPrize(reads, at, subject.artistIds ?? []);
+    }
+    case 'debut-year': {
+      const debut = store.milestoneById(check.milestoneId!);
+      if (!debut?.occurredOn || subject.year === undefined) return false;
+      return debutsOf(reads, check.artistIds![0]!, isSoloDebut(debut.statement)).length === 1 && Number(debut.occurredOn.slice(0, 4)) !== subject.year;
+    }
+  }
 }
 
 /** Whether one of these wins (a category's at an edition) credits the artist, with this work when one is given. */
@@ -365,14 +721,16 @@ function wonWith(wins: ReturnType<AwardsStore['categoryWins']>, artistId: number
   return wins.some((win) => win.artistIds.includes(artistId) && (workTitle === null || win.workTitle === workTitle));
 }
 
-/** True when exactly one option is right, and it is the one the question says. */
+/** True when exactly one option is right, it is the one the question says, and the store proves every other wrong. */
 export function hasSingleRightAnswer(store: AwardsStore, question: TriviaQuestion): boolean {
   const right = rightOptions(store, question);
-  return right.length === 1 && right[0] === question.correct;
+  if (right.length !== 1 || right[0] !== question.correct) return false;
+  const reads = readsOf(store);
+  return question.subjects.every((_subject, index) => index === question.correct || provedWrong(store, question, index, reads));
 }
 
-const winKinds = [categoryWinnerQuestion, winningSongQuestion, winEditionQuestion, nominatedAmongQuestion] as const;
-const milestoneKinds = [milestoneTrueFalseQuestion, milestoneWhoQuestion] as const;
+const winKinds = [categoryWinnerQuestion, winningSongQuestion, winEditionQuestion, nominatedAmongQuestion, episodeSongQuestion, grandPrizeWinnerQuestion] as const;
+const milestoneKinds = [milestoneTrueFalseQuestion, milestoneWhoQuestion, firstWinWhoQuestion, debutYearQuestion] as const;
 
 export interface QuestionScope {
   /** Ask only about these artists (an artist and its members); null for everyone. */
@@ -445,8 +803,10 @@ export function everyQuestion(store: AwardsStore, random: () => number): TriviaQ
       const question = milestoneTrueFalseQuestion(store, milestone, random, shownTrue);
       if (question) questions.push(question);
     }
-    const who = milestoneWhoQuestion(store, milestone, random);
-    if (who) questions.push(who);
+    for (const make of [milestoneWhoQuestion, firstWinWhoQuestion, debutYearQuestion]) {
+      const question = make(store, milestone, random);
+      if (question) questions.push(question);
+    }
   }
   return questions;
 }

@@ -13,7 +13,7 @@ export function applyImportPlan(db: LightstickDatabase, store: AwardsStore, plan
   if (isNoOp(plan)) return { status: 'nothing-to-change' };
   const client = db.$client;
   const importId = client.transaction(() => {
-    const id = recordImport(client, { fileName: plan.fileName, digest: plan.digest, importedAt: now.getTime(), importedBy: plan.by });
+    const id = recordImport(db, { fileName: plan.fileName, digest: plan.digest, importedAt: now.getTime(), importedBy: plan.by });
     writeFacts(
       factWriterFor(db),
       {

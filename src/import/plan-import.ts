@@ -345,15 +345,13 @@ function* jsonFacts(context: ImportContext, file: string, text: string, today: s
 
   const creations = emptyCreations();
   const sources = new Map<string, SourceSpec>();
-  (data.sources ?? []).forEach((s, index) => {
-    // An imported fact's source needs its publication date, even where the seed files allow a living page without one.
-    if (s.publishedOn === undefined) return problem(`sources[${index}]`, 'publishedOn', 'missing-value');
+  (data.sources ?? []).forEach((s) => {
     sources.set(s.id, {
       identifier: s.url ?? s.id,
       url: s.url ?? null,
       title: s.headline,
       publisher: s.outlet,
-      publishedOn: s.publishedOn,
+      publishedOn: s.publishedOn ?? null,
       readOn: s.readOn ?? null,
     });
   });

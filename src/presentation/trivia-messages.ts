@@ -53,6 +53,14 @@ export function questionPrompt(question: TriviaQuestion, translation: Translatio
       return t('trivia.prompt.trueOrFalse', { artist: escaped(w.shown ?? ''), statement: `${escaped(w.statement ?? '')}${qualifiers(w, translation)}` });
     case 'milestone-who':
       return t('trivia.prompt.milestoneWho', { statement: `${escaped(w.statement ?? '')}${qualifiers(w, translation)}` });
+    case 'episode-song':
+      return t('trivia.prompt.episodeSong', { show: escaped(w.episode?.show ?? ''), date: translation.date(w.episode?.airDate ?? w.heldOn ?? '') });
+    case 'first-win-who':
+      return t('trivia.prompt.firstWinWho', { work: escaped(w.work ?? '') });
+    case 'grand-prize-winner':
+      return t('trivia.prompt.grandPrizeWinner', { edition });
+    case 'debut-year':
+      return t(w.solo ? 'trivia.prompt.soloDebutYear' : 'trivia.prompt.debutYear', { artist: escaped(w.lead ?? '') });
   }
 }
 
@@ -60,11 +68,11 @@ export function questionPrompt(question: TriviaQuestion, translation: Translatio
 export function questionFact(question: TriviaQuestion, translation: Translation): string {
   const { t } = translation;
   const w = question.wording;
-  if (question.kind === 'milestone-true-false' || question.kind === 'milestone-who') {
+  if (question.kind === 'milestone-true-false' || question.kind === 'milestone-who' || question.kind === 'first-win-who' || question.kind === 'debut-year') {
     const holders = (w.holders ?? []).map(escaped).join(' & ');
     const when = w.occurredOn ? ` (${translation.date(w.occurredOn)})` : '';
     const fact = t('trivia.fact.milestone', { holders, statement: `${escaped(w.statement ?? '')}${qualifiers(w, translation)}`, when });
-    if (question.kind === 'milestone-who') return fact;
+    if (question.kind !== 'milestone-true-false') return fact;
     return question.correct === 0 ? `${t('trivia.fact.true')} ${fact}` : `${t('trivia.fact.false', { holders })} ${fact}`;
   }
   const values = {

@@ -4,15 +4,11 @@ import type { MessagePayload } from '../../commands/command.js';
 import { dueServersSql } from '../../db/queries/anniversary-store.js';
 import {
   createAnniversaryTicker,
-  isLate,
   PostFailure,
   postNonce,
-  scheduleAsOf,
   STALE_CLAIM_MS,
   type AnniversaryPoster,
 } from '../../src/anniversaries/anniversary-ticker.js';
-import { dueAnniversaryPost, nextCheckTime, type AnniversarySchedule } from '../../src/core/anniversary-schedule.js';
-import { calendarDateIn } from '../../src/core/calendar.js';
 import { enableAnniversaryPosts } from '../../src/anniversaries/enable-posts.js';
 import type { OpenedStore } from '../../src/open-store.js';
 import { englishPostRendering, openTestStore, silentLogger, temporaryDatabasePath } from '../support/test-store.js';
@@ -412,30 +408,5 @@ describe('the anniversary ticker', () => {
       { g: discord.delivered[0]!.channelId === CHANNEL_A ? GUILD_A : GUILD_B, late: 0 },
       { g: discord.delivered[0]!.channelId === CHANNEL_A ? GUILD_B : GUILD_A, late: 1 },
     ]);
-  });
-});
-
-describe('sharing one decision between servers', () => {
-  it('decides the same as the full schedule, for start dates and last posts before, on and after today', () => {
-    const now = new Date('2026-03-08T09:30:00Z');
-    const dates = ['2026-03-01', '2026-03-07', '2026-03-08', '2026-03-09', '2026-03-20'];
-    for (const timeZone of ['UTC', 'America/New_York', 'Asia/Seoul', 'Pacific/Kiritimati']) {
-      for (const postTime of ['00:00', '02:30', '09:00', '23:45']) {
-        const today = calendarDateIn(now, timeZone);
-        for (const activeFrom of dates) {
-          for (const lastPostDate of [null, ...dates]) {
-            const schedule: AnniversarySchedule = { postTime, timeZone, activeFrom, lastPostDate };
-            const shared = scheduleAsOf(schedule, today);
-            expect(dueAnniversaryPost(shared, now)).toEqual(dueAnniversaryPost(schedule, now));
-            expect(nextCheckTime(shared, now)).toEqual(nextCheckTime(schedule, now));
-          }
-        }
-      }
-    }
-  });
-
-  it('calls a post late only past five minutes after its time', () => {
-    expect(isLate(0, 5 * 60_000)).toBe(false);
-    expect(isLate(0, 5 * 60_000 + 1)).toBe(true);
   });
 });

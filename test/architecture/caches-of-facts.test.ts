@@ -20,6 +20,7 @@ const longLived: Record<string, string> = {
   // Caches of facts.
   'db/queries/awards-store.ts#aliasCache': REVISION,
   'db/queries/awards-store.ts#editionCache': REVISION,
+  'db/queries/awards-store.ts#awardDayCache': REVISION,
   'src/reply-cache.ts#values': REVISION,
   'src/anniversaries/anniversary-days.ts#days': REVISION,
   // Keyed on their whole content, so a changed fact is a different key, never a stale answer.

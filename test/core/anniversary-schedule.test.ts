@@ -4,10 +4,15 @@ import {
   anniversariesOn,
   dueAnniversaryPost,
   entriesByArtist,
+  decideCheck,
   firstActiveDate,
+  isLate,
   isRoundAnniversary,
   LATE_AFTER_MS,
+  localDateOfMonthDay,
   nextCheckTime,
+  nextPostWithAnniversaries,
+  scheduleAsOf,
   type AnniversarySchedule,
 } from '../../src/core/anniversary-schedule.js';
 import { calendarDateIn } from '../../src/core/calendar.js';
@@ -185,5 +190,79 @@ describe("a server's anniversaries picked by artist", () => {
         opened.close();
       }
     }
+  });
+});
+
+describe('the next post /anniversaries announces', () => {
+  const daily: AnniversarySchedule = { postTime: '09:00', timeZone: 'Asia/Seoul', activeFrom: '2026-01-01', lastPostDate: null };
+
+  it('is the first day still ahead with anniversaries: today while its time is ahead, not once it has passed', () => {
+    const onlyOn = (date: string) => (localDate: string) => (localDate === date ? 2 : 0);
+    expect(nextPostWithAnniversaries(daily, new Date('2026-06-09T23:59:00Z'), onlyOn('2026-06-10'))).toEqual({
+      localDate: '2026-06-10',
+      at: new Date('2026-06-10T00:00:00Z'),
+      count: 2,
+    });
+    // Past today's time: a year later, the same day.
+    expect(nextPostWithAnniversaries(daily, new Date('2026-06-10T00:00:01Z'), onlyOn('2026-06-10'))).toBeNull();
+    expect(nextPostWithAnniversaries(daily, new Date('2026-06-10T00:00:01Z'), onlyOn('2027-06-10'))?.localDate).toBe('2027-06-10');
+  });
+
+  it('looks a little over a year ahead, and no further', () => {
+    const asked: string[] = [];
+    // 05:00 in Seoul: today's post is still ahead, and counts as the first day.
+    expect(nextPostWithAnniversaries(daily, new Date('2026-02-28T20:00:00Z'), (localDate) => (asked.push(localDate), 0))).toBeNull();
+    expect(asked).toHaveLength(370);
+    expect([asked[0], asked.at(-1)]).toEqual(['2026-03-01', '2027-03-05']);
+  });
+
+  it('skips the days that already have a post, and starts at the first active day', () => {
+    const any = () => 1;
+    expect(nextPostWithAnniversaries({ ...daily, lastPostDate: '2026-06-10' }, new Date('2026-06-09T12:00:00Z'), any)?.localDate).toBe('2026-06-11');
+    expect(nextPostWithAnniversaries({ ...daily, activeFrom: '2026-07-01' }, new Date('2026-06-09T12:00:00Z'), any)?.localDate).toBe('2026-07-01');
+  });
+});
+
+describe('February 29 in a preview', () => {
+  it('is the 28th in a common year and itself in a leap year', () => {
+    expect(localDateOfMonthDay({ month: 2, day: 29 }, 2027)).toBe('2027-02-28');
+    expect(localDateOfMonthDay({ month: 2, day: 29 }, 2028)).toBe('2028-02-29');
+    expect(localDateOfMonthDay({ month: 9, day: 12 }, 2026)).toBe('2026-09-12');
+  });
+});
+
+describe('what the ticker decides for a server it looks at', () => {
+  it('a due post, and the next look at the next day', () => {
+    const schedule: AnniversarySchedule = { postTime: '09:00', timeZone: 'UTC', activeFrom: '2026-01-01', lastPostDate: null };
+    expect(decideCheck(schedule, new Date('2026-09-12T09:00:20Z'))).toEqual({
+      due: { localDate: '2026-09-12', scheduledAt: new Date('2026-09-12T09:00:00Z'), late: false },
+      nextCheckAt: Date.parse('2026-09-13T09:00:00Z'),
+    });
+    expect(decideCheck(schedule, new Date('2026-09-12T08:00:00Z'))).toEqual({ due: null, nextCheckAt: Date.parse('2026-09-12T09:00:00Z') });
+  });
+});
+
+describe('sharing one decision between servers', () => {
+  it('decides the same as the full schedule, for start dates and last posts before, on and after today', () => {
+    const now = new Date('2026-03-08T09:30:00Z');
+    const dates = ['2026-03-01', '2026-03-07', '2026-03-08', '2026-03-09', '2026-03-20'];
+    for (const timeZone of ['UTC', 'America/New_York', 'Asia/Seoul', 'Pacific/Kiritimati']) {
+      for (const postTime of ['00:00', '02:30', '09:00', '23:45']) {
+        const today = calendarDateIn(now, timeZone);
+        for (const activeFrom of dates) {
+          for (const lastPostDate of [null, ...dates]) {
+            const schedule: AnniversarySchedule = { postTime, timeZone, activeFrom, lastPostDate };
+            const shared = scheduleAsOf(schedule, today);
+            expect(dueAnniversaryPost(shared, now)).toEqual(dueAnniversaryPost(schedule, now));
+            expect(nextCheckTime(shared, now)).toEqual(nextCheckTime(schedule, now));
+          }
+        }
+      }
+    }
+  });
+
+  it('calls a post late only past five minutes after its time', () => {
+    expect(isLate(0, 5 * 60_000)).toBe(false);
+    expect(isLate(0, 5 * 60_000 + 1)).toBe(true);
   });
 });

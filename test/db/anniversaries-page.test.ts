@@ -23,6 +23,7 @@ function busyDaySeeds() {
   const source = 'article-a.txt';
   const editions = [
     ...AWARD_SHOWS.flatMap((show) => YEARS.map((year) => ({ ceremony: show.slug, year, heldOn: `${year}-05-17`, timeZone: 'UTC', source }))),
+    { ceremony: 'two-day-awards', year: 2024, heldOn: '2024-11-28', timeZone: 'Asia/Seoul', source },
     // This year's edition: not an anniversary yet.
     { ceremony: 'alpha-awards', year: 2026, heldOn: '2026-05-17', timeZone: 'UTC', source },
   ];
@@ -33,6 +34,9 @@ function busyDaySeeds() {
     ),
     // Not a win: never remembered.
     { ceremony: 'beta-awards', year: 2019, category: 'best-song', artists: ['solo-b'], result: 'nominated', sources: [source] },
+    // A ceremony held over two days: one award given on its second day, one whose day is not known.
+    { ceremony: 'two-day-awards', year: 2024, category: 'best-song', artists: ['solo-b'], result: 'won', awardedOn: '2024-11-29', sources: [source] },
+    { ceremony: 'two-day-awards', year: 2024, category: 'best-group', artists: ['group-a'], result: 'won', sources: [source] },
     ...episodes.map((date) => ({
       ceremony: 'weekly-show',
       year: Number(date.slice(0, 4)),
@@ -63,6 +67,7 @@ function busyDaySeeds() {
       ceremonies: [
         ...AWARD_SHOWS.map((show) => ({ ...show, shortName: show.name, categories: CATEGORIES })),
         { slug: 'weekly-show', name: 'Weekly Show', shortName: 'WS', kind: 'music_show', categories: [{ slug: 'first-place', name: 'First Place' }] },
+        { slug: 'two-day-awards', name: 'Two Day Awards', shortName: 'TDA', categories: CATEGORIES },
       ],
     },
     'facts.json': {
@@ -93,7 +98,7 @@ afterAll(() => opened.close());
 function describeFact(fact: AnniversaryFact): string {
   if (fact.kind === 'win') {
     const { nomination } = fact;
-    return `${nomination.edition.heldOn} win ${nomination.edition.ceremonyName} ${nomination.categoryName}`;
+    return `${nomination.awardedOn ?? nomination.edition.heldOn} win ${nomination.edition.ceremonyName} ${nomination.categoryName}`;
   }
   return `${fact.milestone.occurredOn} milestone ${fact.milestone.key}`;
 }
@@ -145,6 +150,17 @@ describe('a day of anniversaries, a page at a time', () => {
       '2024-02-29 win Weekly Show First Place',
     ]);
     expect(store.countAnniversaries(['02-28', '02-29'], 2027)).toBe(3);
+  });
+
+  it('dates an award given on one day of a ceremony held over several by that day, not the first day', () => {
+    expect(store.anniversariesPage(['11-28'], 2026, 0, 10).map(describeFact)).toEqual(['2024-11-28 win Two Day Awards Best Group']);
+    expect(store.anniversariesPage(['11-29'], 2026, 0, 10).map(describeFact)).toEqual(['2024-11-29 win Two Day Awards Best Song']);
+    expect(store.countAnniversaries(['11-28'], 2026)).toBe(1);
+    expect(store.countAnniversaries(['11-29'], 2026)).toBe(1);
+    // Not before the year it was given.
+    expect(store.countAnniversaries(['11-29'], 2024)).toBe(0);
+    const day = findOnThisDay(store, { month: 11, day: 29 }, new Date('2026-11-29T09:00:00Z'));
+    expect(day.entries).toMatchObject([{ kind: 'win', date: '2024-11-29', yearsAgo: 2, nomination: { awardedOn: '2024-11-29', edition: { heldOn: '2024-11-28' } } }]);
   });
 
   it('refuses a list of month-days that is not one or two', () => {

@@ -1,64 +1,81 @@
-// The Dockerfile's steps without Docker (no engine or image registry is reachable here): in a clean
-// temporary folder, the build stage (the sources it copies, then `npm run build -- --clean`), and in
-// another, the run stage (what it copies, production dependencies only) started with `node` as its
-// CMD does, answering /healthz and a command, and stopping on SIGTERM.
-// One deviation: `npm ci` would fetch packages and compile better-sqlite3, which a test must not
-// do, so the build stage borrows this checkout's node_modules and the run stage prunes a copy of
-// it with `npm prune --omit=dev --offline`, as the Dockerfile prunes.
+// The Dockerfile's steps without Docker or the network, read from the Dockerfile itself (the same
+// reader as .ci/dockerfile-steps.ts, which runs them in CI with `npm ci` from the registry): in a clean
+// temporary folder, the build stage (what each COPY copies, then its RUN steps as written), and in
+// another, the run stage (what it copies, production dependencies only) started with its CMD,
+// answering /healthz and a command, and stopping on SIGTERM.
+// One deviation: `npm ci` would fetch packages, which a test must not do, so the build stage copies
+// this checkout's node_modules in its place, and npm runs offline (npm_config_offline) for the rest.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, readFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FakeDiscordServer } from '../discord-server/index.js';
+import { copyStep, readDockerfile, type DockerfileStage, type DockerfileStep } from '../support/dockerfile.js';
 import { getText, projectRoot, spawnBot } from './bot-process.js';
 
 const folders: string[] = [];
+// Two copies of node_modules take a while to remove on a busy machine.
 afterAll(() => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
+}, 120_000);
 
-function copyInto(folder: string, paths: string[]) {
-  for (const path of paths) cpSync(join(projectRoot, path), join(folder, path), { recursive: true });
-}
+const runs = (stage: DockerfileStage) => stage.steps.filter((step): step is Extract<DockerfileStep, { kind: 'run' }> => step.kind === 'run').map((step) => step.command);
+const copies = (stage: DockerfileStage) => stage.steps.filter((step): step is Extract<DockerfileStep, { kind: 'copy' }> => step.kind === 'copy');
 
 describe('the container steps in a clean folder', () => {
-  it('builds, runs with production dependencies only, answers /healthz, and stops', async () => {
-    const npm = (cwd: string, args: string[]) => execFileSync('npm', args, { cwd, stdio: 'pipe', encoding: 'utf8' });
+  const [buildStage, runStage] = readDockerfile(join(projectRoot, 'Dockerfile'));
 
-    // Build stage.
+  it('are the steps this test and CI stand in for', () => {
+    expect(readDockerfile(join(projectRoot, 'Dockerfile')).map((stage) => stage.name)).toEqual(['build', 'run']);
+    expect(buildStage!.base).toBe('node:24-bookworm-slim');
+    expect(runs(buildStage!)).toEqual(['npm ci --ignore-scripts --no-audit --no-fund', 'npm run build -- --clean && npm prune --omit=dev --no-audit --no-fund']);
+    // Works on the image's filesystem as root: skipped here and in CI.
+    expect(runs(runStage!)).toEqual(['mkdir -p /data && chown node:node /data']);
+    expect(runStage!.cmd).toEqual(['node', '--enable-source-maps', 'dist/src/main.js']);
+    expect(runStage!.env.DATABASE_PATH).toBe('/data/lightstick.sqlite');
+  });
+
+  it('builds, runs with production dependencies only, answers /healthz, and stops', async () => {
+    const offline = { ...process.env, npm_config_offline: 'true' };
+    const sh = (cwd: string, command: string) => execFileSync('sh', ['-c', command], { cwd, stdio: 'pipe', encoding: 'utf8', env: offline });
+
+    // Build stage: its COPY steps, node_modules for `npm ci`, then its other RUN step as written.
     const build = mkdtempSync(join(tmpdir(), 'lightstick-build-'));
     folders.push(build);
-    copyInto(build, ['package.json', 'package-lock.json', '.npmrc', 'tsconfig.json', 'tsconfig.build.json', 'scripts', 'src', 'commands', 'db']);
-    symlinkSync(join(projectRoot, 'node_modules'), join(build, 'node_modules'), 'dir');
-    npm(build, ['run', '--silent', 'build', '--', '--clean']);
+    const [install, buildAndPrune] = runs(buildStage!);
+    for (const step of buildStage!.steps) {
+      if (step.kind === 'copy') copyStep(step, { folder: build, workdir: buildStage!.workdir }, { contextRoot: projectRoot });
+      else if (step.kind === 'run' && step.command === install) cpSync(join(projectRoot, 'node_modules'), join(build, 'node_modules'), { recursive: true, verbatimSymlinks: true });
+      else if (step.kind === 'run' && step.command === buildAndPrune) sh(build, step.command);
+    }
     expect(existsSync(join(build, 'dist', 'src', 'main.js'))).toBe(true);
     expect(existsSync(join(build, 'dist', 'src', 'main.js.map'))).toBe(true);
-    // Never stale: an edited source is recompiled, and a deleted compiled file is made again.
-    appendFileSync(join(build, 'src', 'hosting', 'metrics.ts'), '\n// edited after the first build\n');
-    rmSync(join(build, 'dist', 'src', 'main.js'));
-    npm(build, ['run', '--silent', 'build']);
-    expect(existsSync(join(build, 'dist', 'src', 'main.js'))).toBe(true);
-    expect(readFileSync(join(build, 'dist', 'src', 'hosting', 'metrics.js'), 'utf8')).toContain('// edited after the first build');
-
-    // Run stage.
-    const run = mkdtempSync(join(tmpdir(), 'lightstick-run-'));
-    folders.push(run);
-    for (const file of ['package.json', 'package-lock.json']) cpSync(join(build, file), join(run, file));
-    cpSync(join(build, 'dist'), join(run, 'dist'), { recursive: true });
-    copyInto(run, ['db/migrations', 'seeds']);
-    cpSync(join(projectRoot, 'node_modules'), join(run, 'node_modules'), { recursive: true, verbatimSymlinks: true });
-    npm(run, ['prune', '--omit=dev', '--offline', '--no-audit', '--no-fund']);
-    const installed = readdirSync(join(run, 'node_modules'));
+    const installed = readdirSync(join(build, 'node_modules'));
     // typescript stays: npm keeps it as i18next's optional peer dependency (typed keys); nothing runs it.
     for (const devOnly of ['tsx', 'vitest', 'vite', 'drizzle-kit']) expect(installed).not.toContain(devOnly);
     for (const needed of ['better-sqlite3', 'discord.js', 'prom-client', 'pino']) expect(installed).toContain(needed);
+    // Never stale: an edited source is recompiled, and a deleted compiled file is made again.
+    appendFileSync(join(build, 'src', 'hosting', 'metrics.ts'), '\n// edited after the first build\n');
+    rmSync(join(build, 'dist', 'src', 'main.js'));
+    sh(build, 'npm run --silent build');
+    expect(existsSync(join(build, 'dist', 'src', 'main.js'))).toBe(true);
+    expect(readFileSync(join(build, 'dist', 'src', 'hosting', 'metrics.js'), 'utf8')).toContain('// edited after the first build');
+
+    // Run stage: what it copies, from the build stage and from the context.
+    const run = mkdtempSync(join(tmpdir(), 'lightstick-run-'));
+    folders.push(run);
+    for (const step of copies(runStage!)) {
+      copyStep(step, { folder: run, workdir: runStage!.workdir }, step.from === 'build' ? { folder: build, workdir: buildStage!.workdir } : { contextRoot: projectRoot });
+    }
     expect(readdirSync(run).sort()).toEqual(['db', 'dist', 'node_modules', 'package-lock.json', 'package.json', 'seeds']);
 
     const server = new FakeDiscordServer();
     await server.start();
     mkdirSync(join(run, 'data'));
-    const bot = spawnBot({ cwd: run, env: { DISCORD_API_URL: server.apiBaseUrl, DATABASE_PATH: join(run, 'data', 'lightstick.sqlite'), HEALTH_PORT: '0', NODE_ENV: 'production' } });
+    // The run stage's ENV, with the /data volume in the folder and any free port.
+    const env = { ...runStage!.env, DISCORD_API_URL: server.apiBaseUrl, DATABASE_PATH: join(run, 'data', 'lightstick.sqlite'), HEALTH_PORT: '0' };
+    const bot = spawnBot({ cwd: run, env });
     try {
       const listening = await bot.waitForLog('health and metrics server listening');
       await bot.waitForLog('on Discord');
