@@ -30,6 +30,7 @@ function fact(ceremony: string, kind: EditionRef['ceremonyKind'], result: Nomina
     workTitle: null,
     workReleasedOn: null,
     workNote: null,
+    awardedOn: null,
     artists: [],
     sources: [],
     origin: 'seed',
