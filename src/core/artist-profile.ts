@@ -83,6 +83,9 @@ function earliestWin(wins: NominationFact[]): NominationFact | undefined {
 
 function compareWhen(a: NominationFact, b: NominationFact): number {
   if (a.edition.year !== b.edition.year) return a.edition.year - b.edition.year;
-  if (a.edition.heldOn === null || b.edition.heldOn === null) return Number(a.edition.heldOn === null) - Number(b.edition.heldOn === null);
-  return a.edition.heldOn.localeCompare(b.edition.heldOn);
+  // A ceremony held over several days dates each award by its own day.
+  const dayOf = (n: NominationFact) => n.awardedOn ?? n.edition.heldOn;
+  const [dayA, dayB] = [dayOf(a), dayOf(b)];
+  if (dayA === null || dayB === null) return Number(dayA === null) - Number(dayB === null);
+  return dayA.localeCompare(dayB);
 }
