@@ -22,6 +22,7 @@ import {
 import { echoed } from '../src/presentation/refusals.js';
 import { supportedLocales, type Translation } from '../src/presentation/translation.js';
 import { described, localizedChoice } from './command-descriptions.js';
+import { installableInServers } from './command-installs.js';
 import {
   artistFromOption,
   optionalString,
@@ -40,7 +41,7 @@ export function languageChoices() {
   return supportedLocales.map((locale) => localizedChoice(locale, `languages.${locale}`));
 }
 
-const definition = described(new SlashCommandBuilder().setName('anniversaries'), 'commands.anniversaries.description')
+const definition = installableInServers(described(new SlashCommandBuilder().setName('anniversaries'), 'commands.anniversaries.description'))
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .setContexts(InteractionContextType.Guild)
   .addSubcommand((sub) =>
