@@ -186,9 +186,10 @@ function preview(invocation: CommandInvocation, context: CommandContext): Comman
   const followed = invocation.guildId ? context.anniversaries.followedArtistIds(invocation.guildId) : [];
   const entries = anniversariesForServer(context.store, localDate, followed);
   if (entries.length === 0) return privately(noPreviewText(localDate, followed.length > 0, translation));
-  // The preview shows the post as the server's channel would read it.
-  const post = renderAnniversaryPost(entries, localDate, context.translator.forServer(invocation.guildId, invocation.locale));
-  return { payload: { content: translation.t('anniversaries.previewNote'), embeds: post.embeds ?? [] }, ephemeral: true };
+  // The preview is the post the channel would get, in its language and with its card, under a note.
+  const cards = context.capabilities.cards;
+  const post = renderAnniversaryPost(entries, localDate, context.translator.forServer(invocation.guildId, invocation.locale), cards ? { cards } : {});
+  return { payload: { ...post, content: translation.t('anniversaries.previewNote') }, ephemeral: true };
 }
 
 function off(invocation: CommandInvocation, context: CommandContext): CommandReply {
