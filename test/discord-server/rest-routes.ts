@@ -109,6 +109,13 @@ function onlyUserInstall(raw: TrackedInteraction['raw']): boolean {
   return '1' in owners && !('0' in owners);
 }
 
+/** Files in an interaction's answer need Attach Files where it happened, as `app_permissions` says. */
+function uploadRefused(raw: TrackedInteraction['raw'], files: UploadedFile[] | undefined): RestReply | null {
+  if (!files || files.length === 0) return null;
+  const allowed = (BigInt(raw.app_permissions ?? '0') & PermissionFlagsBits.AttachFiles) !== 0n;
+  return allowed ? null : discordError(403, 50013, 'Missing Permissions');
+}
+
 /** A server that turned off Use External Apps gets a user install's answers privately, whatever the app asked. */
 function forcedEphemeral(raw: TrackedInteraction['raw']): boolean {
   if (!onlyUserInstall(raw) || !raw.guild_id) return false;
@@ -350,7 +357,7 @@ export class RestRoutes {
       'PATCH',
       '/webhooks/:appId/:token/messages/:messageId',
       (params, request) =>
-        this.withWebhookMessage(params, (message) => this.editMessage(message, request.body, request.files ?? [])),
+        this.withWebhookMessage(params, (message, tracked) => uploadRefused(tracked.raw, request.files) ?? this.editMessage(message, request.body, request.files ?? [])),
       false,
     );
     this.route(
@@ -580,6 +587,8 @@ export class RestRoutes {
     if (!ALLOWED_CALLBACKS[tracked.raw.type]?.includes(callback.type)) {
       return invalidCallbackType('Invalid interaction callback type for this interaction');
     }
+    const refused = uploadRefused(tracked.raw, request.files);
+    if (refused) return refused;
     const data = (callback.data ?? {}) as MessageBody;
     const location = this.state.locateChannel(tracked.raw.channel_id ?? '');
     let resourceMessage: APIMessage | null = null;
@@ -649,6 +658,8 @@ export class RestRoutes {
     const files = request.files ?? [];
     const problem = messageBodyProblem(body, undefined, files);
     if (problem) return problem;
+    const refused = uploadRefused(tracked.raw, files);
+    if (refused) return refused;
     if (onlyUserInstall(tracked.raw) && tracked.followUps >= USER_INSTALL_FOLLOW_UP_LIMIT) {
       return discordError(400, 40094, 'Maximum number of follow up messages hit');
     }

@@ -184,6 +184,17 @@ describe('the shapes Discord sends and answers with', () => {
     expect(reply.embeds?.[0]?.title).toBe('Rosé: firsts and milestones');
   });
 
+  it('sends a /card without its picture where the app may not attach files, the facts still in text', async () => {
+    const noFiles = harness.server.addGuildWithoutBot({ name: 'Text Only', everyonePermissions: DEFAULT_EVERYONE_PERMISSIONS & ~PermissionFlagsBits.AttachFiles });
+    const { sent, callback, reply } = await run({ guildId: noFiles.id, user: fan, userInstall: true }, 'card', { artist: 'rose' });
+    expect(callback.type).toBe(4);
+    const request = harness.server.requests.find((r) => r.method === 'POST' && r.path === `/interactions/${sent.id}/${sent.token}/callback`)!;
+    expect(request.status).toBe(204);
+    expect(request.files).toEqual([]);
+    expect(reply.embeds?.[0]).not.toHaveProperty('image');
+    expect(reply.embeds?.[0]?.description).toContain('First Korean artist to win one of the MTV VMAs');
+  });
+
   it('refuses a sixth follow-up to one interaction of a person\'s install', async () => {
     const { sent } = await run(places()['a server without the bot'], 'artist', { name: 'lisa' });
     const url = `${harness.server.apiBaseUrl}/v10/webhooks/${harness.server.applicationId}/${sent.token}`;
