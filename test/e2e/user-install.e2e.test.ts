@@ -10,6 +10,8 @@ import { readConfig } from '../../src/config.js';
 import { checkRegisteredCommands } from '../../src/discord/command-registration.js';
 import { deployCommands } from '../../src/discord/deploy-commands.js';
 import { DEFAULT_EVERYONE_PERMISSIONS, validateSchema, type FakeGuild, type InteractionPlace } from '../discord-server/index.js';
+import { largeSeedFiles } from '../support/large-seed.js';
+import { writeSeedDirectory } from '../support/test-store.js';
 import { expectEveryBodyValid, roundTrip, startHarness, TEST_TOKEN, type Harness } from './bot-harness.js';
 
 const READ_ONLY = ['firsts', 'awards', 'onthisday', 'artist', 'card', 'ceremony'];
@@ -134,6 +136,35 @@ describe('/onthisday without a server', () => {
       expect(asked.reply.embeds?.[0]?.title).toBe('Un día como hoy: 7 de septiembre');
       expect(JSON.stringify(asked.reply)).toContain('APT.');
     }
+  });
+});
+
+describe('buttons where only the person installed it', () => {
+  let large: Harness;
+  beforeAll(async () => {
+    large = await startHarness({ seedDirectory: writeSeedDirectory(largeSeedFiles()) });
+    await deployCommands(readConfig({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_CLIENT_ID: large.server.applicationId, DISCORD_API_URL: large.server.apiBaseUrl }));
+  });
+  afterAll(async () => {
+    expectEveryBodyValid(large.server);
+    await large.stop();
+  });
+
+  it('turns the page in a group DM, the press carrying the install of the message it is on', async () => {
+    const server = large.server;
+    const channel = server.groupDm([fan, { id: '1180000000000000002', username: 'minji' }]);
+    const asked = server.chatInputInteraction({ guildId: null, channelId: channel.id, user: fan, userInstall: true, commandName: 'awards', options: { artist: 'Mega Group' }, locale: Locale.Korean });
+    const { callback } = await roundTrip(server, asked);
+    const buttons = (callback.data as { components: { components: { custom_id: string }[] }[] }).components[0]!.components;
+    const message = server.messages(channel.id).at(-1)!;
+    const raw = server.buttonInteraction({ customId: buttons[1]!.custom_id, message, user: fan, locale: Locale.Korean });
+    expect(raw).toMatchObject({ context: 2, authorizing_integration_owners: { 1: fan.id } });
+    const pressed = await roundTrip(server, raw);
+    expect(pressed.callback.type).toBe(7);
+    const footer = (data: unknown) => (data as { embeds: { footer: { text: string } }[] }).embeds[0]!.footer.text;
+    expect(footer(pressed.callback.data)).not.toBe(footer(callback.data));
+    expect(footer(pressed.callback.data)).toMatch(/2/);
+    expect(server.message(message.id)?.embeds[0]?.footer?.text).toBe(footer(pressed.callback.data));
   });
 });
 
