@@ -22,6 +22,7 @@ import {
 import { echoed } from '../src/presentation/refusals.js';
 import { supportedLocales, type Translation } from '../src/presentation/translation.js';
 import { described, localizedChoice } from './command-descriptions.js';
+import { installableInServers } from './command-installs.js';
 import {
   artistFromOption,
   optionalString,
@@ -40,7 +41,7 @@ export function languageChoices() {
   return supportedLocales.map((locale) => localizedChoice(locale, `languages.${locale}`));
 }
 
-const definition = described(new SlashCommandBuilder().setName('anniversaries'), 'commands.anniversaries.description')
+const definition = installableInServers(described(new SlashCommandBuilder().setName('anniversaries'), 'commands.anniversaries.description'))
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .setContexts(InteractionContextType.Guild)
   .addSubcommand((sub) =>
@@ -173,9 +174,10 @@ function preview(invocation: CommandInvocation, context: CommandContext): Comman
   const followed = invocation.guildId ? context.anniversaries.followedArtistIds(invocation.guildId) : [];
   const entries = anniversariesForServer(context.store, localDate, followed);
   if (entries.length === 0) return privately(noPreviewText(localDate, followed.length > 0, translation));
-  // The preview shows the post as the server's channel would read it.
-  const post = renderAnniversaryPost(entries, localDate, context.translator.forServer(invocation.guildId, invocation.locale));
-  return { payload: { content: translation.t('anniversaries.previewNote'), embeds: post.embeds ?? [] }, ephemeral: true };
+  // The preview is the post the channel would get, in its language and with its card, under a note.
+  const cards = context.capabilities.cards;
+  const post = renderAnniversaryPost(entries, localDate, context.translator.forServer(invocation.guildId, invocation.locale), cards ? { cards } : {});
+  return { payload: { ...post, content: translation.t('anniversaries.previewNote') }, ephemeral: true };
 }
 
 function off(invocation: CommandInvocation, context: CommandContext): CommandReply {

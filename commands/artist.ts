@@ -5,10 +5,11 @@ import { describeArtist } from '../src/core/artist-profile.js';
 import { artistChoices } from '../src/core/resolve-artist.js';
 import { artistProfileMessage } from '../src/presentation/artist-profile-message.js';
 import { described } from './command-descriptions.js';
+import { installableAnywhere } from './command-installs.js';
 import { artistFromOption, readerTranslation, requiredArtistOption } from './command-options.js';
 import type { SlashCommand } from './command.js';
 
-const definition = described(new SlashCommandBuilder().setName('artist'), 'commands.artist.description')
+const definition = installableAnywhere(described(new SlashCommandBuilder().setName('artist'), 'commands.artist.description'))
   .addStringOption((option) => requiredArtistOption(option, 'commands.artist.options.name', 'name'))
   .toJSON() satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 

@@ -7,6 +7,7 @@ import { artistChoices } from '../src/core/resolve-artist.js';
 import { awardsMessage, type AwardsView } from '../src/presentation/awards-message.js';
 import type { Translation } from '../src/presentation/translation.js';
 import { described, localizedChoice } from './command-descriptions.js';
+import { installableAnywhere } from './command-installs.js';
 import {
   artistFromOption,
   ceremonyFromText,
@@ -20,7 +21,7 @@ import { StaleButtonError, UserError, type CommandContext, type SlashCommand } f
 
 const resultChoices = ['won', 'nominated', 'all'] as const satisfies readonly ResultFilter[];
 
-const definition = described(new SlashCommandBuilder().setName('awards'), 'commands.awards.description')
+const definition = installableAnywhere(described(new SlashCommandBuilder().setName('awards'), 'commands.awards.description'))
   .addStringOption((option) => requiredArtistOption(option, 'commands.awards.options.artist'))
   .addStringOption((option) =>
     described(option.setName('ceremony'), 'commands.awards.options.ceremony').setAutocomplete(true).setMaxLength(100),

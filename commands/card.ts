@@ -7,10 +7,11 @@ import { artistChoices, resolveArtist } from '../src/core/resolve-artist.js';
 import { cardMessage, notableFactChoice } from '../src/presentation/milestone-card-message.js';
 import { escaped } from '../src/presentation/fact-text.js';
 import { described } from './command-descriptions.js';
+import { installableAnywhere } from './command-installs.js';
 import { artistFromOption, optionalString, readerTranslation, requiredArtistOption } from './command-options.js';
 import { UserError, type SlashCommand } from './command.js';
 
-const definition = described(new SlashCommandBuilder().setName('card'), 'commands.card.description')
+const definition = installableAnywhere(described(new SlashCommandBuilder().setName('card'), 'commands.card.description'))
   .addStringOption((option) => requiredArtistOption(option, 'commands.card.options.artist'))
   .addStringOption((option) => described(option.setName('milestone'), 'commands.card.options.milestone').setAutocomplete(true).setMaxLength(20))
   .toJSON() satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;

@@ -8,10 +8,11 @@ import { ceremonyResultsMessage, noEditionText, showYearMessage } from '../src/p
 import { echoed } from '../src/presentation/refusals.js';
 import type { Translation } from '../src/presentation/translation.js';
 import { described } from './command-descriptions.js';
+import { installableAnywhere } from './command-installs.js';
 import { ceremonyFromText, optionalInteger, optionalString, pageArgument, readerTranslation, stringOption } from './command-options.js';
 import { StaleButtonError, UserError, type CommandContext, type SlashCommand } from './command.js';
 
-const definition = described(new SlashCommandBuilder().setName('ceremony'), 'commands.ceremony.description')
+const definition = installableAnywhere(described(new SlashCommandBuilder().setName('ceremony'), 'commands.ceremony.description'))
   .addStringOption((option) =>
     described(option.setName('name'), 'commands.ceremony.options.name').setRequired(true).setAutocomplete(true).setMaxLength(100),
   )

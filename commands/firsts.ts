@@ -5,10 +5,11 @@ import { findFirsts } from '../src/core/firsts.js';
 import { artistChoices } from '../src/core/resolve-artist.js';
 import { firstsMessage } from '../src/presentation/firsts-message.js';
 import { described } from './command-descriptions.js';
+import { installableAnywhere } from './command-installs.js';
 import { artistFromOption, pageArgument, readerTranslation, requiredArtistOption } from './command-options.js';
 import { StaleButtonError, type SlashCommand } from './command.js';
 
-const definition = described(new SlashCommandBuilder().setName('firsts'), 'commands.firsts.description')
+const definition = installableAnywhere(described(new SlashCommandBuilder().setName('firsts'), 'commands.firsts.description'))
   .addStringOption((option) => requiredArtistOption(option, 'commands.firsts.options.artist'))
   .toJSON() satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 

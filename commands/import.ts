@@ -6,6 +6,7 @@ import { InteractionContextType, type RESTPostAPIChatInputApplicationCommandsJSO
 import { importAppliedText, importPlanMessage, importProblemsText } from '../src/presentation/contribution-messages.js';
 import type { Translation } from '../src/presentation/translation.js';
 import { described } from './command-descriptions.js';
+import { installableInServers } from './command-installs.js';
 import { readerTranslation } from './command-options.js';
 import { StaleButtonError, UserError, type ButtonReply, type CommandContext, type Requester, type SlashCommand } from './command.js';
 
@@ -18,7 +19,7 @@ import { StaleButtonError, UserError, type ButtonReply, type CommandContext, typ
 export const IMPORT_MAX_BYTES = 512 * 1024;
 const DRAFT_LIFETIME_MS = 15 * 60_000;
 
-const definition = described(new SlashCommandBuilder().setName('import'), 'commands.import.description')
+const definition = installableInServers(described(new SlashCommandBuilder().setName('import'), 'commands.import.description'))
   .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
   .addAttachmentOption((o) => described(o.setName('file'), 'commands.import.options.file').setRequired(true))
   .toJSON() satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;

@@ -11,10 +11,11 @@ import { echoed } from '../src/presentation/refusals.js';
 import { supportedLocales } from '../src/presentation/translation.js';
 import { languageChoices } from './anniversaries.js';
 import { described } from './command-descriptions.js';
+import { installableInServers } from './command-installs.js';
 import { optionalString, readerTranslation, requiredGuildId } from './command-options.js';
 import { UserError, type SlashCommand } from './command.js';
 
-const definition = described(new SlashCommandBuilder().setName('language'), 'commands.language.description')
+const definition = installableInServers(described(new SlashCommandBuilder().setName('language'), 'commands.language.description'))
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .setContexts(InteractionContextType.Guild)
   .addStringOption((option) => described(option.setName('language'), 'commands.language.options.language').addChoices(...languageChoices()))

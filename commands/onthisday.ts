@@ -7,6 +7,7 @@ import { ON_THIS_DAY_FACTS_PER_PAGE, onThisDayMessage } from '../src/presentatio
 import { echoed } from '../src/presentation/refusals.js';
 import type { Translation } from '../src/presentation/translation.js';
 import { described } from './command-descriptions.js';
+import { installableAnywhere } from './command-installs.js';
 import { optionalString, pageArgument, readerTranslation } from './command-options.js';
 import { StaleButtonError, UserError, type CommandContext, type SlashCommand } from './command.js';
 
@@ -15,7 +16,7 @@ function timeZoneOf(context: CommandContext, guildId: string | null): string {
   return (guildId && context.anniversaries.settings(guildId)?.timeZone) || 'UTC';
 }
 
-const definition = described(new SlashCommandBuilder().setName('onthisday'), 'commands.onthisday.description')
+const definition = installableAnywhere(described(new SlashCommandBuilder().setName('onthisday'), 'commands.onthisday.description'))
   .addStringOption((option) =>
     described(option.setName('date'), 'commands.onthisday.options.date').setMinLength(3).setMaxLength(5),
   )

@@ -8,6 +8,7 @@ import { contributedFactsMessage, factSummary, reviewCard } from '../src/present
 import { editionLabel, milestoneLine, nominationLine } from '../src/presentation/fact-text.js';
 import type { Translation } from '../src/presentation/translation.js';
 import { described, localizedChoice } from './command-descriptions.js';
+import { installableInServers } from './command-installs.js';
 import { artistFromOption, optionalInteger, readerTranslation, requiredArtistOption, stringOption } from './command-options.js';
 import {
   StaleButtonError,
@@ -21,7 +22,7 @@ import {
 
 const REASON_MAX = 300;
 
-const definition = described(new SlashCommandBuilder().setName('review'), 'commands.review.description')
+const definition = installableInServers(described(new SlashCommandBuilder().setName('review'), 'commands.review.description'))
   .addSubcommand((sub) => described(sub.setName('next'), 'commands.review.next.description'))
   .addSubcommand((sub) =>
     described(sub.setName('reject'), 'commands.review.reject.description')

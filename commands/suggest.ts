@@ -13,13 +13,14 @@ import {
 } from '../src/presentation/contribution-messages.js';
 import { milestoneLine, nominationLine } from '../src/presentation/fact-text.js';
 import { described, localizedChoice } from './command-descriptions.js';
+import { installableInServers } from './command-installs.js';
 import { optionalString, readerTranslation, stringOption } from './command-options.js';
 import { UserError, type CommandContext, type CommandInvocation, type CommandReply, type SlashCommand } from './command.js';
 
 const artistKinds = ['group', 'soloist'] as const;
 const ceremonyKinds = ['award_show', 'music_show'] as const;
 
-const definition = described(new SlashCommandBuilder().setName('suggest'), 'commands.suggest.description')
+const definition = installableInServers(described(new SlashCommandBuilder().setName('suggest'), 'commands.suggest.description'))
   .setContexts(InteractionContextType.Guild)
   .addSubcommand((sub) =>
     described(sub.setName('win'), 'commands.suggest.win.description')

@@ -17,6 +17,7 @@ import {
 } from '../src/presentation/trivia-messages.js';
 import type { Translation } from '../src/presentation/translation.js';
 import { described, localizedChoice } from './command-descriptions.js';
+import { installableInServers } from './command-installs.js';
 import {
   artistFromOption,
   optionalInteger,
@@ -30,7 +31,7 @@ import { StaleButtonError, UserError, type CommandContext, type CommandInvocatio
 export const TRIVIA_LIMITS = { questions: { min: 1, max: 20, default: 5 }, seconds: { min: 10, max: 60, default: 20 } } as const;
 const periods = ['week', 'month', 'all'] as const satisfies readonly LeaderboardPeriod[];
 
-const definition = described(new SlashCommandBuilder().setName('trivia'), 'commands.trivia.description')
+const definition = installableInServers(described(new SlashCommandBuilder().setName('trivia'), 'commands.trivia.description'))
   .setContexts(InteractionContextType.Guild)
   .addSubcommand((sub) =>
     described(sub.setName('start'), 'commands.trivia.start.description')

@@ -26,6 +26,9 @@ export function normalizedCommand(command: Record<string, unknown>): Json {
     description: (command.description as string | undefined) ?? '',
     options: ((command.options as Record<string, unknown>[] | undefined) ?? []).map(normalizedOption),
     contexts: [...((command.contexts as number[] | null | undefined) ?? [])].sort(),
+    // Where it may be installed: a server (0) and a person's account (1). Discord answers [0] for a
+    // command registered without it.
+    integration_types: [...((command.integration_types as number[] | null | undefined) ?? [0])].sort(),
     default_member_permissions: (command.default_member_permissions as string | null | undefined) ?? null,
   };
 }
@@ -35,7 +38,7 @@ export interface CommandDifferences {
   missing: string[];
   /** Registered, no longer defined here. */
   extra: string[];
-  /** Registered with other options, descriptions, contexts or permissions. */
+  /** Registered with other options, descriptions, contexts, installation types or permissions. */
   changed: string[];
   /** Registered both globally and on the server: Discord shows them twice there. */
   duplicated: string[];

@@ -4,6 +4,7 @@
 import {
   ActionRowBuilder,
   MessageFlags,
+  PermissionFlagsBits,
   ModalBuilder,
   TextInputBuilder,
   TextInputStyle,
@@ -12,6 +13,7 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
+  type APIEmbed,
   type Interaction,
 } from 'discord.js';
 import type {
@@ -79,40 +81,62 @@ export function toInvocation(interaction: ChatInputCommandInteraction | Autocomp
   };
 }
 
-/** A payload as discord.js sends it: files become uploads, referenced from embeds as attachment://. */
-export function discordMessage(payload: MessagePayload) {
-  const { files, ...rest } = payload;
-  return files ? { ...rest, files: files.map((file) => ({ attachment: file.data, name: file.name, description: file.description })) } : rest;
+/**
+ * Whether the app may attach files where the interaction happened. Everything about the place comes
+ * from the interaction itself (`app_permissions`), never from a cache: installed to a person's
+ * account, the bot is not in that server or DM at all.
+ */
+function mayAttachFiles(interaction: Interaction): boolean {
+  return interaction.appPermissions.has(PermissionFlagsBits.AttachFiles);
 }
 
-function withFlags(reply: CommandReply) {
-  const message = discordMessage(reply.payload);
+function withoutAttachedPictures(embed: APIEmbed): APIEmbed {
+  const { image, thumbnail, ...rest } = embed;
+  const attached = (media: { url: string } | undefined) => media?.url.startsWith('attachment://') ?? false;
+  return { ...rest, ...(image && !attached(image) ? { image } : {}), ...(thumbnail && !attached(thumbnail) ? { thumbnail } : {}) };
+}
+
+/**
+ * A payload as discord.js sends it: files become uploads, referenced from embeds as attachment://.
+ * Where the app may not attach files, the pictures stay out; the embeds still say every fact.
+ */
+export function discordMessage(payload: MessagePayload, mayAttach = true) {
+  const { files, ...rest } = payload;
+  if (!files) return rest;
+  if (!mayAttach) return { ...rest, ...(rest.embeds ? { embeds: rest.embeds.map(withoutAttachedPictures) } : {}) };
+  return { ...rest, files: files.map((file) => ({ attachment: file.data, name: file.name, description: file.description })) };
+}
+
+function withFlags(reply: CommandReply, mayAttach: boolean) {
+  const message = discordMessage(reply.payload, mayAttach);
   return reply.ephemeral ? { ...message, flags: MessageFlags.Ephemeral as const } : message;
 }
 
 async function answerChatInput(interaction: ChatInputCommandInteraction, context: CommandContext, answered: Answered): Promise<void> {
   const pending = runSlashCommand(toInvocation(interaction), context, interaction.id);
   pending.then((reply) => (answered.outcome = outcomeOf(reply)), () => undefined);
+  const attach = mayAttachFiles(interaction);
   if (findCommand(interaction.commandName)?.defersPrivately) {
     // Told at once, so that however long the work takes Discord's three seconds are met, and privately,
     // so that the answer can stay private.
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    await interaction.editReply(discordMessage((await pending).payload));
+    await interaction.editReply(discordMessage((await pending).payload, attach));
     return;
   }
   const early = await Promise.race([pending, delay(DEFER_AFTER_MS)]);
   if (early !== STILL_WORKING) {
-    await interaction.reply(withFlags(early));
+    await interaction.reply(withFlags(early, attach));
     return;
   }
   await interaction.deferReply();
   const reply = await pending;
   if (reply.ephemeral) {
-    // A deferred public reply cannot turn private: replace it with a private follow-up.
+    // A deferred public reply cannot turn private: replace it with a private follow-up (one of the
+    // five a person's install may send).
     await interaction.deleteReply();
-    await interaction.followUp(withFlags(reply));
+    await interaction.followUp(withFlags(reply, attach));
   } else {
-    await interaction.editReply(discordMessage(reply.payload));
+    await interaction.editReply(discordMessage(reply.payload, attach));
   }
 }
 
@@ -144,22 +168,23 @@ async function answerComponent(
   // A command whose work may outlast Discord's three seconds (Apply re-checks and writes a whole file)
   // is deferred at once: a long write holds the event loop, and a timer would fire too late.
   const deferAtOnce = findCommand(interaction.customId.split(':')[0] ?? '')?.defersPrivately === true;
+  const attach = mayAttachFiles(interaction);
   const early = deferAtOnce ? STILL_WORKING : await Promise.race([pending, delay(DEFER_AFTER_MS)]);
   if (early !== STILL_WORKING) {
     if (early.kind === 'modal') {
       if (interaction.isButton()) await interaction.showModal(modalOf(early.modal));
       return;
     }
-    if (early.kind === 'update' && (interaction.isButton() || interaction.isFromMessage())) await interaction.update(discordMessage(early.payload));
-    else await interaction.reply(withFlags(early.kind === 'update' ? { ...early, ephemeral: true } : early));
+    if (early.kind === 'update' && (interaction.isButton() || interaction.isFromMessage())) await interaction.update(discordMessage(early.payload, attach));
+    else await interaction.reply(withFlags(early.kind === 'update' ? { ...early, ephemeral: true } : early, attach));
     return;
   }
   await interaction.deferUpdate();
   const reply = await pending;
   // A form cannot follow a deferral: Discord only opens one as the first answer.
   if (reply.kind === 'modal') return;
-  if (reply.kind === 'update') await interaction.editReply(discordMessage(reply.payload));
-  else await interaction.followUp(withFlags(reply));
+  if (reply.kind === 'update') await interaction.editReply(discordMessage(reply.payload, attach));
+  else await interaction.followUp(withFlags(reply, attach));
 }
 
 async function answerButton(interaction: ButtonInteraction, context: CommandContext, answered: Answered): Promise<void> {

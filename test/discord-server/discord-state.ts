@@ -1,5 +1,5 @@
 /** Everything the fake Discord remembers: the bot, guilds, channels, messages, interactions and commands. */
-import type { APIApplicationCommand, APIDMChannel, APIMessage, APIUser } from 'discord.js';
+import type { APIApplicationCommand, APIDMChannel, APIGroupDMChannel, APIMessage, APIUser } from 'discord.js';
 import type { RawInteraction } from './interaction-payloads.js';
 import {
   buildDmChannel,
@@ -35,6 +35,8 @@ export interface TrackedInteraction {
   originalMessageId: string | null;
   /** Messages this interaction's webhook token may read, edit and delete. */
   messageIds: Set<string>;
+  /** Follow-up messages created so far (POST /webhooks/{app}/{token}). */
+  followUps: number;
 }
 
 export type ChannelLocation =
@@ -43,6 +45,10 @@ export type ChannelLocation =
 
 export class DiscordState {
   readonly guilds = new Map<string, FakeGuild>();
+  /** Servers the bot is not in, where people who installed the app to their account use it. */
+  readonly guildsWithoutBot = new Map<string, FakeGuild>();
+  /** DMs between people and group DMs: the bot is in none of them. */
+  readonly privateChannels = new Map<string, APIDMChannel | APIGroupDMChannel>();
   readonly users = new Map<string, APIUser>();
   readonly messages = new Map<string, APIMessage>();
   readonly interactions = new Map<string, TrackedInteraction>();
@@ -66,6 +72,21 @@ export class DiscordState {
     const guild = resolveGuild({ ownerId: this.owner.id, ...spec }, this.bot);
     this.guilds.set(guild.id, guild);
     return guild;
+  }
+
+  /** A server the bot was never added to: no bot member or role, and nothing of it reaches the gateway. */
+  addGuildWithoutBot(spec: GuildSpec): FakeGuild {
+    const resolved = resolveGuild({ ownerId: this.owner.id, ...spec }, this.bot);
+    resolved.roles = resolved.roles.filter((role) => role.id !== resolved.botRoleId);
+    resolved.members.delete(this.bot.id);
+    this.guildsWithoutBot.set(resolved.id, resolved);
+    return resolved;
+  }
+
+  /** Whether a channel is one the bot cannot see: in a server without it, or a private channel of people. */
+  isOutOfReach(channelId: string): boolean {
+    if (this.privateChannels.has(channelId)) return true;
+    return [...this.guildsWithoutBot.values()].some((guild) => guild.channels.some((channel) => channel.id === channelId));
   }
 
   /** Accepts a full user (kept as is) or a spec (built, or reused when its id is already known). */
@@ -148,6 +169,7 @@ export class DiscordState {
       callback: null,
       originalMessageId: null,
       messageIds: new Set(),
+      followUps: 0,
     };
     this.interactions.set(raw.id, tracked);
     return tracked;

@@ -56,6 +56,7 @@ export {
   specSkipNote,
   validateCreateMessage,
   validateInteractionCallback,
+  validateSchema,
   validateWebhookEdit,
   validateWebhookExecute,
 } from './openapi-check.js';

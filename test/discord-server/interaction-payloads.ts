@@ -20,6 +20,7 @@ import type {
   APIApplicationCommandInteractionDataOption,
   APIChatInputApplicationCommandInteraction,
   APIDMChannel,
+  APIGroupDMChannel,
   APIInteractionDataResolved,
   APIInteractionGuildMember,
   APIMessage,
@@ -39,18 +40,26 @@ import {
 } from './payloads.js';
 import { nextSnowflake } from './snowflake.js';
 
-/** Who triggers an interaction, and where. A null guild means the bot's DMs. */
+/** Who triggers an interaction, and where. A null guild means a DM: the bot's, or a private channel. */
 export interface InteractionOrigin {
   applicationId: string;
   user: APIUser;
   guild: FakeGuild | null;
   /** Required for guild interactions; a fresh DM channel is made up for DMs when absent. */
-  channel?: GuildChannelPayload | APIDMChannel;
+  channel?: GuildChannelPayload | APIDMChannel | APIGroupDMChannel;
   /** Extra role ids the invoking member holds (besides @everyone). */
   memberRoles?: string[];
   /** Overrides the member's permissions, which otherwise come from @everyone and memberRoles. */
   memberPermissions?: bigint;
   locale?: Locale;
+  /** The server has the app installed (the bot is a member); true unless said otherwise. In DMs: the app's server install reaches the bot's DMs. */
+  guildInstall?: boolean;
+  /** The person installed the app to their account. */
+  userInstall?: boolean;
+  /** A DM between people or a group DM (context PRIVATE_CHANNEL): the bot is not in it. */
+  privateChannel?: boolean;
+  /** The installation types the invoked command is registered for, when known: only those authorize it. */
+  commandIntegrationTypes?: readonly number[];
 }
 
 /**
@@ -75,6 +84,31 @@ const DM_PERMISSIONS =
   PermissionFlagsBits.ReadMessageHistory |
   PermissionFlagsBits.UseExternalEmojis |
   PermissionFlagsBits.UseApplicationCommands;
+
+/** What an app may do in (G)DMs between people, as Discord sends it: attach, embed, mention. */
+const PRIVATE_CHANNEL_PERMISSIONS = PermissionFlagsBits.AttachFiles | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.MentionEveryone;
+
+/** Where an interaction happened: Discord's interaction context type. */
+export function contextOf(origin: Pick<InteractionOrigin, 'guild' | 'privateChannel'>): InteractionContextType {
+  if (origin.guild) return InteractionContextType.Guild;
+  return origin.privateChannel ? InteractionContextType.PrivateChannel : InteractionContextType.BotDM;
+}
+
+/**
+ * Who authorized the interaction, as Discord sends it: a key per installation that the place and the
+ * command both allow. A server install is keyed by the server's id ("0" in the bot's DMs); a
+ * person's install by their id. A server install never reaches a private channel.
+ */
+export function authorizingOwners(origin: InteractionOrigin): Partial<Record<ApplicationIntegrationType, string>> {
+  const allows = (type: ApplicationIntegrationType) => origin.commandIntegrationTypes?.includes(type) ?? true;
+  const owners: Partial<Record<ApplicationIntegrationType, string>> = {};
+  const guildInstall = (origin.guildInstall ?? true) && !origin.privateChannel;
+  if (guildInstall && allows(ApplicationIntegrationType.GuildInstall)) {
+    owners[ApplicationIntegrationType.GuildInstall] = origin.guild?.id ?? '0';
+  }
+  if (origin.userInstall && allows(ApplicationIntegrationType.UserInstall)) owners[ApplicationIntegrationType.UserInstall] = origin.user.id;
+  return owners;
+}
 
 /** Interaction tokens are long opaque base64url strings; these are unique, which is all that matters. */
 function interactionToken(id: string): string {
@@ -127,21 +161,27 @@ function interactionEnvelope<Type extends InteractionTypeEnum>(origin: Interacti
     attachment_size_limit: 10 * 1024 * 1024,
   };
   const { guild } = origin;
+  const authorizing_integration_owners = authorizingOwners(origin);
+  const context = contextOf(origin);
   if (!guild) {
-    const channel = origin.channel?.type === ChannelType.DM ? origin.channel : buildDmChannel(origin.user);
+    const channel = origin.channel && origin.channel.type !== ChannelType.GuildText && origin.channel.type !== ChannelType.GuildAnnouncement
+      ? origin.channel
+      : buildDmChannel(origin.user);
     return {
       ...common,
       channel_id: channel.id,
       channel,
+      // In DMs Discord sends the user, never a member.
       user: origin.user,
-      app_permissions: DM_PERMISSIONS.toString(),
-      // "0" is how Discord marks a guild-install owner when the interaction happens in the bot's DMs.
-      authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: '0' },
-      context: InteractionContextType.BotDM,
+      app_permissions: (origin.privateChannel ? PRIVATE_CHANNEL_PERMISSIONS : DM_PERMISSIONS).toString(),
+      authorizing_integration_owners,
+      context,
     };
   }
   const channel = origin.channel;
-  if (!channel || channel.type === ChannelType.DM) throw new Error('A guild interaction needs a guild channel');
+  if (!channel || (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement)) {
+    throw new Error('A guild interaction needs a guild channel');
+  }
   const roles = origin.memberRoles ?? [];
   const permissions = (origin.memberPermissions ?? permissionsForRoles(guild, roles)).toString();
   const member: APIInteractionGuildMember = {
@@ -150,6 +190,7 @@ function interactionEnvelope<Type extends InteractionTypeEnum>(origin: Interacti
     roles,
     permissions,
   };
+  const botInGuild = origin.guildInstall ?? true;
   return {
     ...common,
     guild_id: guild.id,
@@ -159,9 +200,10 @@ function interactionEnvelope<Type extends InteractionTypeEnum>(origin: Interacti
     // Interaction channels carry the invoker's resolved permissions in that channel.
     channel: { ...channel, permissions },
     member,
-    app_permissions: botPermissions(guild).toString(),
-    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guild.id },
-    context: InteractionContextType.Guild,
+    // Without the bot in the server, an external app may do what everyone there may.
+    app_permissions: (botInGuild ? botPermissions(guild) : permissionsForRoles(guild, [])).toString(),
+    authorizing_integration_owners,
+    context,
   };
 }
 

@@ -181,6 +181,11 @@ function validateAgainst(schemaName: string, body: unknown): string[] {
   return validate(body) ? [] : readableErrors(validate.errors ?? []);
 }
 
+/** Any value against one of the spec's schemas by name (e.g. 'MessageResponse'); [] without the spec. */
+export function validateSchema(schemaName: string, value: unknown): string[] {
+  return validateAgainst(schemaName, value);
+}
+
 /** POST /interactions/{id}/{token}/callback, by callback type, plus the limits the spec leaves out. */
 export function validateInteractionCallback(body: unknown): string[] {
   const type = asRecord(body).type;

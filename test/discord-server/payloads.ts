@@ -18,6 +18,7 @@ import {
 } from 'discord.js';
 import type {
   APIDMChannel,
+  APIGroupDMChannel,
   APIEmbed,
   APIGuild,
   APIGuildMember,
@@ -53,7 +54,9 @@ export function buildUser(spec: UserSpec): APIUser {
     global_name: spec.globalName ?? null,
     avatar: null,
     public_flags: 0 as UserFlags,
+    flags: 0 as UserFlags,
     avatar_decoration_data: null,
+    primary_guild: null,
     // Discord omits `bot` for humans rather than sending false.
     ...(spec.bot ? { bot: true } : {}),
   };
@@ -315,6 +318,21 @@ export function buildDmChannel(recipient: APIUser): APIDMChannel {
   };
 }
 
+/** A group DM among people; the bot is never one of its recipients. */
+export function buildGroupDmChannel(owner: APIUser, others: APIUser[], name: string | null = null): APIGroupDMChannel {
+  return {
+    id: nextSnowflake(),
+    type: ChannelType.GroupDM,
+    name,
+    icon: null,
+    owner_id: owner.id,
+    last_message_id: null,
+    last_pin_timestamp: null,
+    flags: 0 as ChannelFlags,
+    recipients: others,
+  };
+}
+
 export interface MessageSpec {
   id?: string;
   channelId: string;
@@ -333,6 +351,12 @@ export interface MessageSpec {
   attachments?: APIAttachment[];
 }
 
+/** An embed as Discord stores it: with its type, and every field's `inline` filled in. */
+export function storedEmbed(embed: APIEmbed): APIEmbed {
+  const fields = embed.fields?.map((field) => ({ inline: false, ...field }));
+  return { type: 'rich' as APIEmbed['type'], ...embed, ...(fields ? { fields } : {}) };
+}
+
 export function buildMessage(spec: MessageSpec): APIMessage {
   return {
     id: spec.id ?? nextSnowflake(),
@@ -347,8 +371,7 @@ export function buildMessage(spec: MessageSpec): APIMessage {
     mentions: [],
     mention_roles: [],
     attachments: spec.attachments ?? [],
-    // Discord fills in the embed type of every embed it stores.
-    embeds: (spec.embeds ?? []).map((embed) => ({ type: 'rich' as APIEmbed['type'], ...embed })),
+    embeds: (spec.embeds ?? []).map(storedEmbed),
     components: spec.components ?? [],
     pinned: false,
     flags: spec.flags ?? 0,
@@ -392,7 +415,8 @@ export function applicationPayload(application: FakeApplication, bot: APIUser, o
     interactions_endpoint_url: null,
     redirect_uris: [],
     tags: [],
-    integration_types_config: { '0': {} },
+    // Installable to servers (0) and to people's accounts (1).
+    integration_types_config: { '0': {}, '1': {} },
     bot,
     owner,
     team: null,

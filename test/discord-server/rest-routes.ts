@@ -9,6 +9,7 @@ import {
   MessageFlags,
   MessageReferenceType,
   MessageType,
+  PermissionFlagsBits,
   type APIApplicationCommand,
   type APIAttachment,
   type APIEmbed,
@@ -17,7 +18,7 @@ import {
   type APIMessageTopLevelComponent,
 } from 'discord.js';
 import type { DiscordState, InteractionCallbackBody, TrackedInteraction, ChannelLocation } from './discord-state.js';
-import { applicationPayload, restGuildPayload, type FakeGuild } from './payloads.js';
+import { applicationPayload, restGuildPayload, storedEmbed, type FakeGuild } from './payloads.js';
 import { attachmentFor, type UploadedFile } from './multipart.js';
 import { nextSnowflake } from './snowflake.js';
 
@@ -97,6 +98,29 @@ const unknownChannel = (): RestReply => discordError(404, 10003, 'Unknown Channe
 const unknownMessage = (): RestReply => discordError(404, 10008, 'Unknown Message');
 const unknownWebhook = (): RestReply => discordError(404, 10015, 'Unknown Webhook');
 const unknownInteraction = (): RestReply => discordError(404, 10062, 'Unknown interaction');
+const missingAccess = (): RestReply => discordError(403, 50001, 'Missing Access');
+
+/** Follow-ups Discord allows one interaction that only a person's install authorized. */
+export const USER_INSTALL_FOLLOW_UP_LIMIT = 5;
+
+/** Whether only a person's install authorized the interaction (the server, if any, never added the app). */
+function onlyUserInstall(raw: TrackedInteraction['raw']): boolean {
+  const owners = (raw.authorizing_integration_owners ?? {}) as Record<string, string>;
+  return '1' in owners && !('0' in owners);
+}
+
+/** Files in an interaction's answer need Attach Files where it happened, as `app_permissions` says. */
+function uploadRefused(raw: TrackedInteraction['raw'], files: UploadedFile[] | undefined): RestReply | null {
+  if (!files || files.length === 0) return null;
+  const allowed = (BigInt(raw.app_permissions ?? '0') & PermissionFlagsBits.AttachFiles) !== 0n;
+  return allowed ? null : discordError(403, 50013, 'Missing Permissions');
+}
+
+/** A server that turned off Use External Apps gets a user install's answers privately, whatever the app asked. */
+function forcedEphemeral(raw: TrackedInteraction['raw']): boolean {
+  if (!onlyUserInstall(raw) || !raw.guild_id) return false;
+  return (BigInt(raw.member?.permissions ?? '0') & PermissionFlagsBits.UseExternalApps) === 0n;
+}
 
 function invalidFormBody(field: string, code: string, message: string): RestReply {
   return discordError(400, 50035, 'Invalid Form Body', { [field]: { _errors: [{ code, message }] } });
@@ -134,7 +158,7 @@ function messageBodyProblem(body: MessageBody, existing?: APIMessage, files: Upl
 function messageEdit(body: MessageBody): Partial<Pick<APIMessage, 'content' | 'embeds' | 'components'>> {
   return {
     ...(body.content != null ? { content: body.content } : {}),
-    ...(body.embeds != null ? { embeds: body.embeds.map((embed) => ({ type: 'rich' as APIEmbed['type'], ...embed })) } : {}),
+    ...(body.embeds != null ? { embeds: body.embeds.map(storedEmbed) } : {}),
     ...(body.components != null ? { components: body.components } : {}),
   };
 }
@@ -278,10 +302,12 @@ export class RestRoutes {
     );
 
     this.route('GET', '/channels/:channelId', ({ channelId = '' }) => {
+      if (state.isOutOfReach(channelId)) return missingAccess();
       const location = state.locateChannel(channelId);
       return location ? ok(location.channel) : unknownChannel();
     });
     this.route('GET', '/channels/:channelId/messages', ({ channelId = '' }, request) => {
+      if (state.isOutOfReach(channelId)) return missingAccess();
       if (!state.locateChannel(channelId)) return unknownChannel();
       const limit = Math.min(Math.max(Number(request.query.limit ?? 50) || 50, 1), 100);
       // Newest first, like Discord.
@@ -331,7 +357,7 @@ export class RestRoutes {
       'PATCH',
       '/webhooks/:appId/:token/messages/:messageId',
       (params, request) =>
-        this.withWebhookMessage(params, (message) => this.editMessage(message, request.body, request.files ?? [])),
+        this.withWebhookMessage(params, (message, tracked) => uploadRefused(tracked.raw, request.files) ?? this.editMessage(message, request.body, request.files ?? [])),
       false,
     );
     this.route(
@@ -391,10 +417,13 @@ export class RestRoutes {
 
   private withGuild(guildId: string, answer: (guild: FakeGuild) => RestReply): RestReply {
     const guild = this.state.guilds.get(guildId);
+    if (!guild && this.state.guildsWithoutBot.has(guildId)) return missingAccess();
     return guild ? answer(guild) : discordError(404, 10004, 'Unknown Guild');
   }
 
   private createChannelMessage(channelId: string, rawBody: unknown, files: UploadedFile[]): RestReply {
+    // The bot may not post where it is not: a server that never added it, or people's own DMs.
+    if (this.state.isOutOfReach(channelId)) return missingAccess();
     const location = this.state.locateChannel(channelId);
     if (!location) return unknownChannel();
     if (!isPlainObject(rawBody)) return discordError(400, 50109, 'The request body contains invalid JSON.');
@@ -558,6 +587,8 @@ export class RestRoutes {
     if (!ALLOWED_CALLBACKS[tracked.raw.type]?.includes(callback.type)) {
       return invalidCallbackType('Invalid interaction callback type for this interaction');
     }
+    const refused = uploadRefused(tracked.raw, request.files);
+    if (refused) return refused;
     const data = (callback.data ?? {}) as MessageBody;
     const location = this.state.locateChannel(tracked.raw.channel_id ?? '');
     let resourceMessage: APIMessage | null = null;
@@ -573,12 +604,13 @@ export class RestRoutes {
         }
         const uploads = this.attachments(tracked.raw.channel_id ?? '', data, deferred ? [] : files, []);
         if ('status' in uploads) return uploads;
-        const ephemeral = (data.flags ?? 0) & MessageFlags.Ephemeral;
+        const flags = (data.flags ?? 0) | (forcedEphemeral(tracked.raw) ? MessageFlags.Ephemeral : 0);
+        const ephemeral = flags & MessageFlags.Ephemeral;
         resourceMessage = this.createInteractionMessage(tracked, {
           content: deferred ? '' : (data.content ?? ''),
           embeds: deferred ? [] : withAttachmentUrls(data.embeds ?? [], uploads.attachments),
           components: deferred ? [] : (data.components ?? []),
-          flags: deferred ? MessageFlags.Loading | ephemeral : (data.flags ?? 0),
+          flags: deferred ? MessageFlags.Loading | ephemeral : flags,
           attachments: deferred ? [] : uploads.attachments,
         });
         tracked.originalMessageId = resourceMessage.id;
@@ -626,13 +658,19 @@ export class RestRoutes {
     const files = request.files ?? [];
     const problem = messageBodyProblem(body, undefined, files);
     if (problem) return problem;
+    const refused = uploadRefused(tracked.raw, files);
+    if (refused) return refused;
+    if (onlyUserInstall(tracked.raw) && tracked.followUps >= USER_INSTALL_FOLLOW_UP_LIMIT) {
+      return discordError(400, 40094, 'Maximum number of follow up messages hit');
+    }
     const uploads = this.attachments(tracked.raw.channel_id ?? '', body, files, []);
     if ('status' in uploads) return uploads;
+    tracked.followUps += 1;
     const message = this.createInteractionMessage(tracked, {
       content: body.content ?? '',
       embeds: withAttachmentUrls(body.embeds ?? [], uploads.attachments),
       components: body.components ?? [],
-      flags: body.flags ?? 0,
+      flags: (body.flags ?? 0) | (forcedEphemeral(tracked.raw) ? MessageFlags.Ephemeral : 0),
       attachments: uploads.attachments,
     });
     if (!((message.flags ?? 0) & MessageFlags.Ephemeral)) {

@@ -4,11 +4,24 @@
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GatewayIntentBits, MessageFlags, type APIAttachment, type APIMessage, type APIUser, type Locale } from 'discord.js';
+import {
+  ApplicationIntegrationType,
+  GatewayIntentBits,
+  InteractionContextType,
+  MessageFlags,
+  type APIApplicationCommand,
+  type APIAttachment,
+  type APIDMChannel,
+  type APIGroupDMChannel,
+  type APIMessage,
+  type APIUser,
+  type Locale,
+} from 'discord.js';
 import { DiscordState, type ChannelLocation, type InteractionCallbackBody } from './discord-state.js';
 import { FakeGateway, type GatewayFrame, type GuildMembersRequest } from './gateway.js';
 import {
   autocompleteInteraction,
+  contextOf,
   buttonInteraction,
   chatInputInteraction,
   modalSubmitInteraction,
@@ -23,6 +36,8 @@ import {
 } from './interaction-payloads.js';
 import {
   DEFAULT_APPLICATION_FLAGS,
+  buildDmChannel,
+  buildGroupDmChannel,
   buildMember,
   buildUser,
   guildCreatePayload,
@@ -110,9 +125,14 @@ export interface RouteOverride {
 
 /** Where and as whom an interaction happens; everything defaults to the first guild, channel and user. */
 export interface InteractionPlace {
-  /** null for the bot's DMs. */
+  /** null for the bot's DMs, or with channelId a private channel (see groupDm and dmBetween). */
   guildId?: string | null;
   channelId?: string;
+  /**
+   * The person installed the app to their account. Needed in a server without the bot and in
+   * private channels; there only commands registered for user installs can be sent.
+   */
+  userInstall?: boolean;
   user?: APIUser | UserSpec;
   memberRoles?: string[];
   memberPermissions?: bigint | string;
@@ -369,6 +389,51 @@ export class FakeDiscordServer {
     return guild;
   }
 
+  /** A server the bot was never added to, where a person who installed the app to their account may use it. */
+  addGuildWithoutBot(spec: GuildSpec = {}): FakeGuild {
+    return this.state.addGuildWithoutBot(spec);
+  }
+
+  /** A group DM of people (the bot is not in it), owned by the first. */
+  groupDm(members: (APIUser | UserSpec)[], name: string | null = null): APIGroupDMChannel {
+    const [owner, ...others] = members.map((member) => this.user(member));
+    if (!owner) throw new Error('A group DM needs people');
+    const channel = buildGroupDmChannel(owner, others, name);
+    this.state.privateChannels.set(channel.id, channel);
+    return channel;
+  }
+
+  /** A DM between two people (the bot is not in it), as the first one sees it. */
+  dmBetween(user: APIUser | UserSpec, other: APIUser | UserSpec): APIDMChannel {
+    const channel = buildDmChannel(this.user(other));
+    this.user(user);
+    this.state.privateChannels.set(channel.id, channel);
+    return channel;
+  }
+
+  /**
+   * The commands Discord offers in a place: registered for an installation the place has, and for
+   * its context. A server's own commands only where the bot is.
+   */
+  commandsOffered(place: InteractionPlace = {}): APIApplicationCommand[] {
+    const origin = this.origin(place);
+    const context = contextOf(origin);
+    const installs = [
+      ...((origin.guildInstall ?? true) && context !== InteractionContextType.PrivateChannel ? [ApplicationIntegrationType.GuildInstall] : []),
+      ...(origin.userInstall ? [ApplicationIntegrationType.UserInstall] : []),
+    ];
+    const registered = [
+      ...this.state.commandsFor(null).values(),
+      ...(origin.guild && (origin.guildInstall ?? true) ? this.state.commandsFor(origin.guild.id).values() : []),
+    ];
+    return registered.filter((command) => {
+      const types = command.guild_id ? [ApplicationIntegrationType.GuildInstall] : (command.integration_types ?? [ApplicationIntegrationType.GuildInstall]);
+      // Discord's default contexts, for a command registered without them.
+      const contexts = command.contexts ?? [InteractionContextType.Guild, InteractionContextType.BotDM];
+      return types.some((type) => installs.includes(type)) && contexts.includes(context);
+    });
+  }
+
   /** Removes a guild; connected clients receive GUILD_DELETE as if the bot had been kicked. */
   removeGuild(guildId: string): void {
     if (!this.state.guilds.delete(guildId)) throw new Error(`No guild ${guildId}`);
@@ -455,11 +520,13 @@ export class FakeDiscordServer {
   }
 
   chatInputInteraction(spec: InteractionPlace & ChatInputSpec) {
-    return chatInputInteraction(this.origin(spec), spec);
+    const offered = this.offeredCommand(spec, spec.commandName);
+    return chatInputInteraction(this.origin(spec, offered), { ...(offered ? { commandId: offered.id } : {}), ...spec });
   }
 
   autocompleteInteraction(spec: InteractionPlace & AutocompleteSpec) {
-    return autocompleteInteraction(this.origin(spec), spec);
+    const offered = this.offeredCommand(spec, spec.commandName);
+    return autocompleteInteraction(this.origin(spec, offered), { ...(offered ? { commandId: offered.id } : {}), ...spec });
   }
 
   /** Guild and channel come from the message unless given. */
@@ -508,13 +575,35 @@ export class FakeDiscordServer {
 
   // --- internals --------------------------------------------------------------------------------
 
+  /**
+   * A button's place is its message's, and so are its installations: a component carries the
+   * owners that authorized the interaction that sent the message.
+   */
   private placeOf(message: APIMessage): InteractionPlace {
+    const owners = (message.interaction_metadata?.authorizing_integration_owners ?? {}) as Record<string, string>;
+    const installs = ApplicationIntegrationType.UserInstall in owners ? { userInstall: true } : {};
+    if (this.state.privateChannels.has(message.channel_id)) return { guildId: null, channelId: message.channel_id, ...installs };
+    const outside = [...this.state.guildsWithoutBot.values()].find((guild) => guild.channels.some((channel) => channel.id === message.channel_id));
+    if (outside) return { guildId: outside.id, channelId: message.channel_id, ...installs };
     const location = this.state.locateChannel(message.channel_id);
     if (!location) throw new Error(`Message ${message.id} is in unknown channel ${message.channel_id}`);
-    return { guildId: location.guild?.id ?? null, channelId: message.channel_id };
+    return { guildId: location.guild?.id ?? null, channelId: message.channel_id, ...installs };
   }
 
-  private origin(place: InteractionPlace): InteractionOrigin {
+  /**
+   * The registered command an interaction invokes, when commands are registered. Where only a
+   * person's install reaches (a server without the bot, a private channel), Discord shows only
+   * commands registered for user installs: sending another is a test's mistake.
+   */
+  private offeredCommand(place: InteractionPlace, name: string): APIApplicationCommand | undefined {
+    const registered = [...this.state.commandsFor(null).values()].some((command) => command.name === name);
+    if (!registered) return undefined;
+    const offered = this.commandsOffered(place).find((command) => command.name === name);
+    if (!offered) throw new Error(`Discord does not offer /${name} there`);
+    return offered;
+  }
+
+  private origin(place: InteractionPlace, command?: APIApplicationCommand): InteractionOrigin {
     const user = this.user(place.user);
     const base = {
       applicationId: this.applicationId,
@@ -522,9 +611,20 @@ export class FakeDiscordServer {
       ...(place.memberRoles ? { memberRoles: place.memberRoles } : {}),
       ...(place.memberPermissions !== undefined ? { memberPermissions: BigInt(place.memberPermissions) } : {}),
       ...(place.locale ? { locale: place.locale } : {}),
+      ...(place.userInstall ? { userInstall: true } : {}),
+      ...(command ? { commandIntegrationTypes: command.guild_id ? [ApplicationIntegrationType.GuildInstall] : (command.integration_types ?? [0]) } : {}),
     };
-    if (place.guildId === null) return { ...base, guild: null, channel: this.state.dmChannelWith(user) };
-    const guild = this.guild(place.guildId);
+    if (place.guildId === null) {
+      const privateChannel = place.channelId ? this.state.privateChannels.get(place.channelId) : undefined;
+      if (privateChannel) {
+        if (!place.userInstall) throw new Error('Only a user install reaches a private channel');
+        return { ...base, guild: null, channel: privateChannel, privateChannel: true };
+      }
+      return { ...base, guild: null, channel: this.state.dmChannelWith(user) };
+    }
+    const outside = place.guildId ? this.state.guildsWithoutBot.get(place.guildId) : undefined;
+    if (outside && !place.userInstall) throw new Error(`The bot is not in guild ${outside.id}: only a user install reaches it`);
+    const guild = outside ?? this.guild(place.guildId);
     const channel = place.channelId
       ? guild.channels.find((candidate) => candidate.id === place.channelId)
       : guild.channels[0];
@@ -533,7 +633,7 @@ export class FakeDiscordServer {
     if (!guild.members.has(user.id)) {
       guild.members.set(user.id, buildMember(user, place.memberRoles ?? [], new Date().toISOString()));
     }
-    return { ...base, guild, channel };
+    return { ...base, guild, channel, ...(outside ? { guildInstall: false } : {}) };
   }
 
   private guildMembers(request: GuildMembersRequest): { members: unknown[]; notFound: string[] } {

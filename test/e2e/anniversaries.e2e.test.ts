@@ -87,6 +87,16 @@ describe('anniversary posts end to end', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(posts()).toHaveLength(1);
+
+    // An admin's preview of the day is that post: the same embeds and the same card, under a note.
+    const preview = await run('preview');
+    const shown = harness.server.requests.find((r) => r.method === 'POST' && r.path === `/interactions/${preview.sent.id}/${preview.sent.token}/callback`)!;
+    const data = (shown.body as { data: { content: string; embeds: unknown[] } }).data;
+    expect(data.content).toBe('Preview: this is the post the server would get that day.');
+    expect(data.embeds).toEqual((post.body as { embeds: unknown[] }).embeds);
+    expect(shown.files).toHaveLength(1);
+    expect(shown.files[0]!.description).toBe(post.files[0]!.description);
+    expect(shown.files[0]!.bytes.equals(post.files[0]!.bytes)).toBe(true);
   });
 
   it('shows the setup, the last post and the next one in status', async () => {
@@ -118,7 +128,14 @@ describe('anniversary posts end to end', () => {
     expect((follow.callback.data as { content: string }).content).toContain('Now following **Rosé**.');
     const preview = await run('preview', { date: '09-07' });
     expect(preview.callback.data).toMatchObject({ flags: EPHEMERAL });
-    expect((preview.callback.data as { embeds: { description: string }[] }).embeds[0]!.description).toContain('Rosé & Bruno Mars won Song of the Year');
+    const shown = preview.callback.data as { embeds: { description: string; image?: { url: string } }[] };
+    expect(shown.embeds[0]!.description).toContain('Rosé & Bruno Mars won Song of the Year');
+    // The post itself, card included: the same picture the channel would get.
+    const request = harness.server.requests.find((r) => r.method === 'POST' && r.path === `/interactions/${preview.sent.id}/${preview.sent.token}/callback`)!;
+    expect(shown.embeds[0]!.image?.url).toBe('attachment://lightstick-card.png');
+    expect(request.files).toHaveLength(1);
+    expect(request.files[0]).toMatchObject({ filename: 'lightstick-card.png', width: 1200, height: 630 });
+    expect(request.files[0]!.description).toContain('Rosé');
     const none = await run('preview', { date: '09-12' });
     expect((none.callback.data as { content: string }).content).toContain('No post on September 12');
     const off = await run('off');

@@ -69,11 +69,14 @@ describe('registering commands', () => {
     );
   });
 
-  it('/anniversaries and /trivia are for servers only; the fact commands work in DMs too', () => {
+  it('/anniversaries and /trivia are for servers only; the fact commands work in DMs and private channels too', () => {
     const contexts = Object.fromEntries(commands.map((command) => [command.definition.name, command.definition.contexts ?? null]));
+    const installs = Object.fromEntries(commands.map((command) => [command.definition.name, command.definition.integration_types ?? null]));
     expect(contexts.anniversaries).toEqual([0]);
     expect(contexts.trivia).toEqual([0]);
-    expect(contexts.firsts).toBeNull();
+    expect(installs.anniversaries).toEqual([0]);
+    expect(contexts.firsts).toEqual([0, 1, 2]);
+    expect(installs.firsts).toEqual([0, 1]);
   });
 });
 
