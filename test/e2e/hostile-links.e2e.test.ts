@@ -45,10 +45,14 @@ describe('links that try to be more than a link', () => {
     const { callback } = await roundTrip(harness.server, harness.server.buttonInteraction({ customId, message: lastMessage(), user }));
     return callback;
   }
+  /** The answer of a deferred interaction: its edit of @original (/import and its Apply defer at once). */
+  async function deferredAnswer(token: string) {
+    const path = `/webhooks/${harness.server.applicationId}/${token}/messages/@original`;
+    return (await harness.server.waitForRequest((r) => r.method === 'PATCH' && r.path === path, 15_000)).body as Reply;
+  }
   async function importFile(name: string, content: string) {
     const attachment = harness.server.userAttachment(name, Buffer.from(content));
-    const { callback } = await roundTrip(
-      harness.server,
+    const sent = harness.server.sendInteraction(
       harness.server.chatInputInteraction({
         commandName: 'import',
         options: [{ name: 'file', type: ApplicationCommandOptionType.Attachment, value: attachment.id }],
@@ -56,7 +60,13 @@ describe('links that try to be more than a link', () => {
         user: owner(),
       }),
     );
-    return callback.data as Reply;
+    await sent.callback(3000);
+    return deferredAnswer(sent.token);
+  }
+  async function applyImport(customId: string) {
+    const pressed = harness.server.sendInteraction(harness.server.buttonInteraction({ customId, message: lastMessage(), user: owner() }));
+    await pressed.callback(3000);
+    return deferredAnswer(pressed.token);
   }
 
   const win = { artist: 'skz', ceremony: 'Music Bank', date: '2023-06-09', category: '1st Place', work: 'S-Class', source_published: '2023-06-10', new_ceremony: 'music_show' };
@@ -110,8 +120,8 @@ describe('links that try to be more than a link', () => {
   it('imports an odd but valid address with a title that tries markup: one link, the title as typed', async () => {
     const title = '"Official](https://evil.example/phish) @everyone <t:0:R> ||spoiler||"';
     const preview = await importFile('odd.csv', `${csvHeader}\nTXT,Music Bank,2023-06-23,1st Place,won,,${ODD_BUT_VALID}#txt,${title},Example News,2023-06-24\n`);
-    const applied = await press(preview.components![0]!.components[0]!.custom_id, owner());
-    expect((applied.data as Reply).content).toContain('Imported: 1 added');
+    const applied = await applyImport(preview.components![0]!.components[0]!.custom_id);
+    expect(applied.content).toContain('Imported: 1 added');
     const awards = await run('awards', { artist: 'TXT' });
     const links = linkTargets(awards);
     expect(links).toEqual(['https://en.wikipedia.org/wiki/Stray_Kids_%28band%29?ref=%2A%2Ax%2A%2A#txt']);
