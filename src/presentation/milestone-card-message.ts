@@ -40,7 +40,11 @@ export function cardContent(fact: NotableFact, translation: Translation, yearsAg
   const anniversary = yearsAgo !== undefined && yearsAgo > 0 ? { anniversary: t('cards.yearsAgoToday', { ago: translation.yearsAgo(yearsAgo) }) } : {};
   if (fact.kind === 'milestone') {
     const m = fact.milestone;
-    const occasion = [m.edition ? editionLabel(m.edition, translation) : null, m.occurredOn ? translation.date(m.occurredOn) : null].filter(Boolean).join(' · ');
+    // A music show's episode is named by its date already: the date is not said twice.
+    const sameDay = m.edition?.episode && m.edition.heldOn === m.occurredOn;
+    const occasion = [m.edition ? editionLabel(m.edition, translation) : null, m.occurredOn && !sameDay ? translation.date(m.occurredOn) : null]
+      .filter(Boolean)
+      .join(' · ');
     const native = nativeNameOf(m.artists);
     return {
       locale: translation.locale,
