@@ -5,10 +5,12 @@ import { SlashCommandBuilder } from '@discordjs/builders';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { aboutMessage } from '../src/presentation/about-message.js';
 import { described } from './command-descriptions.js';
+import { installableAnywhere } from './command-installs.js';
 import { readerTranslation } from './command-options.js';
 import type { SlashCommand } from './command.js';
 
-const definition = described(new SlashCommandBuilder().setName('about'), 'commands.about.description')
+// It reads the store alone, so it goes wherever fans talk, like the other read-only commands.
+const definition = installableAnywhere(described(new SlashCommandBuilder().setName('about'), 'commands.about.description'))
   .toJSON() satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export const aboutCommand: SlashCommand = {
