@@ -544,6 +544,8 @@ export function convertMusicShowWins(input: ConversionInput): ConversionOutput {
     }
     if (kpopnetDate && row.debut.length === 10 && kpopnetDate !== row.debut) {
       report.debuts.leftOut.push({ artist: act.name, why: `the compilation gives ${row.debut}, kpopnet.json ${kpopnetDate}` });
+      // The day is in doubt, not the year both give: the records are read from that year.
+      if (kpopnetDate.slice(0, 4) === row.debut.slice(0, 4)) debutDates.set(act.slug, row.debut.slice(0, 4));
       continue;
     }
     if (kpopnetDate && row.debut.length < 10 && !kpopnetDate.startsWith(row.debut)) {

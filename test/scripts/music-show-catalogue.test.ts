@@ -182,6 +182,9 @@ describe('the music-show conversion', () => {
     expect(debutsFile.find((m) => m.key === 'aespa-debut')).toMatchObject({ occurredOn: '2020-11-17', sources: ['https://en.wikipedia.org/wiki/Aespa', 'kpopnet.json'] });
     expect(debutsFile.find((m) => m.key === 'newjeans-debut')).toBeUndefined();
     expect(report.debuts.leftOut).toContainEqual({ artist: 'NewJeans', why: 'the compilation gives 2022-07-22, kpopnet.json 2022-08-01' });
+    // The day is in doubt, not the year both give: NewJeans' firsts are still derived from 2022 on.
+    const firstWin = files['music-show-milestones.json']!.milestones!.find((m) => m.key === 'newjeans-first-win-m-countdown');
+    expect(firstWin).toMatchObject({ occurredOn: '2022-08-11', note: "Shown by M Countdown's winner lists, complete since the debut (2022)" });
   });
 
   it('derives a first win only inside recorded coverage, and a stated first wins over a derived one', () => {
