@@ -51,14 +51,15 @@ function requireCurator(requester: Requester, context: CommandContext, translati
   if (!context.capabilities.isCurator(requester.user.id)) throw new UserError(translation.t('contributions.notCurator'));
 }
 
-function nextCard(context: CommandContext, translation: Translation, skipped: number[] = []): CommandReply {
+/** The oldest waiting suggestion, or after a Skip the one behind the skipped card; past the last, a note. */
+function nextCard(context: CommandContext, translation: Translation, after?: number): CommandReply {
   const { suggestions } = context.contributions;
-  const next = suggestions.oldestWaiting(skipped);
+  const next = suggestions.oldestWaiting(after);
   if (!next) {
     const waiting = suggestions.waitingTotal();
     return { payload: { content: waiting > 0 ? translation.t('contributions.onlySkippedLeft', { count: waiting }) : translation.t('contributions.queueEmpty') }, ephemeral: true };
   }
-  return { payload: reviewCard(next, suggestions.waitingTotal(), skipped, translation), ephemeral: true };
+  return { payload: reviewCard(next, suggestions.waitingTotal(), translation), ephemeral: true };
 }
 
 function reject(id: number, reason: string, requester: Requester, context: CommandContext, translation: Translation): string {
@@ -94,8 +95,8 @@ function approve(id: number, requester: Requester, context: CommandContext, tran
 }
 
 /** The answer to a button: the note on what was done, then the next suggestion in the same card. */
-function withNext(note: string, context: CommandContext, translation: Translation, skipped: number[] = []): ButtonReply {
-  const next = nextCard(context, translation, skipped);
+function withNext(note: string, context: CommandContext, translation: Translation, after?: number): ButtonReply {
+  const next = nextCard(context, translation, after);
   const content = [note, next.payload.content].filter(Boolean).join('\n');
   return { kind: 'update', ...next, payload: { ...next.payload, content } };
 }
@@ -173,10 +174,8 @@ export const reviewCommand: SlashCommand = {
             fields: [{ customId: 'reason', label: translation.t('contributions.rejectReason'), style: 'paragraph', required: true, maxLength: REASON_MAX }],
           },
         };
-      case 'skip': {
-        const skipped = ids.split('.').map(Number).filter((n) => Number.isInteger(n) && n > 0);
-        return withNext('', context, translation, skipped);
-      }
+      case 'skip':
+        return withNext('', context, translation, id);
       default:
         throw new StaleButtonError(`review:${button.args.join(':')}`);
     }

@@ -42,8 +42,11 @@ export interface SuggestionStore extends SuggestionLookups {
   /** Records a checked suggestion, re-checking the cap and waiting duplicates in the same transaction. */
   submit(checked: CheckedSuggestion, suggester: Suggester, now: Date): SuggestionSubmission;
   byId(id: number): Suggestion | undefined;
-  /** The oldest waiting suggestion not in `skip` (the ids a curator skipped), or undefined. */
-  oldestWaiting(skip?: number[]): Suggestion | undefined;
+  /**
+   * The oldest waiting suggestion, or with `after` the next waiting one behind suggestion #after in
+   * queue order (what Skip shows): a cursor rather than a list of skipped ids, so none is out of reach.
+   */
+  oldestWaiting(after?: number): Suggestion | undefined;
   waitingTotal(): number;
   /** Applies the suggestion in one transaction: the fact is live when this returns. */
   approve(id: number, reviewerId: string, now: Date): ApprovalOutcome;

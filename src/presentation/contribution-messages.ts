@@ -117,7 +117,7 @@ export function duplicateText(existingSummary: string | null, waitingId: number 
 }
 
 /** The review card: the exact fact, what it creates, the source, who suggested it and when. */
-export function reviewCard(suggestion: Suggestion, waiting: number, skipped: number[], translation: Translation): MessagePayload {
+export function reviewCard(suggestion: Suggestion, waiting: number, translation: Translation): MessagePayload {
   const { t } = translation;
   const fields: APIEmbedField[] = [
     { name: t('contributions.reviewFact'), value: truncate(factSummary(suggestion.fact, translation), discordLimits.fieldValue) },
@@ -142,13 +142,12 @@ export function reviewCard(suggestion: Suggestion, waiting: number, skipped: num
     color: contributionColor,
     fields,
   };
-  // The skipped ids ride along in the Skip button, so that the next card skips them too.
-  const skip = [...skipped, suggestion.id].slice(-8).join('.');
+  // Skip carries only this card's id: the next card is the one behind it in the queue.
   const buttons = new ActionRowBuilder<ButtonBuilder>()
     .addComponents(
       new ButtonBuilder().setCustomId(`review:approve:${suggestion.id}`).setLabel(t('contributions.approve')).setStyle(ButtonStyle.Success),
       new ButtonBuilder().setCustomId(`review:reject:${suggestion.id}`).setLabel(t('contributions.reject')).setStyle(ButtonStyle.Danger),
-      new ButtonBuilder().setCustomId(`review:skip:${skip}`).setLabel(t('contributions.skip')).setStyle(ButtonStyle.Secondary),
+      new ButtonBuilder().setCustomId(`review:skip:${suggestion.id}`).setLabel(t('contributions.skip')).setStyle(ButtonStyle.Secondary),
     )
     .toJSON();
   return { embeds: [embed], components: [buttons] };

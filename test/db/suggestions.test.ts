@@ -99,7 +99,7 @@ describe('review', () => {
     suggest(inkigayoWin('2023-06-18'));
     const oldest = suggestions.oldestWaiting()!;
     expect(oldest.fact).toMatchObject({ type: 'nomination', edition: { airDate: '2023-06-11' } });
-    expect(suggestions.oldestWaiting([oldest.id])!.id).not.toBe(oldest.id);
+    expect(suggestions.oldestWaiting(oldest.id)!.id).not.toBe(oldest.id);
 
     const approved = suggestions.approve(oldest.id, 'curator-1', now);
     expect(approved).toMatchObject({ status: 'approved', factType: 'nomination', suggestion: { status: 'approved', reviewerId: 'curator-1' } });
