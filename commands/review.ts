@@ -4,7 +4,7 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { artistChoices } from '../src/core/resolve-artist.js';
-import { contributedFactsMessage, factSummary, reviewCard } from '../src/presentation/contribution-messages.js';
+import { contributedFactsMessage, factSummary, reviewCard, withdrawnFactApprovalText } from '../src/presentation/contribution-messages.js';
 import { editionLabel, milestoneLine, nominationLine } from '../src/presentation/fact-text.js';
 import type { Translation } from '../src/presentation/translation.js';
 import { described, localizedChoice } from './command-descriptions.js';
@@ -89,8 +89,11 @@ function approve(id: number, requester: Requester, context: CommandContext, tran
       throw new UserError(t('contributions.noSuchSuggestion', { id }));
     case 'already-reviewed':
       return t('contributions.alreadyReviewed', { id });
-    case 'no-longer-valid':
+    case 'no-longer-valid': {
+      const withdrawn = outcome.problems.find((p) => p.code === 'withdrawn-fact');
+      if (withdrawn) return withdrawnFactApprovalText(id, withdrawn.stored ?? '', translation);
       return t('contributions.noLongerValid', { id });
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 // Suggestions as core and presentation see them, and the store port of the review queue.
 import type { FactSpec } from './contributed-facts.js';
+import type { FactProblem } from './resolve-contributed-win.js';
 import type { CheckedSuggestion, Suggester, SuggestionCreations, SuggestionInput, SuggestionLookups } from './suggestions.js';
 
 export interface Suggestion {
@@ -30,8 +31,8 @@ export type ApprovalOutcome =
   | { status: 'approved'; suggestion: Suggestion; factType: 'nomination' | 'milestone'; factId: number }
   | { status: 'not-found' }
   | { status: 'already-reviewed'; suggestion: Suggestion }
-  /** Since it was suggested, the store came to hold the fact, or a name no longer resolves. */
-  | { status: 'no-longer-valid'; suggestion: Suggestion; problems: { field: string; code: string }[] };
+  /** Since it was suggested, the store came to hold the fact, a curator withdrew it, or a name no longer resolves. */
+  | { status: 'no-longer-valid'; suggestion: Suggestion; problems: FactProblem[] };
 
 export type RejectionOutcome =
   | { status: 'rejected'; suggestion: Suggestion }

@@ -72,7 +72,9 @@ export function problemText(problem: FactProblem, translation: Translation): str
   const link = problem.code === 'bad-url' || problem.code === 'link-characters' || problem.code === 'link-credentials';
   const shown = problem.value === undefined ? '' : link ? inertText(problem.value.trim().slice(0, 100)) : echoed(problem.value, 100);
   const value = shown !== '' ? ` "${shown}"` : '';
-  const stored = problem.stored ? ` ${t('contributions.storeHas', { stored: escaped(problem.stored) })}` : '';
+  // For a withdrawn fact, what the store has is the curator's reason for withdrawing it.
+  const storedKey = problem.code === 'withdrawn-fact' ? 'contributions.withdrawalReason' : 'contributions.storeHas';
+  const stored = problem.stored ? ` ${t(storedKey, { stored: escaped(problem.stored), reason: escaped(problem.stored) })}` : '';
   const suggestions = problem.suggestions?.length
     ? ` ${t('contributions.didYouMean', { names: translation.orList(problem.suggestions.map((s) => `**${escaped(s)}**`)) })}`
     : '';
@@ -108,6 +110,11 @@ export function suggestionAcknowledgement(suggestion: Suggestion, translation: T
     ].join('\n'),
     discordLimits.content,
   );
+}
+
+/** Why approving a suggestion did nothing: the fact it names was withdrawn, for this reason. */
+export function withdrawnFactApprovalText(id: number, reason: string, translation: Translation): string {
+  return truncate(translation.t('contributions.withdrawnFactNotApproved', { id, reason: escaped(reason) }), discordLimits.content);
 }
 
 export function duplicateText(existingSummary: string | null, waitingId: number | undefined, translation: Translation): string {

@@ -1,10 +1,12 @@
 // The review card's buttons on a real store: Skip reaches every waiting suggestion in queue order,
-// however many wait.
+// however many wait; Approve refuses a fact a curator withdrew meanwhile, and says why.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ButtonReply, CommandContext, MessagePayload } from '../../commands/command.js';
 import { createContributionLookups } from '../../db/queries/contribution-store.js';
 import { runButton, runSlashCommand } from '../../src/command-router.js';
-import { checkSuggestion, type Suggester, type SuggestionInput } from '../../src/core/suggestions.js';
+import { problemsText } from '../../src/presentation/contribution-messages.js';
+import { translationFor } from '../../src/presentation/translation.js';
+import { checkSuggestion, type Suggester, type SuggestionInput, type WinSuggestionInput } from '../../src/core/suggestions.js';
 import type { OpenedStore } from '../../src/open-store.js';
 import { invocation } from '../support/invocations.js';
 import { openTestStore, testContext } from '../support/test-store.js';
@@ -19,7 +21,7 @@ function setUp(): CommandContext {
   return testContext(opened, now.toISOString(), { singlePlayer: false, forms: false, isCurator: (id) => id === curator.user.id });
 }
 
-const inkigayoWin = (date: string): SuggestionInput => ({
+const inkigayoWin = (date: string): WinSuggestionInput => ({
   kind: 'win',
   artist: 'skz',
   ceremony: 'Inkigayo',
@@ -30,21 +32,24 @@ const inkigayoWin = (date: string): SuggestionInput => ({
   source: { url: `https://news.example.com/inkigayo-${date}` },
 });
 
+function suggest(input: SuggestionInput, fan: Suggester): number {
+  const suggestions = opened.contributions.suggestions;
+  const checked = checkSuggestion({ store: opened.store, lookups: createContributionLookups(opened.db), suggestions, now }, input, fan.userId);
+  if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
+  const submitted = suggestions.submit(checked.suggestion, fan, now);
+  if (submitted.status !== 'created') throw new Error(submitted.status);
+  return submitted.suggestion.id;
+}
+
 /** `count` waiting suggestions of distinct Sundays, five per fan (the cap), oldest first. */
 function suggestMany(count: number): number[] {
-  const suggestions = opened.contributions.suggestions;
-  const lookups = createContributionLookups(opened.db);
-  const ids: number[] = [];
-  for (let index = 0; index < count; index++) {
-    const fan: Suggester = { userId: `fan-${Math.floor(index / 5)}`, name: 'fan', guildId: 'guild-1' };
-    const date = new Date(Date.UTC(2022, 0, 2 + 7 * index)).toISOString().slice(0, 10);
-    const checked = checkSuggestion({ store: opened.store, lookups, suggestions, now }, inkigayoWin(date), fan.userId);
-    if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
-    const submitted = suggestions.submit(checked.suggestion, fan, now);
-    if (submitted.status !== 'created') throw new Error(submitted.status);
-    ids.push(submitted.suggestion.id);
-  }
-  return ids;
+  return Array.from({ length: count }, (_, index) =>
+    suggest(inkigayoWin(new Date(Date.UTC(2022, 0, 2 + 7 * index)).toISOString().slice(0, 10)), {
+      userId: `fan-${Math.floor(index / 5)}`,
+      name: 'fan',
+      guildId: 'guild-1',
+    }),
+  );
 }
 
 function cardId(payload: MessagePayload): number | undefined {
@@ -89,5 +94,38 @@ describe('Skip on the review card', () => {
     if (approved.kind !== 'update') throw new Error(approved.kind);
     expect(approved.payload.content).toContain(`Suggestion #${ids[1]} is approved and live`);
     expect(cardId(approved.payload)).toBe(ids[0]);
+  });
+});
+
+describe('Approve on the review card', () => {
+  it('refuses a fact withdrawn while the suggestion waited, with the reason; it stays withdrawn and the suggestion waits', async () => {
+    const context = setUp();
+    const { suggestions } = opened.contributions;
+    // A nomination goes live; a second fan says it was a win; a curator then withdraws the nomination.
+    const nominated = suggest({ ...inkigayoWin('2023-06-11'), result: 'nominated' }, { userId: 'fan-1', name: 'fan', guildId: null });
+    const approved = suggestions.approve(nominated, curator.user.id, now);
+    if (approved.status !== 'approved') throw new Error(approved.status);
+    const won = suggest(inkigayoWin('2023-06-11'), { userId: 'fan-2', name: 'fan', guildId: null });
+    expect(suggestions.withdraw({ type: 'nomination', id: approved.factId }, curator.user.id, 'The chart was *misread*.', now)).toBe('withdrawn');
+
+    const reply = await runButton(`review:approve:${won}`, curator, context, 'approve');
+    if (reply.kind !== 'update') throw new Error(reply.kind);
+    expect(reply.payload.content).toContain(
+      `Suggestion #${won} is not approved: a curator withdrew this fact (reason: The chart was \\*misread\\*.). It stays waiting; reject it with a reason.`,
+    );
+    expect(suggestions.byId(won)).toMatchObject({ status: 'waiting', nominationId: null });
+    expect(opened.store.nominationById(approved.factId)).toBeUndefined();
+  });
+
+  it('tells a fan who suggests a withdrawn fact again why it is not taken', () => {
+    setUp();
+    const { suggestions } = opened.contributions;
+    const id = suggest(inkigayoWin('2023-06-11'), { userId: 'fan-1', name: 'fan', guildId: null });
+    const approved = suggestions.approve(id, curator.user.id, now);
+    if (approved.status !== 'approved') throw new Error(approved.status);
+    suggestions.withdraw({ type: 'nomination', id: approved.factId }, curator.user.id, 'Wrong week', now);
+    const checked = checkSuggestion({ store: opened.store, lookups: createContributionLookups(opened.db), suggestions, now }, inkigayoWin('2023-06-11'), 'fan-2');
+    if (checked.ok) throw new Error('taken');
+    expect(problemsText(checked.problems, translationFor('en-US'))).toContain("• `fact`: was withdrawn by a curator (the curator's reason: Wrong week)");
   });
 });
