@@ -9,7 +9,7 @@ import { editionLabel, milestoneLine, nominationLine } from '../src/presentation
 import type { Translation } from '../src/presentation/translation.js';
 import { described, localizedChoice } from './command-descriptions.js';
 import { installableInServers } from './command-installs.js';
-import { artistFromOption, optionalInteger, readerTranslation, requiredArtistOption, stringOption } from './command-options.js';
+import { artistFromOption, idArgument, optionalInteger, readerTranslation, requiredArtistOption, stringOption } from './command-options.js';
 import {
   StaleButtonError,
   UserError,
@@ -160,8 +160,9 @@ export const reviewCommand: SlashCommand = {
   press(button, context) {
     const translation = readerTranslation(button, context);
     requireCurator(button, context, translation);
-    const [action, ids = ''] = button.args;
-    const id = Number(ids);
+    const [action, idText, ...rest] = button.args;
+    if (rest.length > 0) throw new StaleButtonError(`review:${button.args.join(':')}`);
+    const id = idArgument(idText);
     switch (action) {
       case 'approve':
         return withNext(approve(id, button, context, translation), context, translation);
@@ -186,10 +187,11 @@ export const reviewCommand: SlashCommand = {
   submit(form, context) {
     const translation = readerTranslation(form, context);
     requireCurator(form, context, translation);
-    const [action, id] = form.args;
+    const [action, idText, ...rest] = form.args;
+    if (action !== 'reject' || rest.length > 0) throw new StaleButtonError(`review:${form.args.join(':')}`);
+    const id = idArgument(idText);
     const reason = form.fields.reason?.trim() ?? '';
-    if (action !== 'reject' || !id) throw new StaleButtonError(`review:${form.args.join(':')}`);
     if (reason.length < 3) throw new UserError(translation.t('contributions.reasonNeeded'));
-    return withNext(reject(Number(id), reason, form, context, translation), context, translation);
+    return withNext(reject(id, reason, form, context, translation), context, translation);
   },
 };

@@ -1,5 +1,6 @@
 // The review card's buttons on a real store: Skip reaches every waiting suggestion in queue order,
-// however many wait; Approve refuses a fact a curator withdrew meanwhile, and says why.
+// however many wait; Approve refuses a fact a curator withdrew meanwhile, and says why; a forged
+// id is answered as a stale button and changes nothing.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ButtonReply, CommandContext, MessagePayload } from '../../commands/command.js';
 import { createContributionLookups } from '../../db/queries/contribution-store.js';
@@ -127,5 +128,17 @@ describe('Approve on the review card', () => {
     const checked = checkSuggestion({ store: opened.store, lookups: createContributionLookups(opened.db), suggestions, now }, inkigayoWin('2023-06-11'), 'fan-2');
     if (checked.ok) throw new Error('taken');
     expect(problemsText(checked.problems, translationFor('en-US'))).toContain("• `fact`: was withdrawn by a curator (the curator's reason: Wrong week)");
+  });
+});
+
+describe('forged review ids', () => {
+  it('answers an id written any way but the bot\'s as a stale button, and approves or rejects nothing', async () => {
+    const context = setUp();
+    const [id] = suggestMany(1);
+    const stale = { kind: 'reply', ephemeral: true, payload: { content: 'That button no longer works. Run the command again for a fresh answer.' } };
+    for (const forged of ['review:approve:abc', 'review:approve:1e0', 'review:approve:0x1', 'review:approve:+1', 'review:approve:01', 'review:approve:', 'review:approve:1:2', 'review:skip:1.2', 'review:reject:1e0']) {
+      expect(await runButton(forged, curator, context, 'forged'), forged).toEqual(stale);
+    }
+    expect(opened.contributions.suggestions.byId(id!)).toMatchObject({ status: 'waiting' });
   });
 });
