@@ -13,6 +13,7 @@ import {
   ceremonyFromText,
   optionalInteger,
   optionalString,
+  idArgument,
   pageArgument,
   readerTranslation,
   requiredArtistOption,
@@ -65,13 +66,16 @@ export const awardsCommand: SlashCommand = {
     return artistChoices(context.store, focused.value);
   },
   press(button, context) {
-    const [action, artistId, ceremonyId, year, result, page] = button.args;
-    if (action !== 'page') throw new StaleButtonError(`awards:${button.args.join(':')}`);
+    const [action, artistId, ceremonyId, year, result = '', page, ...rest] = button.args;
+    // A result the bot never writes is a forged id, not a filter to guess at.
+    if (action !== 'page' || rest.length > 0 || !(resultChoices as readonly string[]).includes(result)) {
+      throw new StaleButtonError(`awards:${button.args.join(':')}`);
+    }
     const view: AwardsView = {
-      artistId: Number(artistId),
-      ceremonyId: ceremonyId === '-' ? null : Number(ceremonyId),
-      year: year === '-' ? null : Number(year),
-      result: (resultChoices as readonly string[]).includes(result ?? '') ? (result as ResultFilter) : 'all',
+      artistId: idArgument(artistId),
+      ceremonyId: ceremonyId === '-' ? null : idArgument(ceremonyId),
+      year: year === '-' ? null : idArgument(year),
+      result: result as ResultFilter,
     };
     return { kind: 'update', payload: render(context, view, pageArgument(page), readerTranslation(button, context)) };
   },

@@ -9,7 +9,7 @@ import { echoed } from '../src/presentation/refusals.js';
 import type { Translation } from '../src/presentation/translation.js';
 import { described } from './command-descriptions.js';
 import { installableAnywhere } from './command-installs.js';
-import { ceremonyFromText, optionalInteger, optionalString, pageArgument, readerTranslation, stringOption } from './command-options.js';
+import { ceremonyFromText, idArgument, optionalInteger, optionalString, pageArgument, readerTranslation, stringOption } from './command-options.js';
 import { StaleButtonError, UserError, type CommandContext, type SlashCommand } from './command.js';
 
 const definition = installableAnywhere(described(new SlashCommandBuilder().setName('ceremony'), 'commands.ceremony.description'))
@@ -59,6 +59,6 @@ export const ceremonyCommand: SlashCommand = {
   press(button, context) {
     const [action, ceremonyId, when = '', page] = button.args;
     if (action !== 'page' || !/^\d{4}(-\d{2}-\d{2})?$/.test(when)) throw new StaleButtonError(`ceremony:${button.args.join(':')}`);
-    return { kind: 'update', payload: render(context, Number(ceremonyId), when, pageArgument(page), readerTranslation(button, context)) };
+    return { kind: 'update', payload: render(context, idArgument(ceremonyId), when, pageArgument(page), readerTranslation(button, context)) };
   },
 };

@@ -7,7 +7,7 @@ import { resolveCeremony } from '../src/core/ceremonies.js';
 import { artistNotFoundText, ceremonyNotFoundText } from '../src/presentation/refusals.js';
 import type { Translation } from '../src/presentation/translation.js';
 import { described } from './command-descriptions.js';
-import { UserError, type CommandContext, type CommandInvocation, type Requester } from './command.js';
+import { StaleButtonError, UserError, type CommandContext, type CommandInvocation, type Requester } from './command.js';
 
 /** The reader's translation: replies to one person are in their Discord locale. */
 export function readerTranslation(requester: Requester, context: CommandContext): Translation {
@@ -53,10 +53,30 @@ export function requiredGuildId(
   return invocation.guildId;
 }
 
-/** A page number from a button's custom id; anything odd shows the first page. */
+/**
+ * A number from a custom id, only as the bot writes one: plain decimal digits without a sign, a
+ * leading zero, an exponent or hex (`Number` would read "1e0" and "0x1" as 1, "" as 0). Anything
+ * else is a forged or garbled id, answered as a stale button.
+ */
+function customIdNumber(text: string | undefined, smallest: 0 | 1): number {
+  const number = text !== undefined && /^(0|[1-9]\d{0,14})$/.test(text) ? Number(text) : NaN;
+  if (!(number >= smallest)) throw new StaleButtonError(`number ${JSON.stringify(text)}`);
+  return number;
+}
+
+/** An id (1, 2, …) from a button's custom id, or a StaleButtonError. */
+export function idArgument(text: string | undefined): number {
+  return customIdNumber(text, 1);
+}
+
+/** An index or count (0, 1, …) from a button's custom id, or a StaleButtonError. */
+export function indexArgument(text: string | undefined): number {
+  return customIdNumber(text, 0);
+}
+
+/** A page number (0, 1, …) from a button's custom id, or a StaleButtonError. */
 export function pageArgument(text: string | undefined): number {
-  const page = Number(text);
-  return Number.isInteger(page) && page >= 0 ? page : 0;
+  return indexArgument(text);
 }
 
 /** The artist a fan typed, or a UserError with suggestions. */

@@ -6,7 +6,7 @@ import { artistChoices } from '../src/core/resolve-artist.js';
 import { firstsMessage } from '../src/presentation/firsts-message.js';
 import { described } from './command-descriptions.js';
 import { installableAnywhere } from './command-installs.js';
-import { artistFromOption, pageArgument, readerTranslation, requiredArtistOption } from './command-options.js';
+import { artistFromOption, idArgument, pageArgument, readerTranslation, requiredArtistOption } from './command-options.js';
 import { StaleButtonError, type SlashCommand } from './command.js';
 
 const definition = installableAnywhere(described(new SlashCommandBuilder().setName('firsts'), 'commands.firsts.description'))
@@ -26,8 +26,8 @@ export const firstsCommand: SlashCommand = {
     return artistChoices(context.store, focused.value);
   },
   press(button, context) {
-    const [action, artistId, page] = button.args;
-    const artist = action === 'page' ? context.store.artistById(Number(artistId)) : undefined;
+    const [action, artistId, page, ...rest] = button.args;
+    const artist = action === 'page' && rest.length === 0 ? context.store.artistById(idArgument(artistId)) : undefined;
     if (!artist) throw new StaleButtonError(`firsts:${button.args.join(':')}`);
     const translation = readerTranslation(button, context);
     return { kind: 'update', payload: firstsMessage(artist, findFirsts(context.store, artist), pageArgument(page), translation) };

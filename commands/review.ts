@@ -4,12 +4,12 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { artistChoices } from '../src/core/resolve-artist.js';
-import { contributedFactsMessage, factSummary, reviewCard } from '../src/presentation/contribution-messages.js';
+import { contributedFactsMessage, factSummary, reviewCard, withdrawnFactApprovalText } from '../src/presentation/contribution-messages.js';
 import { editionLabel, milestoneLine, nominationLine } from '../src/presentation/fact-text.js';
 import type { Translation } from '../src/presentation/translation.js';
 import { described, localizedChoice } from './command-descriptions.js';
 import { installableInServers } from './command-installs.js';
-import { artistFromOption, optionalInteger, readerTranslation, requiredArtistOption, stringOption } from './command-options.js';
+import { artistFromOption, idArgument, optionalInteger, readerTranslation, requiredArtistOption, stringOption } from './command-options.js';
 import {
   StaleButtonError,
   UserError,
@@ -51,14 +51,15 @@ function requireCurator(requester: Requester, context: CommandContext, translati
   if (!context.capabilities.isCurator(requester.user.id)) throw new UserError(translation.t('contributions.notCurator'));
 }
 
-function nextCard(context: CommandContext, translation: Translation, skipped: number[] = []): CommandReply {
+/** The oldest waiting suggestion, or after a Skip the one behind the skipped card; past the last, a note. */
+function nextCard(context: CommandContext, translation: Translation, after?: number): CommandReply {
   const { suggestions } = context.contributions;
-  const next = suggestions.oldestWaiting(skipped);
+  const next = suggestions.oldestWaiting(after);
   if (!next) {
     const waiting = suggestions.waitingTotal();
     return { payload: { content: waiting > 0 ? translation.t('contributions.onlySkippedLeft', { count: waiting }) : translation.t('contributions.queueEmpty') }, ephemeral: true };
   }
-  return { payload: reviewCard(next, suggestions.waitingTotal(), skipped, translation), ephemeral: true };
+  return { payload: reviewCard(next, suggestions.waitingTotal(), translation), ephemeral: true };
 }
 
 function reject(id: number, reason: string, requester: Requester, context: CommandContext, translation: Translation): string {
@@ -88,14 +89,17 @@ function approve(id: number, requester: Requester, context: CommandContext, tran
       throw new UserError(t('contributions.noSuchSuggestion', { id }));
     case 'already-reviewed':
       return t('contributions.alreadyReviewed', { id });
-    case 'no-longer-valid':
+    case 'no-longer-valid': {
+      const withdrawn = outcome.problems.find((p) => p.code === 'withdrawn-fact');
+      if (withdrawn) return withdrawnFactApprovalText(id, withdrawn.stored ?? '', translation);
       return t('contributions.noLongerValid', { id });
+    }
   }
 }
 
 /** The answer to a button: the note on what was done, then the next suggestion in the same card. */
-function withNext(note: string, context: CommandContext, translation: Translation, skipped: number[] = []): ButtonReply {
-  const next = nextCard(context, translation, skipped);
+function withNext(note: string, context: CommandContext, translation: Translation, after?: number): ButtonReply {
+  const next = nextCard(context, translation, after);
   const content = [note, next.payload.content].filter(Boolean).join('\n');
   return { kind: 'update', ...next, payload: { ...next.payload, content } };
 }
@@ -156,8 +160,9 @@ export const reviewCommand: SlashCommand = {
   press(button, context) {
     const translation = readerTranslation(button, context);
     requireCurator(button, context, translation);
-    const [action, ids = ''] = button.args;
-    const id = Number(ids);
+    const [action, idText, ...rest] = button.args;
+    if (rest.length > 0) throw new StaleButtonError(`review:${button.args.join(':')}`);
+    const id = idArgument(idText);
     switch (action) {
       case 'approve':
         return withNext(approve(id, button, context, translation), context, translation);
@@ -173,10 +178,8 @@ export const reviewCommand: SlashCommand = {
             fields: [{ customId: 'reason', label: translation.t('contributions.rejectReason'), style: 'paragraph', required: true, maxLength: REASON_MAX }],
           },
         };
-      case 'skip': {
-        const skipped = ids.split('.').map(Number).filter((n) => Number.isInteger(n) && n > 0);
-        return withNext('', context, translation, skipped);
-      }
+      case 'skip':
+        return withNext('', context, translation, id);
       default:
         throw new StaleButtonError(`review:${button.args.join(':')}`);
     }
@@ -184,10 +187,11 @@ export const reviewCommand: SlashCommand = {
   submit(form, context) {
     const translation = readerTranslation(form, context);
     requireCurator(form, context, translation);
-    const [action, id] = form.args;
+    const [action, idText, ...rest] = form.args;
+    if (action !== 'reject' || rest.length > 0) throw new StaleButtonError(`review:${form.args.join(':')}`);
+    const id = idArgument(idText);
     const reason = form.fields.reason?.trim() ?? '';
-    if (action !== 'reject' || !id) throw new StaleButtonError(`review:${form.args.join(':')}`);
     if (reason.length < 3) throw new UserError(translation.t('contributions.reasonNeeded'));
-    return withNext(reject(Number(id), reason, form, context, translation), context, translation);
+    return withNext(reject(id, reason, form, context, translation), context, translation);
   },
 };

@@ -15,7 +15,7 @@ import { milestoneLine, nominationLine } from '../src/presentation/fact-text.js'
 import { described, localizedChoice } from './command-descriptions.js';
 import { installableInServers } from './command-installs.js';
 import { optionalString, readerTranslation, stringOption } from './command-options.js';
-import { UserError, type CommandContext, type CommandInvocation, type CommandReply, type SlashCommand } from './command.js';
+import { StaleButtonError, UserError, type CommandContext, type CommandInvocation, type CommandReply, type SlashCommand } from './command.js';
 
 const artistKinds = ['group', 'soloist'] as const;
 const ceremonyKinds = ['award_show', 'music_show'] as const;
@@ -68,8 +68,15 @@ function privately(content: string): CommandReply {
   return { payload: { content }, ephemeral: true };
 }
 
+/**
+ * One of an option's choices, or undefined when not given. Discord sends only the choices, so any
+ * other value is a forged request: refused like a stale button rather than read as the default
+ * (a forged `result:lost` used to be suggested as a win).
+ */
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined {
-  return value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new StaleButtonError(`option value ${JSON.stringify(value)}`);
+  return value as T;
 }
 
 function inputOf(invocation: CommandInvocation, context: CommandContext): SuggestionInput {

@@ -20,6 +20,8 @@ import { described, localizedChoice } from './command-descriptions.js';
 import { installableInServers } from './command-installs.js';
 import {
   artistFromOption,
+  idArgument,
+  indexArgument,
   optionalInteger,
   optionalString,
   readerTranslation,
@@ -167,11 +169,13 @@ export const triviaCommand: SlashCommand = {
     return artistChoices(context.store, focused.value);
   },
   press(button, context) {
-    const [action, questionId, choice] = button.args;
+    const [action, questionText, choiceText, ...rest] = button.args;
     const game = context.capabilities.trivia;
-    if (action !== 'answer' || !game) throw new StaleButtonError(`trivia:${button.args.join(':')}`);
-    const outcome = game.answer(Number(questionId), Number(choice), button.user, button.guildId);
+    if (action !== 'answer' || !game || rest.length > 0) throw new StaleButtonError(`trivia:${button.args.join(':')}`);
+    const questionId = idArgument(questionText);
+    const choice = indexArgument(choiceText);
+    const outcome = game.answer(questionId, choice, button.user, button.guildId);
     const translation = readerTranslation(button, context);
-    return { kind: 'reply', payload: { content: clickConfirmation(outcome, game.question(Number(questionId)), translation) }, ephemeral: true };
+    return { kind: 'reply', payload: { content: clickConfirmation(outcome, game.question(questionId), translation) }, ephemeral: true };
   },
 };

@@ -79,8 +79,10 @@ export function createSuggestionStore(db: LightstickDatabase, store: AwardsStore
     byId: client.prepare(`select ${columns} from suggestions where id = ?`),
     waitingCount: client.prepare(`select count(*) as n from suggestions where suggester_id = ? and status = 'waiting'`),
     waitingWithKey: client.prepare(`select id from suggestions where natural_key = ? and status = 'waiting' order by id limit 1`),
-    oldestWaiting: client.prepare(
-      `select ${columns} from suggestions where status = 'waiting' and id not in (select value from json_each(?))
+    oldestWaiting: client.prepare(`select ${columns} from suggestions where status = 'waiting' order by created_at, id limit 1`),
+    waitingAfter: client.prepare(
+      `select ${columns} from suggestions where status = 'waiting'
+       and (created_at, id) > (select created_at, id from suggestions where id = ?)
        order by created_at, id limit 1`,
     ),
     waitingTotal: client.prepare(`select count(*) as n from suggestions where status = 'waiting'`),
@@ -119,7 +121,8 @@ export function createSuggestionStore(db: LightstickDatabase, store: AwardsStore
         ) as { id: number };
         return { status: 'created', suggestion: byId(id)! };
       })(),
-    oldestWaiting: (skip = []) => toSuggestion(statements.oldestWaiting.get(JSON.stringify(skip)) as RawSuggestion | undefined),
+    oldestWaiting: (after) =>
+      toSuggestion((after === undefined ? statements.oldestWaiting.get() : statements.waitingAfter.get(after)) as RawSuggestion | undefined),
     waitingTotal: () => (statements.waitingTotal.get() as { n: number }).n,
     approve: (id, reviewerId, now) => {
       const outcome = client.transaction((): ApprovalOutcome => {

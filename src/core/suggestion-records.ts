@@ -1,5 +1,6 @@
 // Suggestions as core and presentation see them, and the store port of the review queue.
 import type { FactSpec } from './contributed-facts.js';
+import type { FactProblem } from './resolve-contributed-win.js';
 import type { CheckedSuggestion, Suggester, SuggestionCreations, SuggestionInput, SuggestionLookups } from './suggestions.js';
 
 export interface Suggestion {
@@ -30,8 +31,8 @@ export type ApprovalOutcome =
   | { status: 'approved'; suggestion: Suggestion; factType: 'nomination' | 'milestone'; factId: number }
   | { status: 'not-found' }
   | { status: 'already-reviewed'; suggestion: Suggestion }
-  /** Since it was suggested, the store came to hold the fact, or a name no longer resolves. */
-  | { status: 'no-longer-valid'; suggestion: Suggestion; problems: { field: string; code: string }[] };
+  /** Since it was suggested, the store came to hold the fact, a curator withdrew it, or a name no longer resolves. */
+  | { status: 'no-longer-valid'; suggestion: Suggestion; problems: FactProblem[] };
 
 export type RejectionOutcome =
   | { status: 'rejected'; suggestion: Suggestion }
@@ -42,8 +43,11 @@ export interface SuggestionStore extends SuggestionLookups {
   /** Records a checked suggestion, re-checking the cap and waiting duplicates in the same transaction. */
   submit(checked: CheckedSuggestion, suggester: Suggester, now: Date): SuggestionSubmission;
   byId(id: number): Suggestion | undefined;
-  /** The oldest waiting suggestion not in `skip` (the ids a curator skipped), or undefined. */
-  oldestWaiting(skip?: number[]): Suggestion | undefined;
+  /**
+   * The oldest waiting suggestion, or with `after` the next waiting one behind suggestion #after in
+   * queue order (what Skip shows): a cursor rather than a list of skipped ids, so none is out of reach.
+   */
+  oldestWaiting(after?: number): Suggestion | undefined;
   waitingTotal(): number;
   /** Applies the suggestion in one transaction: the fact is live when this returns. */
   approve(id: number, reviewerId: string, now: Date): ApprovalOutcome;

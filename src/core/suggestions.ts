@@ -3,7 +3,7 @@
 // curator), at most five waiting per fan, and a fact the store does not hold yet. Plain data in,
 // plain data out; the caller words it and decides who is a curator.
 import type { AwardsStore, MilestoneFact, NominationFact } from './awards-facts.js';
-import type { ContributionLookups } from './contribution-records.js';
+import type { ContributionLookups, ExistingFact } from './contribution-records.js';
 import {
   editionKeyOf,
   factKey,
@@ -151,8 +151,11 @@ export function resolveSuggestion(context: Omit<SuggestionContext, 'suggestions'
     if (!milestone || !source || problems.length > 0) return { ok: false, problems };
     fact = { ...milestone, sources: [source] };
   }
-  const existing = existingLiveFact(context, fact);
-  if (existing) return { ok: false, problems: [{ field: 'fact', code: 'duplicate' }], existing };
+  const stored = storedFact(context, fact);
+  if (stored?.status === 'live') return { ok: false, problems: [{ field: 'fact', code: 'duplicate' }], existing: stored.fact };
+  // A withdrawn fact comes back only by a curator's deliberate decision, not by a fan suggesting it
+  // again: the curator who withdrew it gave a reason, which the fan (and, at approval, the curator) sees.
+  if (stored?.status === 'withdrawn') return { ok: false, problems: [{ field: 'fact', code: 'withdrawn-fact', stored: stored.reason }] };
   return { ok: true, suggestion: { input, fact, creates, naturalKey: factKey(fact) } };
 }
 
@@ -237,18 +240,29 @@ function resolveMilestone(
   };
 }
 
-function existingLiveFact(context: Omit<SuggestionContext, 'suggestions'>, fact: FactSpec): NominationFact | MilestoneFact | undefined {
+/** The fact the store already holds under the same natural key: live, or withdrawn with its reason. */
+function storedFact(
+  context: Omit<SuggestionContext, 'suggestions'>,
+  fact: FactSpec,
+): { status: 'live'; fact: NominationFact | MilestoneFact } | { status: 'withdrawn'; reason: string } | undefined {
+  const existing = existingFact(context, fact);
+  if (!existing) return undefined;
+  if (existing.withdrawn) return { status: 'withdrawn', reason: existing.withdrawalReason ?? '' };
   if (fact.type === 'milestone') {
-    const existing = context.lookups.milestone(fact.key);
-    return existing && !existing.withdrawn ? context.store.milestoneById(existing.id) : undefined;
+    const live = context.store.milestoneById(existing.id);
+    return live ? { status: 'live', fact: live } : undefined;
   }
-  const ceremony = context.lookups.ceremonyBySlug(fact.edition.ceremonySlug);
-  if (!ceremony) return undefined;
-  const existing = context.lookups.nomination(ceremony.id, editionKeyOf(fact.edition), fact.categorySlug, nomineeKeyOf(fact.workSlug, fact.artistSlugs));
-  if (!existing || existing.withdrawn) return undefined;
   // A contributed nomination may still become a win (seed facts are corrected in seeds/ only).
   if (fact.result === 'won' && existing.result === 'nominated' && existing.origin !== 'seed') return undefined;
-  return context.store.nominationById(existing.id);
+  const live = context.store.nominationById(existing.id);
+  return live ? { status: 'live', fact: live } : undefined;
+}
+
+function existingFact(context: Omit<SuggestionContext, 'suggestions'>, fact: FactSpec): ExistingFact | undefined {
+  if (fact.type === 'milestone') return context.lookups.milestone(fact.key);
+  const ceremony = context.lookups.ceremonyBySlug(fact.edition.ceremonySlug);
+  if (!ceremony) return undefined;
+  return context.lookups.nomination(ceremony.id, editionKeyOf(fact.edition), fact.categorySlug, nomineeKeyOf(fact.workSlug, fact.artistSlugs));
 }
 
 function uniqueArtistSlug(lookups: ContributionLookups, base: string): string {

@@ -72,7 +72,9 @@ export function problemText(problem: FactProblem, translation: Translation): str
   const link = problem.code === 'bad-url' || problem.code === 'link-characters' || problem.code === 'link-credentials';
   const shown = problem.value === undefined ? '' : link ? inertText(problem.value.trim().slice(0, 100)) : echoed(problem.value, 100);
   const value = shown !== '' ? ` "${shown}"` : '';
-  const stored = problem.stored ? ` ${t('contributions.storeHas', { stored: escaped(problem.stored) })}` : '';
+  // For a withdrawn fact, what the store has is the curator's reason for withdrawing it.
+  const storedKey = problem.code === 'withdrawn-fact' ? 'contributions.withdrawalReason' : 'contributions.storeHas';
+  const stored = problem.stored ? ` ${t(storedKey, { stored: escaped(problem.stored), reason: escaped(problem.stored) })}` : '';
   const suggestions = problem.suggestions?.length
     ? ` ${t('contributions.didYouMean', { names: translation.orList(problem.suggestions.map((s) => `**${escaped(s)}**`)) })}`
     : '';
@@ -110,6 +112,11 @@ export function suggestionAcknowledgement(suggestion: Suggestion, translation: T
   );
 }
 
+/** Why approving a suggestion did nothing: the fact it names was withdrawn, for this reason. */
+export function withdrawnFactApprovalText(id: number, reason: string, translation: Translation): string {
+  return truncate(translation.t('contributions.withdrawnFactNotApproved', { id, reason: escaped(reason) }), discordLimits.content);
+}
+
 export function duplicateText(existingSummary: string | null, waitingId: number | undefined, translation: Translation): string {
   const { t } = translation;
   if (waitingId !== undefined) return t('contributions.duplicateWaiting', { id: waitingId });
@@ -117,7 +124,7 @@ export function duplicateText(existingSummary: string | null, waitingId: number 
 }
 
 /** The review card: the exact fact, what it creates, the source, who suggested it and when. */
-export function reviewCard(suggestion: Suggestion, waiting: number, skipped: number[], translation: Translation): MessagePayload {
+export function reviewCard(suggestion: Suggestion, waiting: number, translation: Translation): MessagePayload {
   const { t } = translation;
   const fields: APIEmbedField[] = [
     { name: t('contributions.reviewFact'), value: truncate(factSummary(suggestion.fact, translation), discordLimits.fieldValue) },
@@ -142,13 +149,12 @@ export function reviewCard(suggestion: Suggestion, waiting: number, skipped: num
     color: contributionColor,
     fields,
   };
-  // The skipped ids ride along in the Skip button, so that the next card skips them too.
-  const skip = [...skipped, suggestion.id].slice(-8).join('.');
+  // Skip carries only this card's id: the next card is the one behind it in the queue.
   const buttons = new ActionRowBuilder<ButtonBuilder>()
     .addComponents(
       new ButtonBuilder().setCustomId(`review:approve:${suggestion.id}`).setLabel(t('contributions.approve')).setStyle(ButtonStyle.Success),
       new ButtonBuilder().setCustomId(`review:reject:${suggestion.id}`).setLabel(t('contributions.reject')).setStyle(ButtonStyle.Danger),
-      new ButtonBuilder().setCustomId(`review:skip:${skip}`).setLabel(t('contributions.skip')).setStyle(ButtonStyle.Secondary),
+      new ButtonBuilder().setCustomId(`review:skip:${suggestion.id}`).setLabel(t('contributions.skip')).setStyle(ButtonStyle.Secondary),
     )
     .toJSON();
   return { embeds: [embed], components: [buttons] };

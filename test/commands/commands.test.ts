@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import type { CommandContext, CommandReply, MessagePayload } from '../../commands/command.js';
 import { commands } from '../../commands/index.js';
 import { apologyText, runAutocomplete, runButton, runSlashCommand } from '../../src/command-router.js';
+import { resolveArtist } from '../../src/core/resolve-artist.js';
 import { translationFor } from '../../src/presentation/translation.js';
 
 const APOLOGY = apologyText(translationFor('en-US'));
@@ -169,6 +170,30 @@ describe('friendly answers to bad input', () => {
     expect(await runButton('nothing:here', press, context, 'b')).toEqual(noLongerWorks);
     expect(await runButton('awards:page:999999:-:-:all:3', press, context, 'b')).toEqual(noLongerWorks);
     expect(await runButton('firsts:shuffle:1:0', press, context, 'b')).toEqual(noLongerWorks);
+    // Ids and options only as the bot writes them: no exponent, hex, sign, blank or unknown filter.
+    const found = resolveArtist(real.store, 'Stray Kids');
+    if (found.status !== 'found') throw new Error(found.status);
+    const artistId = String(found.artist.id);
+    expect(await runButton(`awards:page:${artistId}:-:-:won:0`, press, context, 'b')).toMatchObject({ kind: 'update' });
+    for (const forged of [
+      `awards:page:${artistId}:-:-:lost:0`,
+      `awards:page:${artistId}e0:-:-:won:0`,
+      `awards:page:${artistId}:-:-:won:0x1`,
+      `awards:page:${artistId}:-:-:won:`,
+      `awards:page:${artistId}:-:-:won:0:more`,
+      `firsts:page:${artistId}:1e0`,
+      `firsts:page:+${artistId}:0`,
+      `firsts:page::0`,
+    ]) {
+      expect(await runButton(forged, press, context, 'b'), forged).toEqual(noLongerWorks);
+    }
+    // An option value that is none of its choices is refused too, not read as the default.
+    const win = { artist: 'Stray Kids', ceremony: 'Inkigayo', date: '2023-06-11', category: 'Mutizen Song', source: 'https://news.example.com/a' };
+    for (const forged of [{ result: 'lost' }, { new_artist: 'band' }, { new_ceremony: 'gala' }] as Record<string, string>[]) {
+      const reply = await runSlashCommand(invocation('suggest', { ...win, ...forged }, 'win'), context, 'forged-option');
+      expect(reply, JSON.stringify(forged)).toEqual({ ephemeral: true, payload: noLongerWorks.payload });
+    }
+    expect(real.contributions.suggestions.waitingTotal()).toBe(0);
   });
 });
 

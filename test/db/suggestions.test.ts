@@ -99,7 +99,7 @@ describe('review', () => {
     suggest(inkigayoWin('2023-06-18'));
     const oldest = suggestions.oldestWaiting()!;
     expect(oldest.fact).toMatchObject({ type: 'nomination', edition: { airDate: '2023-06-11' } });
-    expect(suggestions.oldestWaiting([oldest.id])!.id).not.toBe(oldest.id);
+    expect(suggestions.oldestWaiting(oldest.id)!.id).not.toBe(oldest.id);
 
     const approved = suggestions.approve(oldest.id, 'curator-1', now);
     expect(approved).toMatchObject({ status: 'approved', factType: 'nomination', suggestion: { status: 'approved', reviewerId: 'curator-1' } });
@@ -156,5 +156,25 @@ describe('review', () => {
     expect(suggestions.withdraw({ type: 'milestone', id: approved.factId }, 'curator-1', 'again', now)).toBe('already-withdrawn');
     const seedWin = findAwards(opened.store, artistId('Stray Kids'), { result: 'won' }).editions[0]!.nominations[0]!;
     expect(suggestions.withdraw({ type: 'nomination', id: seedWin.id }, 'curator-1', 'no', now)).toBe('seed-fact');
+  });
+
+  it('refuses a withdrawn fact suggested again, with the reason it was withdrawn, and the store keeps it withdrawn', () => {
+    const { suggest, suggestions } = setUp();
+    const milestone: SuggestionInput = {
+      kind: 'milestone',
+      artist: 'Stray Kids',
+      statement: 'First music show win',
+      date: '2018-06-14',
+      source: { url: 'https://news.example.com/first-win' },
+    };
+    suggest(milestone);
+    const approved = suggestions.approve(suggestions.oldestWaiting()!.id, 'curator-1', now);
+    if (approved.status !== 'approved') throw new Error(approved.status);
+    expect(suggestions.withdraw({ type: 'milestone', id: approved.factId }, 'curator-1', 'Wrong date', now)).toBe('withdrawn');
+
+    const again = suggest(milestone, { userId: 'fan-2', name: 'fan two', guildId: 'guild-1' });
+    expect(again).toEqual({ ok: false, problems: [{ field: 'fact', code: 'withdrawn-fact', stored: 'Wrong date' }] });
+    expect(suggestions.waitingTotal()).toBe(0);
+    expect(opened.store.milestoneById(approved.factId)).toBeUndefined();
   });
 });

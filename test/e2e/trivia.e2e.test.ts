@@ -58,13 +58,21 @@ describe('trivia end to end', () => {
     for (const position of [1, 2]) {
       const message = await nextQuestion(position);
       expect(message.embeds[0]!.title).toBe(`Question ${position} of 2`);
+      // An option or question id written any way but the bot's (hex, exponent) is refused as stale, and counts for nothing.
+      const real = (message.components![0] as { components: { custom_id: string }[] }).components[1]!.custom_id;
+      const [, , questionId] = real.split(':');
+      for (const forged of [`trivia:answer:${questionId}:0x1`, `trivia:answer:${questionId}e0:1`, `trivia:answer:${questionId}:1:extra`]) {
+        const refused = await roundTrip(harness.server, harness.server.buttonInteraction({ customId: forged, message, user: fans[2] }));
+        expect(refused.callback.data).toMatchObject({ flags: EPHEMERAL, content: 'That button no longer works. Run the command again for a fresh answer.' });
+      }
       const first = await click(message, 0, fans[0]!);
       expect(first.callback.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringContaining('🔒 Locked in: **A:') });
       expect(first.elapsedMs).toBeLessThan(3000);
       const again = await click(message, 1, fans[0]!);
       expect(again.callback.data).toMatchObject({ content: expect.stringContaining("You're already locked in with **A:") });
       await click(message, 1, fans[1]!);
-      await click(message, 3, fans[2]!);
+      const afterForgeries = await click(message, 3, fans[2]!);
+      expect(afterForgeries.callback.data).toMatchObject({ content: expect.stringContaining('🔒 Locked in:') });
       const reveal = await harness.server.waitForRequest(
         (r) => r.method === 'PATCH' && r.path === `/channels/${channelId()}/messages/${message.id}` && JSON.stringify(r.body).includes('The answer'),
         5000,
