@@ -15,6 +15,11 @@ export interface ApplySeedsResult {
   loaded: boolean;
 }
 
+/** The digest of the seed files the store last loaded, if any. */
+export function loadedSeedDigest(db: LightstickDatabase): string | undefined {
+  return factWriterFor(db).meta(SEED_DIGEST_KEY) ?? undefined;
+}
+
 export function applySeeds(db: LightstickDatabase, set: SeedSet, options: { force?: boolean } = {}): ApplySeedsResult {
   const writer = factWriterFor(db);
   if (!options.force && writer.meta(SEED_DIGEST_KEY) === set.digest) return { loaded: false };

@@ -54,15 +54,31 @@ const listNames = [
 ] as const;
 
 export function readSeedDirectory(directory: string): SeedSet {
+  return readSeedFiles(readSeedTexts(directory));
+}
+
+/** The seed files' names and texts, in name order: what the digest is taken over. */
+export function readSeedTexts(directory: string): SeedText[] {
   const files = readdirSync(directory)
     .filter((name) => name.endsWith('.json'))
     .sort();
   if (files.length === 0) throw new SeedError(`No seed files (*.json) found in ${directory}.`);
-  return readSeedFiles(files.map((file) => ({ file, text: readFileSync(join(directory, file), 'utf8') })));
+  return files.map((file) => ({ file, text: readFileSync(join(directory, file), 'utf8') }));
 }
 
-export function readSeedFiles(files: { file: string; text: string }[]): SeedSet {
+export interface SeedText {
+  file: string;
+  text: string;
+}
+
+/** The digest of a seed set's files, as the store records it after loading them. */
+export function seedDigest(files: SeedText[]): string {
   const hash = createHash('sha256');
+  for (const { file, text } of files) hash.update(file).update('\0').update(text).update('\0');
+  return hash.digest('hex');
+}
+
+export function readSeedFiles(files: SeedText[]): SeedSet {
   const set: SeedSet = {
     sources: [],
     artists: [],
@@ -75,7 +91,6 @@ export function readSeedFiles(files: { file: string; text: string }[]): SeedSet 
     digest: '',
   };
   for (const { file, text } of files) {
-    hash.update(file).update('\0').update(text).update('\0');
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -91,7 +106,7 @@ export function readSeedFiles(files: { file: string; text: string }[]): SeedSet 
       });
     }
   }
-  set.digest = hash.digest('hex');
+  set.digest = seedDigest(files);
   checkReferences(set);
   return set;
 }
