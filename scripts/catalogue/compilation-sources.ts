@@ -42,7 +42,3 @@ export const crossCheckFiles = {
   } as Record<string, string>,
   years: [2023, 2024, 2025],
 };
-
-export function compilationFileUrl(file: CompilationFile): string {
-  return `https://github.com/${file.repository}/blob/${file.commit}/${file.path}`;
-}

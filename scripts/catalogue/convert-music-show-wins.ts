@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../db/project-root.js';
 import type { SeedFile } from '../../db/seed/seed-file-schema.js';
-import { artistDebutsFile, compilationFileUrl, crossCheckFiles, kpopnetPackage, musicShowWinsFile } from './compilation-sources.js';
+import { artistDebutsFile, crossCheckFiles, kpopnetPackage, musicShowWinsFile } from './compilation-sources.js';
 import { readCrossCheckTables, type CrossCheckResult } from './music-show-cross-check.js';
 import { convertMusicShowWins, type ConversionOutput } from './music-show-catalogue.js';
 
@@ -43,7 +43,6 @@ function main(argv: string[]) {
     kpopnet: readJson(kpopnetPackage.file),
     existing,
     readOn: process.env.CATALOGUE_READ_ON ?? new Date().toISOString().slice(0, 10),
-    compilationUrl: { wins: compilationFileUrl(musicShowWinsFile), debuts: compilationFileUrl(artistDebutsFile) },
     ...(tablesFolder ? { crossCheck: { winners: readCrossCheckTables(tablesFolder), years: crossCheckFiles.years } } : {}),
   });
   for (const [name, file] of Object.entries(output.files)) writeFileSync(join(seedsFolder, name), `${JSON.stringify(file, null, 2)}\n`);

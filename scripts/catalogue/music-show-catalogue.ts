@@ -39,7 +39,6 @@ export interface ConversionInput {
   existing: { artists: ArtistRecord[]; works: WorkRecord[]; milestones: MilestoneRecord[] };
   /** The day the compilation was read, YYYY-MM-DD. */
   readOn: string;
-  compilationUrl: { wins: string; debuts: string };
   editorial?: ActEditorial;
   /** The independent compilation's winners and the years it covers: disagreements are left out. */
   crossCheck?: { winners: TableWinner[]; years: number[] };

@@ -70,7 +70,6 @@ function input(wins: Bootstrap['wins'], extra: Partial<ConversionInput> = {}): C
     kpopnet,
     existing: { artists: existingArtists, works: [], milestones: [] },
     readOn: '2026-12-03',
-    compilationUrl: { wins: 'https://github.com/example/wins', debuts: 'https://github.com/example/debuts' },
     ...extra,
   };
 }
