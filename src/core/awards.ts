@@ -33,9 +33,29 @@ export interface AwardsTotals {
   grandPrizes: number;
 }
 
+/**
+ * A run of one weekly show's episodes in one year that gave the same result in the same category
+ * for the same work and credits: "Take Two" winning M Countdown three weeks running is one line.
+ */
+export interface EpisodeRun {
+  /** The run's episodes, oldest first. */
+  nominations: NominationFact[];
+}
+
+/**
+ * What /awards lists: an annual ceremony's edition as it is, and a weekly show's episodes gathered
+ * by show and year, since an act with hundreds of episode wins otherwise reads as hundreds of
+ * one-line sections.
+ */
+export type AwardsSection =
+  | { kind: 'edition'; edition: EditionRef; nominations: NominationFact[] }
+  | { kind: 'showYear'; ceremonySlug: string; ceremonyShortName: string; year: number; runs: EpisodeRun[] };
+
 export interface ArtistAwards {
   artist: Artist;
   editions: EditionAwards[];
+  /** The editions as /awards lists them, newest first (a show-year sits where its latest episode does). */
+  sections: AwardsSection[];
   wins: number;
   nominations: number;
   totals: AwardsTotals;
@@ -57,13 +77,54 @@ export function findAwards(store: AwardsStore, artist: Artist, query: AwardsQuer
     }
     group.nominations.push(fact);
   }
+  const editions = [...byEdition.values()];
   return {
     artist,
-    editions: [...byEdition.values()],
+    editions,
+    sections: awardsSections(editions),
     wins: facts.filter((f) => f.result === 'won').length,
     nominations: facts.length,
     totals: awardsTotals(facts),
   };
+}
+
+/** The credits, category and result that make two episodes' entries one run. */
+function runKey(fact: NominationFact): string {
+  const credits = fact.artists.map((artist) => `${artist.id}:${artist.role}`).join(',');
+  return [fact.result, fact.categorySlug, fact.grandPrize, fact.workTitle ?? '', fact.workNote ?? '', credits].join('|');
+}
+
+/** Gathers episodes by show and year, keeping annual editions as they are; the order stays newest first. */
+export function awardsSections(editions: readonly EditionAwards[]): AwardsSection[] {
+  const sections: AwardsSection[] = [];
+  const showYears = new Map<string, { section: Extract<AwardsSection, { kind: 'showYear' }>; runs: Map<string, EpisodeRun> }>();
+  for (const { edition, nominations } of editions) {
+    if (!edition.episode) {
+      sections.push({ kind: 'edition', edition, nominations });
+      continue;
+    }
+    const key = `${edition.ceremonySlug}|${edition.year}`;
+    let showYear = showYears.get(key);
+    if (!showYear) {
+      const section = { kind: 'showYear' as const, ceremonySlug: edition.ceremonySlug, ceremonyShortName: edition.ceremonyShortName, year: edition.year, runs: [] };
+      showYear = { section, runs: new Map() };
+      showYears.set(key, showYear);
+      sections.push(section);
+    }
+    for (const nomination of nominations) {
+      const runKeyOf = runKey(nomination);
+      let run = showYear.runs.get(runKeyOf);
+      if (!run) {
+        run = { nominations: [] };
+        showYear.runs.set(runKeyOf, run);
+        showYear.section.runs.push(run);
+      }
+      run.nominations.push(nomination);
+    }
+  }
+  // Editions arrive newest first; a run reads oldest first, as a fan counts a song's wins.
+  for (const { section } of showYears.values()) for (const run of section.runs) run.nominations.reverse();
+  return sections;
 }
 
 /** Wins and nominations by show and by ceremony, and the grand prizes among them. */

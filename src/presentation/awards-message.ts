@@ -1,7 +1,8 @@
 // /awards: an artist's wins and nominations in the store, by ceremony edition, newest first. The
 // totals lead, so that a list of hundreds reads at a glance before its pages.
 import type { Artist, Ceremony } from '../core/awards-facts.js';
-import type { ArtistAwards, AwardsTotals, ResultFilter } from '../core/awards.js';
+import type { ArtistAwards, AwardsSection, AwardsTotals, EpisodeRun, ResultFilter } from '../core/awards.js';
+import type { SourceRef } from '../core/awards-facts.js';
 import { artistName, editionDateText, editionLabel, escaped, nominationLine } from './fact-text.js';
 import type { MessagePayload } from './message-payload.js';
 import { colors, renderPagedEmbed } from './paged-embed.js';
@@ -42,6 +43,36 @@ export function totalsLines(totals: AwardsTotals, translation: Translation): str
   return lines;
 }
 
+/** "🏆 Won First place: "Take Two" (BTS) · 3 times: June 22, June 29 and July 6", cited by every episode's sources. */
+function runLine(run: EpisodeRun, translation: Translation): { text: string; sources: SourceRef[] } {
+  const dates = run.nominations.flatMap((n) => {
+    const heldOn = n.edition.heldOn;
+    return heldOn ? [translation.monthDay(Number(heldOn.slice(5, 7)), Number(heldOn.slice(8, 10)))] : [];
+  });
+  const count = run.nominations.length;
+  const when =
+    count === 1
+      ? translation.t('awards.onEpisode', { date: dates[0] ?? '' })
+      : translation.t('awards.onEpisodes', { count, formatted: translation.number(count), dates: translation.andList(dates) });
+  const sources = new Map<string, SourceRef>();
+  for (const nomination of run.nominations) for (const source of nomination.sources) sources.set(source.identifier, source);
+  return { text: `${nominationLine(run.nominations[0]!, translation)} · ${when}`, sources: [...sources.values()] };
+}
+
+function sectionOf(section: AwardsSection, translation: Translation) {
+  if (section.kind === 'showYear') {
+    return {
+      heading: `${section.year} ${escaped(section.ceremonyShortName)}`,
+      lines: section.runs.map((run) => runLine(run, translation)),
+    };
+  }
+  const { edition, nominations } = section;
+  return {
+    heading: [editionLabel(edition, translation), editionDateText(edition, translation)].filter(Boolean).join(' · '),
+    lines: nominations.map((n) => ({ text: nominationLine(n, translation), sources: n.sources })),
+  };
+}
+
 export function awardsMessage(
   artist: Artist,
   ceremony: Ceremony | null,
@@ -68,10 +99,7 @@ export function awardsMessage(
   return renderPagedEmbed({
     title: t('awards.title', { artist: name }),
     ...(nothingYet ? {} : { description: [summary, ...totalsLines(awards.totals, translation)].join('\n') }),
-    sections: awards.editions.map(({ edition, nominations }) => ({
-      heading: [editionLabel(edition, translation), editionDateText(edition, translation)].filter(Boolean).join(' · '),
-      lines: nominations.map((n) => ({ text: nominationLine(n, translation), sources: n.sources })),
-    })),
+    sections: awards.sections.map((section) => sectionOf(section, translation)),
     emptyText: nothingYet
       ? t('awards.noneYet', { artist: name })
       : view.result === 'won'
