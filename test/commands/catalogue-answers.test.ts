@@ -6,11 +6,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CommandContext, CommandReply, MessagePayload } from '../../commands/command.js';
 import { projectRoot } from '../../db/project-root.js';
-import { runAutocomplete, runButton, runSlashCommand } from '../../src/command-router.js';
+import { runAutocomplete, runSlashCommand } from '../../src/command-router.js';
 import { winTotals } from '../../src/core/catalogue-summary.js';
 import { supportedLocales } from '../../src/presentation/translation.js';
 import { discordLimitProblems } from '../support/discord-limits.js';
 import { invocation } from '../support/invocations.js';
+import { allPages } from '../support/page-turns.js';
 import { minimalSeedFiles, openTestStore, testContext, writeSeedDirectory } from '../support/test-store.js';
 
 const opened = openTestStore({ seedDirectory: join(projectRoot, 'seeds') });
@@ -27,18 +28,6 @@ async function choices(commandName: string, name: string, value: string) {
 
 function embedText(payload: MessagePayload): string {
   return JSON.stringify(payload.embeds ?? []);
-}
-
-async function allPages(first: MessagePayload, ctx: CommandContext): Promise<MessagePayload[]> {
-  const pages = [first];
-  for (let guard = 0; guard < 200; guard++) {
-    const next = pages.at(-1)!.components?.[0]?.components[1];
-    if (!next || next.disabled || !('custom_id' in next)) break;
-    const reply = await runButton(next.custom_id, { user: { id: '1', name: 'fan' }, guildId: null, channelId: null, locale: 'en-US' }, ctx, 'press');
-    if (reply.kind !== 'update') throw new Error(`expected a page turn, got ${reply.kind}`);
-    pages.push(reply.payload);
-  }
-  return pages;
 }
 
 describe('autocomplete over the catalogue', () => {

@@ -10,6 +10,7 @@ import { translationFor } from '../../src/presentation/translation.js';
 const APOLOGY = apologyText(translationFor('en-US'));
 import { discordLimitProblems } from '../support/discord-limits.js';
 import { invocation } from '../support/invocations.js';
+import { allPages } from '../support/page-turns.js';
 import { largeSeedFiles } from '../support/large-seed.js';
 import { openTestStore, testContext, writeSeedDirectory } from '../support/test-store.js';
 import { createReplyCache } from '../../src/reply-cache.js';
@@ -29,19 +30,6 @@ function run(name: string, options = {}, ctx: CommandContext = context): Promise
 
 function text(payload: MessagePayload): string {
   return JSON.stringify(payload);
-}
-
-/** Presses "Next" until the last page; returns every page's payload. */
-async function allPages(first: MessagePayload, ctx: CommandContext): Promise<MessagePayload[]> {
-  const pages = [first];
-  for (let guard = 0; guard < 100; guard++) {
-    const next = pages.at(-1)!.components?.[0]?.components[1];
-    if (!next || next.disabled || !('custom_id' in next)) break;
-    const reply = await runButton(next.custom_id, { user: { id: '1', name: 'fan' }, guildId: null, channelId: null, locale: 'en-US' }, ctx, 'press');
-    if (reply.kind !== 'update') throw new Error(`expected a page turn, got ${reply.kind}`);
-    pages.push(reply.payload);
-  }
-  return pages;
 }
 
 describe('every command on the real store', () => {
