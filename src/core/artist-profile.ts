@@ -31,9 +31,9 @@ export const firstMusicShowWinKey = (artistSlug: string) => `${artistSlug}-first
 
 export function describeArtist(store: AwardsStore, artist: Artist): ArtistProfile {
   const counts = store.awardCountsOf(artist.id);
-  // nominationsOf returns the newest edition first.
-  const wins = store.nominationsOf(artist.id, { result: 'won' });
+  // nominationsOf returns the newest edition first; the wins are read out of the one list, not again.
   const all = store.nominationsOf(artist.id);
+  const wins = all.filter((n) => n.result === 'won');
   const milestones = store.milestonesOf(artist.id);
   const groups = store.groupsOf(artist.id);
   const proven = milestones.find((m) => m.key === firstMusicShowWinKey(artist.slug));

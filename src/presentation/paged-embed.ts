@@ -181,10 +181,11 @@ function packPages(fields: Field[], fixedLength: number, numbering: Map<string, 
   const pages: Page[] = [];
   let current: Page = { fields: [], sources: [] };
   let used = fixedLength;
+  const linkLines = new Map<string, string>();
   for (const { sources, ...field } of fields) {
     const fieldLength = field.name.length + field.value.length;
     const cited = [...current.sources, ...sources];
-    const links = linksField(cited, numbering, translation);
+    const links = linksField(cited, numbering, translation, linkLines);
     const citationLength = footerText(cited, numbering, longestPageLabel, translation).length + (links ? links.name.length + links.value.length : 0);
     // One field is kept for the links to web sources.
     const full =
@@ -259,7 +260,13 @@ export function sourceDate(source: SourceRef, translation: Translation): string 
 }
 
 /** The links to a page's web sources, numbered as the lines cite them, as one field; null when none is a web page. */
-export function linksField(sources: SourceRef[], numbering: Map<string, number>, translation: Translation): APIEmbedField | null {
+export function linksField(
+  sources: SourceRef[],
+  numbering: Map<string, number>,
+  translation: Translation,
+  /** Each source's line, by identifier: packing a page asks for the same sources again with every field. */
+  lineCache?: Map<string, string>,
+): APIEmbedField | null {
   const web = [...new Map(sources.filter((s) => s.url).map((s) => [s.identifier, s])).values()].sort(
     (a, b) => (numbering.get(a.identifier) ?? 0) - (numbering.get(b.identifier) ?? 0),
   );
@@ -268,7 +275,12 @@ export function linksField(sources: SourceRef[], numbering: Map<string, number>,
   let length = 0;
   for (const [index, source] of web.entries()) {
     const marker = numbering.has(source.identifier) ? `[${numbering.get(source.identifier)}] ` : '';
-    const line = `${marker}${sourceLinkLine(source, translation)}`;
+    let linkLine = lineCache?.get(source.identifier);
+    if (linkLine === undefined) {
+      linkLine = sourceLinkLine(source, translation);
+      lineCache?.set(source.identifier, linkLine);
+    }
+    const line = `${marker}${linkLine}`;
     const more = translation.t('contributions.andMore', { count: web.length - index });
     if (length + line.length + 1 > discordLimits.fieldValue - more.length - 1) {
       lines.push(more);
