@@ -20,6 +20,8 @@ import {
   statusMessage,
 } from '../src/presentation/anniversary-settings-messages.js';
 import { echoed } from '../src/presentation/refusals.js';
+import { remindersLine } from '../src/presentation/countdown-messages.js';
+import { events, eventsSubcommand, readReminderDays, REMIND_MAX_LENGTH } from './anniversary-countdowns.js';
 import { supportedLocales, type Translation } from '../src/presentation/translation.js';
 import { described, localizedChoice } from './command-descriptions.js';
 import { installableInServers } from './command-installs.js';
@@ -59,7 +61,8 @@ const definition = installableInServers(described(new SlashCommandBuilder().setN
       )
       .addStringOption((option) =>
         described(option.setName('language'), 'commands.anniversaries.setup.options.language').addChoices(...languageChoices()),
-      ),
+      )
+      .addStringOption((option) => described(option.setName('remind'), 'countdowns.commands.remind').setMaxLength(REMIND_MAX_LENGTH)),
   )
   .addSubcommand((sub) =>
     described(sub.setName('follow'), 'commands.anniversaries.follow.description').addStringOption((option) =>
@@ -78,6 +81,7 @@ const definition = installableInServers(described(new SlashCommandBuilder().setN
     ),
   )
   .addSubcommand((sub) => described(sub.setName('off'), 'commands.anniversaries.off.description'))
+  .addSubcommand((sub) => eventsSubcommand(sub))
   .toJSON() satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 function requireGuild(invocation: CommandInvocation, translation: Translation): string {
@@ -121,6 +125,7 @@ function setup(invocation: CommandInvocation, context: CommandContext): CommandR
   if (language !== undefined && !(supportedLocales as readonly string[]).includes(language)) {
     throw new UserError(t('errors.unknownLanguage', { typed: echoed(language, 20) }));
   }
+  const reminderDays = readReminderDays(invocation, translation);
   if (!context.capabilities.guilds) throw new UserError(t('errors.needsDiscord'));
   const refusal = channelRefusal(context.capabilities.guilds.checkPostingChannel(guildId, channelId), channelId, translation);
   if (refusal) throw new UserError(refusal);
@@ -128,10 +133,10 @@ function setup(invocation: CommandInvocation, context: CommandContext): CommandR
   const now = context.clock.now();
   if (language !== undefined) context.serverSettings.setLanguage(guildId, language, now.getTime());
   const schedule = enableAnniversaryPosts(context.anniversaries, { guildId, channelId, postTime, timeZone }, now);
+  if (reminderDays) context.countdowns.setReminderDays(guildId, reminderDays, now.getTime());
   const postLanguage = context.translator.forServer(guildId).locale;
-  return privately(
-    setupConfirmation({ channelId, postTime, timeZone, language: postLanguage }, followedNames(context, guildId), nextPost(context, guildId, schedule), translation),
-  );
+  const confirmation = setupConfirmation({ channelId, postTime, timeZone, language: postLanguage }, followedNames(context, guildId), nextPost(context, guildId, schedule), translation);
+  return privately(`${confirmation}\n${remindersLine(context.countdowns.reminderDays(guildId), translation)}`);
 }
 
 function follow(invocation: CommandInvocation, context: CommandContext, following: boolean): CommandReply {
@@ -213,8 +218,10 @@ export const anniversariesCommand: SlashCommand = {
         return preview(invocation, context);
       case 'off':
         return off(invocation, context);
+      case 'events':
+        return privately(events(invocation, context, followedNames(context, invocation.guildId ?? '')));
       default:
-        throw new UserError(readerTranslation(invocation, context).t('errors.useSubcommand', { subcommands: 'setup, follow, unfollow, status, preview, off' }));
+        throw new UserError(readerTranslation(invocation, context).t('errors.useSubcommand', { subcommands: 'setup, follow, unfollow, status, preview, off, events' }));
     }
   },
   autocomplete(focused, invocation, context) {
