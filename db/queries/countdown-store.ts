@@ -83,7 +83,8 @@ export function createCountdownStore(db: LightstickDatabase): CountdownStore {
     settings: (guildId) => settingsOf.get({ guildId }),
     reminderDays: (guildId) => settingsOf.get({ guildId })?.reminderDays ?? [],
     setReminderDays: (guildId, days, now) => {
-      saveReminderDays.run({ guildId, days: JSON.stringify(days), now });
+      // The placeholder is encoded by the column (JSON): the array goes in as it is.
+      saveReminderDays.run({ guildId, days, now });
     },
     setEventsEnabled: (guildId, enabled, now) => {
       const before = settingsOf.get({ guildId })?.eventsEnabled ?? false;

@@ -81,6 +81,11 @@ export function addMemberEvent(state: DiscordState, guildId: string, name: strin
   return event;
 }
 
+/** An event ended or deleted by a member through Discord's own interface. */
+export function removeScheduledEvent(state: DiscordState, guildId: string, eventId: string): void {
+  storeOf(state).byGuild.set(guildId, scheduledEventsIn(state, guildId).filter((event) => event.id !== eventId));
+}
+
 function error(status: number, code: number, message: string, errors?: unknown): RestReply {
   return { status, body: errors === undefined ? { message, code } : { message, code, errors } };
 }
