@@ -112,7 +112,7 @@ describe('countdowns in the daily post', () => {
 
   it('announces the round anniversary 7 days and 1 day ahead, once each, and on no day between', async () => {
     const setup = await env.run(guildId, 'setup', { channel: { type: 7, value: channel().id }, time: '09:00', timezone: 'UTC', remind: '7,1' });
-    expect(contentOf(setup.callback)).toContain('Countdowns: the post announces round anniversaries (1st, 5th, 10th, then every 5 years) 7 days and 1 day ahead.');
+    expect(contentOf(setup.callback)).toContain('Countdowns: the post announces big anniversaries (1st, 5th, 10th, then every 5 years) 7 days and 1 day ahead.');
     await env.run(guildId, 'follow', { artist: 'Rosé' });
 
     // August 31: a week before. The day has no anniversary of Rosé's, so the post is the countdown alone.
@@ -204,7 +204,7 @@ describe('round anniversaries as scheduled events', () => {
     await env.run(eventsGuild, 'follow', { artist: 'BLACKPINK' });
     const { callback } = await env.run(eventsGuild, 'events', { state: 'on' });
     expect(contentOf(callback)).toBe(
-      "Scheduled events are on. The round anniversaries of **BLACKPINK** in the next 30 days go on this server's event list, each once.",
+      "Scheduled events are on. The big anniversaries of **BLACKPINK** in the next 30 days go on this server's event list, each once.",
     );
     await eventually('two events', () => mine(eventsGuild).length === 2);
     const events = mine(eventsGuild);
