@@ -20,8 +20,8 @@ import {
   statusMessage,
 } from '../src/presentation/anniversary-settings-messages.js';
 import { echoed } from '../src/presentation/refusals.js';
-import { remindersLine } from '../src/presentation/countdown-messages.js';
-import { events, eventsSubcommand, readReminderDays, REMIND_MAX_LENGTH } from './anniversary-countdowns.js';
+import { remindersLine, withCountdownStatus, withCountdowns } from '../src/presentation/countdown-messages.js';
+import { events, eventsSubcommand, previewCountdowns, readReminderDays, REMIND_MAX_LENGTH } from './anniversary-countdowns.js';
 import { supportedLocales, type Translation } from '../src/presentation/translation.js';
 import { described, localizedChoice } from './command-descriptions.js';
 import { installableInServers } from './command-installs.js';
@@ -158,10 +158,8 @@ function status(invocation: CommandInvocation, context: CommandContext): Command
   const schedule = scheduleFor(context, guildId);
   const next = schedule ? nextPost(context, guildId, schedule) : undefined;
   const language = context.translator.forServer(guildId).locale;
-  return {
-    payload: statusMessage(guildId, settings, language, followedNames(context, guildId), next, context.anniversaries.lastPost(guildId), translation),
-    ephemeral: true,
-  };
+  const payload = statusMessage(guildId, settings, language, followedNames(context, guildId), next, context.anniversaries.lastPost(guildId), translation);
+  return { payload: withCountdownStatus(payload, context.countdowns.settings(guildId), translation), ephemeral: true };
 }
 
 function preview(invocation: CommandInvocation, context: CommandContext): CommandReply {
@@ -178,10 +176,12 @@ function preview(invocation: CommandInvocation, context: CommandContext): Comman
   }
   const followed = invocation.guildId ? context.anniversaries.followedArtistIds(invocation.guildId) : [];
   const entries = anniversariesForServer(context.store, localDate, followed);
-  if (entries.length === 0) return privately(noPreviewText(localDate, followed.length > 0, translation));
+  const countdowns = previewCountdowns(invocation, context, localDate, followed);
+  if (entries.length === 0 && countdowns.length === 0) return privately(noPreviewText(localDate, followed.length > 0, translation));
   // The preview is the post the channel would get, in its language and with its card, under a note.
   const cards = context.capabilities.cards;
-  const post = renderAnniversaryPost(entries, localDate, context.translator.forServer(invocation.guildId, invocation.locale), cards ? { cards } : {});
+  const serverTranslation = context.translator.forServer(invocation.guildId, invocation.locale);
+  const post = withCountdowns(entries.length > 0 ? renderAnniversaryPost(entries, localDate, serverTranslation, cards ? { cards } : {}) : null, countdowns, serverTranslation)!;
   return { payload: { ...post, content: translation.t('anniversaries.previewNote') }, ephemeral: true };
 }
 

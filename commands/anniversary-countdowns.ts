@@ -3,7 +3,8 @@
 // server's Discord event list). Kept beside the command's own module, which registers them.
 import type { SlashCommandSubcommandBuilder } from '@discordjs/builders';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
-import { parseReminderDays } from '../src/core/countdowns.js';
+import { anniversariesForServer } from '../src/core/anniversary-schedule.js';
+import { countdownsFor, parseReminderDays, type Countdown } from '../src/core/countdowns.js';
 import { eventsReply, reminderDaysRefusal } from '../src/presentation/countdown-messages.js';
 import { echoed } from '../src/presentation/refusals.js';
 import type { Translation } from '../src/presentation/translation.js';
@@ -49,4 +50,11 @@ export function events(invocation: CommandInvocation, context: CommandContext, f
   const changed = context.countdowns.setEventsEnabled(guildId, state === 'on', context.clock.now().getTime());
   scheduled.changed();
   return eventsReply(state === 'on' ? { kind: 'on', changed, followed } : { kind: 'off', changed }, translation);
+}
+
+/** The countdowns the server's post of `localDate` would carry, for /anniversaries preview. */
+export function previewCountdowns(invocation: CommandInvocation, context: CommandContext, localDate: string, followed: readonly number[]): Countdown[] {
+  const reminderDays = invocation.guildId ? context.countdowns.reminderDays(invocation.guildId) : [];
+  if (reminderDays.length === 0) return [];
+  return countdownsFor(localDate, reminderDays, (date) => anniversariesForServer(context.store, date, followed));
 }

@@ -3,6 +3,7 @@
 // Discord's limits), and the replies of /anniversaries setup remind: and /anniversaries events.
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { SourceRef } from '../core/awards-facts.js';
+import type { CountdownSettings } from '../core/countdown-records.js';
 import type { Countdown, RoundAnniversary } from '../core/countdowns.js';
 import type { EventPermission } from '../core/scheduled-events.js';
 import { discordLimits, truncate } from './discord-limits.js';
@@ -185,4 +186,18 @@ export function eventsReply(change: EventsChange, translation: Translation): str
   const whose =
     followed.length === 0 ? t('countdowns.eventsNeedFollows') : t('countdowns.eventsFor', { names: translation.andList(followed.map((name) => `**${name}**`)) });
   return `${state} ${whose}`;
+}
+
+/** /anniversaries status with the server's countdowns and scheduled events beside its posts. */
+export function withCountdownStatus(payload: MessagePayload, settings: CountdownSettings | undefined, translation: Translation): MessagePayload {
+  const { t } = translation;
+  const [embed, ...rest] = payload.embeds ?? [];
+  if (!embed) return payload;
+  const days = settings?.reminderDays ?? [];
+  const fields = [
+    ...(embed.fields ?? []),
+    { name: t('countdowns.statusCountdowns'), value: days.length > 0 ? t('countdowns.statusAhead', { days: daysAheadText(days, translation) }) : t('countdowns.statusOff'), inline: true },
+    { name: t('countdowns.statusEvents'), value: settings?.eventsEnabled ? t('countdowns.statusOn') : t('countdowns.statusOff'), inline: true },
+  ];
+  return { ...payload, embeds: [{ ...embed, fields: fields.slice(0, discordLimits.embedFields) }, ...rest] };
 }

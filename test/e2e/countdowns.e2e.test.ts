@@ -114,6 +114,16 @@ describe('countdowns in the daily post', () => {
     const setup = await env.run(guildId, 'setup', { channel: { type: 7, value: channel().id }, time: '09:00', timezone: 'UTC', remind: '7,1' });
     expect(contentOf(setup.callback)).toContain('Countdowns: the post announces big anniversaries (1st, 5th, 10th, then every 5 years) 7 days and 1 day ahead.');
     await env.run(guildId, 'follow', { artist: 'Rosé' });
+    const status = await env.run(guildId, 'status');
+    const fields = (status.callback.data as { embeds: { fields: { name: string; value: string }[] }[] }).embeds[0]!.fields;
+    expect(fields.find((field) => field.name === 'Countdowns')?.value).toBe('7 days and 1 day ahead');
+    expect(fields.find((field) => field.name === 'Scheduled events')?.value).toBe('Off');
+    // The preview of a week before is the countdown the channel will get.
+    const preview = await env.run(guildId, 'preview', { date: '08-31' });
+    const shown = preview.callback.data as { flags: number; embeds: { title: string; description: string }[] };
+    expect(shown.flags).toBe(EPHEMERAL);
+    expect(shown.embeds.map((embed) => embed.title)).toEqual(['⏳ Countdowns']);
+    expect(shown.embeds[0]!.description).toContain('in 7 days: 1 year since Rosé');
 
     // August 31: a week before. The day has no anniversary of Rosé's, so the post is the countdown alone.
     clock.now = new Date('2026-08-31T09:00:10Z');
