@@ -75,6 +75,7 @@ export function addMemberEvent(state: DiscordState, guildId: string, name: strin
     entity_metadata: { location: 'Somewhere' },
     image: null,
     recurrence_rule: null,
+    guild_scheduled_event_exceptions: [],
   } as APIGuildScheduledEvent;
   const store = storeOf(state);
   store.byGuild.set(guildId, [...scheduledEventsIn(state, guildId), event]);
@@ -169,10 +170,11 @@ export function defineScheduledEventRoutes(state: DiscordState, route: Register)
       if (!body) return error(400, 50109, 'The request body contains invalid JSON.');
       const schema = typeof body.entity_type === 'number' ? createSchemas[body.entity_type] : undefined;
       if (!schema) return invalid('entity_type', 'BASE_TYPE_CHOICES', 'Value must be one of {1, 2, 3}.');
-      const schemaErrors = validateSchema(schema, body);
-      if (schemaErrors.length > 0) return error(400, 50035, 'Invalid Form Body', { _errors: schemaErrors.map((message) => ({ code: 'SCHEMA', message })) });
+      // Discord's own rules name the field at fault; the OpenAPI description catches the rest.
       const problem = eventProblem(body, store.now(), true);
       if (problem) return problem;
+      const schemaErrors = validateSchema(schema, body);
+      if (schemaErrors.length > 0) return error(400, 50035, 'Invalid Form Body', { _errors: schemaErrors.map((message) => ({ code: 'SCHEMA', message })) });
       const image = decodeImage(body.image);
       if (image === 'invalid') return invalid('image', 'IMAGE_INVALID', 'Invalid image data');
       const existing = scheduledEventsIn(state, guildId);
@@ -197,6 +199,7 @@ export function defineScheduledEventRoutes(state: DiscordState, route: Register)
         entity_metadata: body.entity_metadata ?? null,
         image: image ? id.slice(-16) : null,
         recurrence_rule: null,
+        guild_scheduled_event_exceptions: [],
       } as APIGuildScheduledEvent;
       store.byGuild.set(guildId, [...existing, event]);
       if (image) store.images.set(id, image);
