@@ -21,7 +21,7 @@ import {
 } from '../src/presentation/anniversary-settings-messages.js';
 import { echoed } from '../src/presentation/refusals.js';
 import { remindersLine, withCountdownStatus, withCountdowns } from '../src/presentation/countdown-messages.js';
-import { events, eventsSubcommand, previewCountdowns, readReminderDays, REMIND_MAX_LENGTH } from './anniversary-countdowns.js';
+import { countdownsOfPost, events, eventsSubcommand, readReminderDays, REMIND_MAX_LENGTH } from './anniversary-countdowns.js';
 import { supportedLocales, type Translation } from '../src/presentation/translation.js';
 import { described, localizedChoice } from './command-descriptions.js';
 import { installableInServers } from './command-installs.js';
@@ -101,7 +101,12 @@ function scheduleFor(context: CommandContext, guildId: string): AnniversarySched
 /** The next day, within a year, on which this server would get a post. */
 function nextPost(context: CommandContext, guildId: string, schedule: AnniversarySchedule) {
   const followed = context.anniversaries.followedArtistIds(guildId);
-  return nextPostWithAnniversaries(schedule, context.clock.now(), (localDate) => anniversariesForServer(context.store, localDate, followed).length);
+  // A day whose post carries only countdowns has a post too.
+  return nextPostWithAnniversaries(
+    schedule,
+    context.clock.now(),
+    (localDate) => anniversariesForServer(context.store, localDate, followed).length || countdownsOfPost(guildId, context, localDate, followed).length,
+  );
 }
 
 function followedNames(context: CommandContext, guildId: string): string[] {
@@ -176,7 +181,7 @@ function preview(invocation: CommandInvocation, context: CommandContext): Comman
   }
   const followed = invocation.guildId ? context.anniversaries.followedArtistIds(invocation.guildId) : [];
   const entries = anniversariesForServer(context.store, localDate, followed);
-  const countdowns = previewCountdowns(invocation, context, localDate, followed);
+  const countdowns = countdownsOfPost(invocation.guildId, context, localDate, followed);
   if (entries.length === 0 && countdowns.length === 0) return privately(noPreviewText(localDate, followed.length > 0, translation));
   // The preview is the post the channel would get, in its language and with its card, under a note.
   const cards = context.capabilities.cards;

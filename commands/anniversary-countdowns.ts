@@ -52,9 +52,9 @@ export function events(invocation: CommandInvocation, context: CommandContext, f
   return eventsReply(state === 'on' ? { kind: 'on', changed, followed } : { kind: 'off', changed }, translation);
 }
 
-/** The countdowns the server's post of `localDate` would carry, for /anniversaries preview. */
-export function previewCountdowns(invocation: CommandInvocation, context: CommandContext, localDate: string, followed: readonly number[]): Countdown[] {
-  const reminderDays = invocation.guildId ? context.countdowns.reminderDays(invocation.guildId) : [];
+/** The countdowns the server's post of `localDate` would carry, for /anniversaries preview and its next post. */
+export function countdownsOfPost(guildId: string | null, context: CommandContext, localDate: string, followed: readonly number[]): Countdown[] {
+  const reminderDays = guildId ? context.countdowns.reminderDays(guildId) : [];
   if (reminderDays.length === 0) return [];
   return countdownsFor(localDate, reminderDays, (date) => anniversariesForServer(context.store, date, followed));
 }

@@ -200,7 +200,7 @@ export function defineScheduledEventRoutes(state: DiscordState, route: Register)
         image: image ? id.slice(-16) : null,
         recurrence_rule: null,
         guild_scheduled_event_exceptions: [],
-      } as APIGuildScheduledEvent;
+      } as unknown as APIGuildScheduledEvent;
       store.byGuild.set(guildId, [...existing, event]);
       if (image) store.images.set(id, image);
       return { status: 200, body: event };

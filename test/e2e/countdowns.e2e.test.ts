@@ -118,6 +118,8 @@ describe('countdowns in the daily post', () => {
     const fields = (status.callback.data as { embeds: { fields: { name: string; value: string }[] }[] }).embeds[0]!.fields;
     expect(fields.find((field) => field.name === 'Countdowns')?.value).toBe('7 days and 1 day ahead');
     expect(fields.find((field) => field.name === 'Scheduled events')?.value).toBe('Off');
+    // The next post is the countdown a week ahead of Rosé's anniversary.
+    expect(fields.find((field) => field.name === 'Next post')?.value).toMatch(/^August 31, 2026 at 09:00 UTC/);
     // The preview of a week before is the countdown the channel will get.
     const preview = await env.run(guildId, 'preview', { date: '08-31' });
     const shown = preview.callback.data as { flags: number; embeds: { title: string; description: string }[] };
