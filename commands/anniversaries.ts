@@ -20,6 +20,8 @@ import {
   statusMessage,
 } from '../src/presentation/anniversary-settings-messages.js';
 import { echoed } from '../src/presentation/refusals.js';
+import { remindersLine, withCountdownStatus, withCountdowns } from '../src/presentation/countdown-messages.js';
+import { countdownsOfPost, events, eventsSubcommand, readReminderDays, REMIND_MAX_LENGTH } from './anniversary-countdowns.js';
 import { supportedLocales, type Translation } from '../src/presentation/translation.js';
 import { described, localizedChoice } from './command-descriptions.js';
 import { installableInServers } from './command-installs.js';
@@ -59,7 +61,8 @@ const definition = installableInServers(described(new SlashCommandBuilder().setN
       )
       .addStringOption((option) =>
         described(option.setName('language'), 'commands.anniversaries.setup.options.language').addChoices(...languageChoices()),
-      ),
+      )
+      .addStringOption((option) => described(option.setName('remind'), 'countdowns.commands.remind').setMaxLength(REMIND_MAX_LENGTH)),
   )
   .addSubcommand((sub) =>
     described(sub.setName('follow'), 'commands.anniversaries.follow.description').addStringOption((option) =>
@@ -78,6 +81,7 @@ const definition = installableInServers(described(new SlashCommandBuilder().setN
     ),
   )
   .addSubcommand((sub) => described(sub.setName('off'), 'commands.anniversaries.off.description'))
+  .addSubcommand((sub) => eventsSubcommand(sub))
   .toJSON() satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 function requireGuild(invocation: CommandInvocation, translation: Translation): string {
@@ -97,7 +101,12 @@ function scheduleFor(context: CommandContext, guildId: string): AnniversarySched
 /** The next day, within a year, on which this server would get a post. */
 function nextPost(context: CommandContext, guildId: string, schedule: AnniversarySchedule) {
   const followed = context.anniversaries.followedArtistIds(guildId);
-  return nextPostWithAnniversaries(schedule, context.clock.now(), (localDate) => anniversariesForServer(context.store, localDate, followed).length);
+  // A day whose post carries only countdowns has a post too.
+  return nextPostWithAnniversaries(
+    schedule,
+    context.clock.now(),
+    (localDate) => anniversariesForServer(context.store, localDate, followed).length || countdownsOfPost(guildId, context, localDate, followed).length,
+  );
 }
 
 function followedNames(context: CommandContext, guildId: string): string[] {
@@ -121,6 +130,7 @@ function setup(invocation: CommandInvocation, context: CommandContext): CommandR
   if (language !== undefined && !(supportedLocales as readonly string[]).includes(language)) {
     throw new UserError(t('errors.unknownLanguage', { typed: echoed(language, 20) }));
   }
+  const reminderDays = readReminderDays(invocation, translation);
   if (!context.capabilities.guilds) throw new UserError(t('errors.needsDiscord'));
   const refusal = channelRefusal(context.capabilities.guilds.checkPostingChannel(guildId, channelId), channelId, translation);
   if (refusal) throw new UserError(refusal);
@@ -128,10 +138,10 @@ function setup(invocation: CommandInvocation, context: CommandContext): CommandR
   const now = context.clock.now();
   if (language !== undefined) context.serverSettings.setLanguage(guildId, language, now.getTime());
   const schedule = enableAnniversaryPosts(context.anniversaries, { guildId, channelId, postTime, timeZone }, now);
+  if (reminderDays) context.countdowns.setReminderDays(guildId, reminderDays, now.getTime());
   const postLanguage = context.translator.forServer(guildId).locale;
-  return privately(
-    setupConfirmation({ channelId, postTime, timeZone, language: postLanguage }, followedNames(context, guildId), nextPost(context, guildId, schedule), translation),
-  );
+  const confirmation = setupConfirmation({ channelId, postTime, timeZone, language: postLanguage }, followedNames(context, guildId), nextPost(context, guildId, schedule), translation);
+  return privately(`${confirmation}\n${remindersLine(context.countdowns.reminderDays(guildId), translation)}`);
 }
 
 function follow(invocation: CommandInvocation, context: CommandContext, following: boolean): CommandReply {
@@ -153,10 +163,8 @@ function status(invocation: CommandInvocation, context: CommandContext): Command
   const schedule = scheduleFor(context, guildId);
   const next = schedule ? nextPost(context, guildId, schedule) : undefined;
   const language = context.translator.forServer(guildId).locale;
-  return {
-    payload: statusMessage(guildId, settings, language, followedNames(context, guildId), next, context.anniversaries.lastPost(guildId), translation),
-    ephemeral: true,
-  };
+  const payload = statusMessage(guildId, settings, language, followedNames(context, guildId), next, context.anniversaries.lastPost(guildId), translation);
+  return { payload: withCountdownStatus(payload, context.countdowns.settings(guildId), translation), ephemeral: true };
 }
 
 function preview(invocation: CommandInvocation, context: CommandContext): CommandReply {
@@ -173,10 +181,12 @@ function preview(invocation: CommandInvocation, context: CommandContext): Comman
   }
   const followed = invocation.guildId ? context.anniversaries.followedArtistIds(invocation.guildId) : [];
   const entries = anniversariesForServer(context.store, localDate, followed);
-  if (entries.length === 0) return privately(noPreviewText(localDate, followed.length > 0, translation));
+  const countdowns = countdownsOfPost(invocation.guildId, context, localDate, followed);
+  if (entries.length === 0 && countdowns.length === 0) return privately(noPreviewText(localDate, followed.length > 0, translation));
   // The preview is the post the channel would get, in its language and with its card, under a note.
   const cards = context.capabilities.cards;
-  const post = renderAnniversaryPost(entries, localDate, context.translator.forServer(invocation.guildId, invocation.locale), cards ? { cards } : {});
+  const serverTranslation = context.translator.forServer(invocation.guildId, invocation.locale);
+  const post = withCountdowns(entries.length > 0 ? renderAnniversaryPost(entries, localDate, serverTranslation, cards ? { cards } : {}) : null, countdowns, serverTranslation)!;
   return { payload: { ...post, content: translation.t('anniversaries.previewNote') }, ephemeral: true };
 }
 
@@ -213,8 +223,10 @@ export const anniversariesCommand: SlashCommand = {
         return preview(invocation, context);
       case 'off':
         return off(invocation, context);
+      case 'events':
+        return privately(events(invocation, context, followedNames(context, invocation.guildId ?? '')));
       default:
-        throw new UserError(readerTranslation(invocation, context).t('errors.useSubcommand', { subcommands: 'setup, follow, unfollow, status, preview, off' }));
+        throw new UserError(readerTranslation(invocation, context).t('errors.useSubcommand', { subcommands: 'setup, follow, unfollow, status, preview, off, events' }));
     }
   },
   autocomplete(focused, invocation, context) {

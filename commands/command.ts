@@ -5,6 +5,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-ap
 import type { Logger } from 'pino';
 import type { AnniversaryStore } from '../db/queries/anniversary-store.js';
 import type { AwardsStore } from '../db/queries/awards-store.js';
+import type { CountdownStore } from '../db/queries/countdown-store.js';
 import type { ServerSettingsStore } from '../db/queries/server-settings-store.js';
 import type { ContributionLookups } from '../db/queries/contribution-store.js';
 import type { SuggestionStore } from '../db/queries/suggestion-store.js';
@@ -14,6 +15,7 @@ import type { ImportApplied } from '../src/import/apply-import.js';
 import type { ImportInput, ImportPlan, ImportPlanning } from '../src/import/plan-import.js';
 import type { Clock } from '../src/core/clock.js';
 import type { GuildInspector } from '../src/core/guild-inspector.js';
+import type { ScheduledEvents } from '../src/core/scheduled-events.js';
 import type { Choice } from '../src/core/resolve-artist.js';
 import type { TriviaGame } from '../src/trivia/trivia-game.js';
 import type { MessagePayload } from '../src/presentation/message-payload.js';
@@ -100,6 +102,8 @@ export interface Capabilities {
   forms: boolean;
   /** Who may review suggestions, import files and withdraw facts. */
   isCurator(userId: string): boolean;
+  /** The servers' Discord event lists (Discord only), and a way to have them synced soon after a change. */
+  scheduledEvents?: { api: ScheduledEvents; changed(): void };
   /** Downloads a file attached to a command (Discord only), refusing one larger than `maxBytes`. */
   fetchAttachment?(attachment: AttachmentRef, maxBytes: number): Promise<Buffer>;
 }
@@ -119,6 +123,8 @@ export interface Contributions {
 export interface CommandContext {
   store: AwardsStore;
   anniversaries: AnniversaryStore;
+  /** Reminder days and scheduled events of round anniversaries. */
+  countdowns: CountdownStore;
   trivia: TriviaStore;
   serverSettings: ServerSettingsStore;
   /** What the store holds at a glance, for /about. */

@@ -568,3 +568,37 @@ export const serverSettings = sqliteTable('server_settings', {
   locale: text('locale'),
   updatedAt: integer('updated_at').notNull(),
 });
+
+// ---- Countdowns: each server's reminder days and scheduled events, and one row per event made. ----
+
+export const countdownSettings = sqliteTable('countdown_settings', {
+  guildId: text('guild_id').primaryKey(),
+  /** Days ahead the daily post announces round anniversaries (e.g. [7, 1]); empty for none. */
+  reminderDays: text('reminder_days', { mode: 'json' }).$type<number[]>().notNull(),
+  /** Round anniversaries go on the server's Discord event list. */
+  eventsEnabled: integer('events_enabled', { mode: 'boolean' }).notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/**
+ * One row per server per anniversary (a milestone on a local date) put on its event list: inserted
+ * (claimed) before the event is created, so that only the inserter creates it, and marked with the
+ * event's id once Discord made it.
+ */
+export const countdownEvents = sqliteTable(
+  'countdown_events',
+  {
+    guildId: text('guild_id').notNull(),
+    /** `${milestoneId}:${localDate}`. */
+    anniversaryKey: text('anniversary_key').notNull(),
+    localDate: text('local_date').notNull(),
+    status: text('status', { enum: ['claimed', 'created'] }).notNull(),
+    eventId: text('event_id'),
+    /** The event's name and start, to find an event a process made before it could record its id. */
+    name: text('name').notNull(),
+    startsAt: integer('starts_at').notNull(),
+    claimedBy: text('claimed_by').notNull(),
+    claimedAt: integer('claimed_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.guildId, table.anniversaryKey] })],
+);

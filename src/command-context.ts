@@ -21,6 +21,7 @@ export function createCommandContext(
   return {
     store: opened.store,
     anniversaries: opened.anniversaries,
+    countdowns: opened.countdowns,
     trivia: opened.trivia,
     serverSettings: opened.serverSettings,
     catalogue: opened.catalogue,

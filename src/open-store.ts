@@ -3,6 +3,7 @@ import { openDatabase, type LightstickDatabase } from '../db/database.js';
 import { createAnniversaryStore, type AnniversaryStore } from '../db/queries/anniversary-store.js';
 import { createAwardsStore, type AwardsStore } from '../db/queries/awards-store.js';
 import { createCatalogueSummaryStore } from '../db/queries/catalogue-summary-store.js';
+import { createCountdownStore, type CountdownStore } from '../db/queries/countdown-store.js';
 import type { CatalogueSummaryStore } from './core/catalogue-summary.js';
 import type { Contributions } from '../commands/command.js';
 import { createContributionLookups } from '../db/queries/contribution-store.js';
@@ -19,6 +20,7 @@ export interface OpenedStore {
   db: LightstickDatabase;
   store: AwardsStore;
   anniversaries: AnniversaryStore;
+  countdowns: CountdownStore;
   trivia: TriviaStore;
   serverSettings: ServerSettingsStore;
   catalogue: CatalogueSummaryStore;
@@ -62,6 +64,7 @@ export function openStore(databasePath: string, options: OpenStoreOptions = {}):
         importDrafts: new Map(),
       },
       anniversaries: createAnniversaryStore(db),
+      countdowns: createCountdownStore(db),
       trivia: createTriviaStore(db),
       serverSettings: createServerSettingsStore(db),
       catalogue: createCatalogueSummaryStore(db),

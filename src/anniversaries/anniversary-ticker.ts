@@ -16,6 +16,8 @@ import { addDays, zonedInstant } from '../core/zoned-time.js';
 import type { BotMetrics } from '../hosting/metrics.js';
 import type { OnThisDayEntry } from '../core/on-this-day.js';
 import { createAnniversaryDays } from './anniversary-days.js';
+import type { Countdown } from '../core/countdowns.js';
+import type { CountdownDays } from './countdown-days.js';
 
 /** Sending failed; `permanent` when retrying cannot help (deleted channel, lost permission). */
 export class PostFailure extends Error {
@@ -42,7 +44,9 @@ export interface AnniversaryTickerDependencies {
   /** The language a server's channel reads. */
   languageOf(guildId: string): string;
   /** Renders a day's post in a language: handed in, so that the ticker makes no text of its own. */
-  renderPost(entries: OnThisDayEntry[], localDate: string, language: string, late: boolean): MessagePayload;
+  renderPost(entries: OnThisDayEntry[], localDate: string, language: string, late: boolean, countdowns: Countdown[]): MessagePayload;
+  /** The round anniversaries a server's post announces ahead, on the reminder days it chose. */
+  countdowns?: CountdownDays;
   /**
    * The shards this process runs: it looks only at their servers, so that shards never post twice.
    * Read at every tick (a client learns its shards when it logs in).
@@ -154,10 +158,12 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
     const language = deps.languageOf(post.guildId);
     // Read as the post goes out: a fact withdrawn since the claim is not sent.
     const revision = deps.store.revision();
-    const key = `${revision}|${post.localDate}|${language}|${late}|${post.followed.join(',')}`;
+    const countdowns = deps.countdowns?.countdownsFor(post.guildId, post.localDate, post.followed, revision) ?? [];
+    const reminders = countdowns.map((countdown) => `${countdown.daysAhead}:${countdown.milestone.id}`).join(',');
+    const key = `${revision}|${post.localDate}|${language}|${late}|${post.followed.join(',')}|${reminders}`;
     let payload = cache.posts.get(key);
     if (!payload) {
-      payload = deps.renderPost(days.entriesFor(post.localDate, post.followed, revision), post.localDate, language, late);
+      payload = deps.renderPost(days.entriesFor(post.localDate, post.followed, revision), post.localDate, language, late, countdowns);
       cache.posts.set(key, payload);
     }
     return payload;
@@ -286,7 +292,9 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
         const { due } = decision;
         if (due) {
           const { artistIds: followed, withMembers } = follows.get(server.guildId) ?? followingNobody;
-          if (days.entriesFor(due.localDate, followed, revision, withMembers).length > 0) {
+          // A day with reminders of round anniversaries ahead has a post even without anniversaries of its own.
+          const hasAnniversaries = days.entriesFor(due.localDate, followed, revision, withMembers).length > 0;
+          if (hasAnniversaries || (deps.countdowns?.countdownsFor(server.guildId, due.localDate, followed, revision, withMembers).length ?? 0) > 0) {
             candidates.push({
               guildId: server.guildId,
               localDate: due.localDate,

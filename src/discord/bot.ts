@@ -6,6 +6,11 @@ import type { Logger } from 'pino';
 import type { CommandContext } from '../../commands/command.js';
 import type { Clock } from '../core/clock.js';
 import { renderAnniversaryPost } from '../presentation/anniversary-post.js';
+import { scheduledEventText, withCountdowns } from '../presentation/countdown-messages.js';
+import { cardContent } from '../presentation/milestone-card-message.js';
+import { createCountdownDays } from '../anniversaries/countdown-days.js';
+import { createEventSync, type EventSync } from '../anniversaries/event-sync.js';
+import { createDiscordScheduledEvents } from './discord-scheduled-events.js';
 import { roundMessages } from '../presentation/trivia-messages.js';
 import { ConfigError, type Config } from '../config.js';
 import { createCommandContext } from '../command-context.js';
@@ -28,6 +33,8 @@ export interface BotOptions {
   clock?: Clock;
   /** How often the anniversary ticker looks for due servers (default 30 s). */
   anniversaryTickMs?: number;
+  /** How often the servers' scheduled events are brought in line with their round anniversaries (default 10 min). */
+  eventSyncMs?: number;
   /** Scales trivia timers (tests play a 10-second question in a fraction of a second). */
   triviaTimeScale?: number;
   /** Seed files other than the project's own (tests). */
@@ -48,6 +55,8 @@ export interface Bot {
   database: Database.Database;
   context: CommandContext;
   ticker: AnniversaryTicker;
+  /** Keeps the servers' event lists in line with their round anniversaries. */
+  eventSync: EventSync;
   /** Logs in and resolves once the gateway session is ready. */
   start(): Promise<void>;
   /** Stops taking work, lets what is in flight finish, closes the gateway and the database. */
@@ -90,6 +99,7 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
     ...(options.triviaTimeScale ? { timeScale: options.triviaTimeScale } : {}),
   });
   const cards = createCardPainter();
+  const scheduledEvents = createDiscordScheduledEvents(client);
   // Curators: CURATOR_USER_IDS, and the application's owner (or its team's members) once known.
   const curators = new Set(config.curatorUserIds);
   context.capabilities = {
@@ -100,7 +110,10 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
     isCurator: (userId) => curators.has(userId),
     fetchAttachment: (attachment, maxBytes) => downloadAttachment(attachment.url, maxBytes),
     cards,
+    scheduledEvents: { api: scheduledEvents, changed: () => eventSync.nudge() },
   };
+  const countdownDays = createCountdownDays(opened.store, opened.countdowns);
+  const processId = randomUUID();
   const ticker = createAnniversaryTicker({
     store: opened.store,
     anniversaries: opened.anniversaries,
@@ -108,8 +121,13 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
     logger,
     poster: createDiscordPoster(client),
     languageOf: (guildId) => context.translator.forServer(guildId).locale,
-    renderPost: (entries, localDate, language, late) =>
-      renderAnniversaryPost(entries, localDate, context.translator.forReader(language), { late, cards }),
+    renderPost: (entries, localDate, language, late, countdowns) => {
+      const translation = context.translator.forReader(language);
+      const post = () => renderAnniversaryPost(entries, localDate, translation, { late, cards });
+      // A day with countdowns and no anniversaries of its own is the countdowns alone.
+      return withCountdowns(entries.length > 0 ? post() : null, countdowns, translation) ?? post();
+    },
+    countdowns: countdownDays,
     holdsGuild: (guildId) => client.guilds.cache.has(guildId),
     // Read at each tick: with 'auto', the client learns its shards when it logs in.
     shards: {
@@ -121,8 +139,25 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
         return client.options.shardCount ?? 1;
       },
     },
-    processId: randomUUID(),
+    processId,
     metrics,
+  });
+  const eventSync = createEventSync({
+    store: opened.store,
+    anniversaries: opened.anniversaries,
+    countdowns: opened.countdowns,
+    days: countdownDays,
+    events: scheduledEvents,
+    clock,
+    logger,
+    processId,
+    holdsGuild: (guildId) => client.guilds.cache.has(guildId),
+    contentOf: (anniversary, guildId) => {
+      // The server's event list is read by everyone there: in the server's language.
+      const translation = context.translator.forServer(guildId);
+      const card = cards.paint(cardContent({ kind: 'milestone', milestone: anniversary.milestone }, translation, anniversary.years));
+      return { ...scheduledEventText(anniversary, translation), image: card.png };
+    },
   });
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
@@ -161,6 +196,9 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
     ticker.prepare();
     ticker.tick().catch((error: unknown) => logger.error({ err: error }, 'anniversary tick failed'));
     ticker.start(options.anniversaryTickMs ?? 30_000);
+    // Beside the ticker: a pass now, then on its own slower interval.
+    eventSync.nudge();
+    eventSync.start(options.eventSyncMs ?? 10 * 60_000);
     // Rounds a crash or restart cut short end cleanly, keeping the points already won.
     triviaGame
       .interruptLeftoverRounds((channelId, guildId) => guildId !== null && client.guilds.cache.has(guildId))
@@ -173,6 +211,7 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
     database: opened.db.$client,
     context,
     ticker,
+    eventSync,
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(token);
@@ -185,6 +224,7 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
         accepting = false;
         logger.info({ inFlight: inFlight.size }, 'shutting down');
         await step('anniversary ticker', () => ticker.stop());
+        await step('scheduled events', () => eventSync.stop());
         await step(`answers in flight`, () => Promise.allSettled([...inFlight]));
         await step('trivia rounds', () => triviaGame.shutdown());
         await step('gateway', () => client.destroy());

@@ -21,6 +21,7 @@ import type { DiscordState, InteractionCallbackBody, TrackedInteraction, Channel
 import { applicationPayload, restGuildPayload, storedEmbed, type FakeGuild } from './payloads.js';
 import { attachmentFor, type UploadedFile } from './multipart.js';
 import { nextSnowflake } from './snowflake.js';
+import { defineScheduledEventRoutes } from './scheduled-event-routes.js';
 
 export interface RestRequest {
   method: string;
@@ -215,6 +216,7 @@ export class RestRoutes {
     private readonly options: RestOptions,
   ) {
     this.defineRoutes();
+    defineScheduledEventRoutes(state, (method, template, handler) => this.route(method, template, handler));
   }
 
   handle(request: RestRequest): RestReply {
