@@ -12,6 +12,7 @@ import { calendarDateIn, parseMonthDay } from '../src/core/calendar.js';
 import { artistChoices, type Choice } from '../src/core/resolve-artist.js';
 import { formatTimeOfDay, isValidTimeZone, knownTimeZones, parseTimeOfDay } from '../src/core/zoned-time.js';
 import { renderAnniversaryPost } from '../src/presentation/anniversary-post.js';
+import { withNoteAbove } from '../src/presentation/card-layout.js';
 import {
   channelRefusal,
   followConfirmation,
@@ -174,10 +175,11 @@ function preview(invocation: CommandInvocation, context: CommandContext): Comman
   const followed = invocation.guildId ? context.anniversaries.followedArtistIds(invocation.guildId) : [];
   const entries = anniversariesForServer(context.store, localDate, followed);
   if (entries.length === 0) return privately(noPreviewText(localDate, followed.length > 0, translation));
-  // The preview is the post the channel would get, in its language and with its card, under a note.
+  // The preview is the post the channel would get, in its language and with its card, its container
+  // untouched; the note above it is the only thing added.
   const cards = context.capabilities.cards;
   const post = renderAnniversaryPost(entries, localDate, context.translator.forServer(invocation.guildId, invocation.locale), cards ? { cards } : {});
-  return { payload: { ...post, content: translation.t('anniversaries.previewNote') }, ephemeral: true };
+  return { payload: withNoteAbove(post, translation.t('anniversaries.previewNote')), ephemeral: true };
 }
 
 function off(invocation: CommandInvocation, context: CommandContext): CommandReply {

@@ -28,6 +28,8 @@ import type {
 } from '../../commands/command.js';
 import { performance } from 'node:perf_hooks';
 import { findCommand } from '../../commands/index.js';
+import { messageBody } from '../presentation/message-payload.js';
+import { withoutAttachedMedia } from '../presentation/card-layout.js';
 import { apologyText, outcomeOf, runAutocomplete, runButton, runForm, runSlashCommand } from '../command-router.js';
 import { noMetrics, type BotMetrics, type InteractionKind, type InteractionOutcome } from '../hosting/metrics.js';
 
@@ -97,19 +99,28 @@ function withoutAttachedPictures(embed: APIEmbed): APIEmbed {
 }
 
 /**
- * A payload as discord.js sends it: files become uploads, referenced from embeds as attachment://.
- * Where the app may not attach files, the pictures stay out; the embeds still say every fact.
+ * A payload as discord.js sends it: files become uploads, referenced from embeds or a media gallery as
+ * attachment://; a V2 layout goes out as components with IS_COMPONENTS_V2 (on every send and edit, since
+ * Discord refuses to take the flag off a message). Where the app may not attach files, the pictures stay
+ * out; the text still says every fact.
  */
 export function discordMessage(payload: MessagePayload, mayAttach = true) {
-  const { files, ...rest } = payload;
-  if (!files) return rest;
-  if (!mayAttach) return { ...rest, ...(rest.embeds ? { embeds: rest.embeds.map(withoutAttachedPictures) } : {}) };
-  return { ...rest, files: files.map((file) => ({ attachment: file.data, name: file.name, description: file.description })) };
+  const body = messageBody(payload);
+  const { files } = payload;
+  if (!files) return body;
+  if (!mayAttach) {
+    return {
+      ...body,
+      ...(body.embeds ? { embeds: body.embeds.map(withoutAttachedPictures) } : {}),
+      ...(body.components && payload.layout ? { components: withoutAttachedMedia(payload.layout) } : {}),
+    };
+  }
+  return { ...body, files: files.map((file) => ({ attachment: file.data, name: file.name, description: file.description })) };
 }
 
 function withFlags(reply: CommandReply, mayAttach: boolean) {
   const message = discordMessage(reply.payload, mayAttach);
-  return reply.ephemeral ? { ...message, flags: MessageFlags.Ephemeral as const } : message;
+  return reply.ephemeral ? { ...message, flags: (message.flags ?? 0) | MessageFlags.Ephemeral } : message;
 }
 
 async function answerChatInput(interaction: ChatInputCommandInteraction, context: CommandContext, answered: Answered): Promise<void> {

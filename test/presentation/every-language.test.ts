@@ -16,6 +16,7 @@ import { discordLimitProblems } from '../support/discord-limits.js';
 import { invocation } from '../support/invocations.js';
 import { largeSeedFiles } from '../support/large-seed.js';
 import { openTestStore, testContext, writeSeedDirectory } from '../support/test-store.js';
+import { layoutTexts } from '../../src/presentation/card-layout.js';
 
 const real = openTestStore();
 const large = openTestStore({ seedDirectory: writeSeedDirectory(largeSeedFiles()) });
@@ -134,8 +135,9 @@ describe('who reads decides the language', () => {
     real.serverSettings.setLanguage('200000000000000001', 'pt-BR', 0);
     const preview = await run(context, 'en-US', 'anniversaries', { date: '09-12' }, 'preview');
     // The admin reads the note in English; the post itself is the server's, in Portuguese.
-    expect(preview.payload.content).toBe('Preview: this is the post the server would get that day.');
-    expect(preview.payload.embeds![0]!.title).toContain('12 de setembro');
+    const [note, post] = preview.payload.layout!;
+    expect(note).toEqual({ type: 10, content: '-# Preview: this is the post the server would get that day.' });
+    expect(layoutTexts([post!])[0]).toContain('12 de setembro');
     expect(context.translator.forServer('200000000000000001').locale).toBe('pt-BR');
     real.serverSettings.setLanguage('200000000000000001', null, 0);
     expect(context.translator.forServer('200000000000000001').locale).toBe('en-US');
