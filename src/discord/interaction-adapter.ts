@@ -3,6 +3,7 @@
 // deferred first, so Discord's three-second deadline is always met.
 import {
   ActionRowBuilder,
+  ApplicationCommandOptionType,
   MessageFlags,
   PermissionFlagsBits,
   ModalBuilder,
@@ -29,6 +30,7 @@ import type {
 import { performance } from 'node:perf_hooks';
 import { findCommand } from '../../commands/index.js';
 import { messageBody } from '../presentation/message-payload.js';
+import { payloadWithCommandMentions, type CommandIndex } from '../presentation/command-mentions.js';
 import { withoutAttachedMedia } from '../presentation/card-layout.js';
 import { apologyText, outcomeOf, runAutocomplete, runButton, runForm, runSlashCommand } from '../command-router.js';
 import { noMetrics, type BotMetrics, type InteractionKind, type InteractionOutcome } from '../hosting/metrics.js';
@@ -123,8 +125,23 @@ function withFlags(reply: CommandReply, mayAttach: boolean) {
   return reply.ephemeral ? { ...message, flags: (message.flags ?? 0) | MessageFlags.Ephemeral } : message;
 }
 
+/** The registered commands as mentions need them: ids from the context, subcommands from the definitions. */
+function commandIndex(context: CommandContext): CommandIndex {
+  return {
+    ids: context.commandIds ?? new Map(),
+    subcommandsOf: (name) =>
+      (findCommand(name)?.definition.options ?? []).filter((option) => option.type === ApplicationCommandOptionType.Subcommand).map((option) => option.name),
+  };
+}
+
+/** A reply with the commands it names as clickable mentions, where Discord gave them ids. */
+function withMentions<T extends CommandReply | ButtonReply>(reply: T, context: CommandContext): T {
+  if (!('payload' in reply)) return reply;
+  return { ...reply, payload: payloadWithCommandMentions(reply.payload, commandIndex(context)) };
+}
+
 async function answerChatInput(interaction: ChatInputCommandInteraction, context: CommandContext, answered: Answered): Promise<void> {
-  const pending = runSlashCommand(toInvocation(interaction), context, interaction.id);
+  const pending = runSlashCommand(toInvocation(interaction), context, interaction.id).then((reply) => withMentions(reply, context));
   pending.then((reply) => (answered.outcome = outcomeOf(reply)), () => undefined);
   const attach = mayAttachFiles(interaction);
   if (findCommand(interaction.commandName)?.defersPrivately) {
@@ -200,13 +217,13 @@ async function answerComponent(
 
 async function answerButton(interaction: ButtonInteraction, context: CommandContext, answered: Answered): Promise<void> {
   const press = { user: userOf(interaction), guildId: interaction.guildId, channelId: interaction.channelId, locale: interaction.locale };
-  await answerComponent(interaction, runButton(interaction.customId, press, context, interaction.id), answered);
+  await answerComponent(interaction, runButton(interaction.customId, press, context, interaction.id).then((reply) => withMentions(reply, context)), answered);
 }
 
 async function answerForm(interaction: ModalSubmitInteraction, context: CommandContext, answered: Answered): Promise<void> {
   const fields = Object.fromEntries(interaction.fields.fields.map((field) => [field.customId, 'value' in field ? String(field.value) : '']));
   const form = { user: userOf(interaction), guildId: interaction.guildId, channelId: interaction.channelId, locale: interaction.locale, fields };
-  await answerComponent(interaction, runForm(interaction.customId, form, context, interaction.id), answered);
+  await answerComponent(interaction, runForm(interaction.customId, form, context, interaction.id).then((reply) => withMentions(reply, context)), answered);
 }
 
 async function answerAutocomplete(interaction: AutocompleteInteraction, context: CommandContext, answered: Answered): Promise<void> {
