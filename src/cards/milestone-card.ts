@@ -272,14 +272,17 @@ function drawCard(card: CardContent, canvas: Canvas, ctx: SKRSContext2D, familie
   const iconWidth = 22;
   const markWidth = iconWidth + 10 + markFit.width;
   const footerTop = CARD_HEIGHT - PAD_BOTTOM - FOOTER_SIZE;
-  const sourceFit = fitText(
-    { text: card.source, locale, maxWidth: CONTENT_WIDTH - markWidth - 48, maxLines: 1, largestPx: FOOTER_SIZE, smallestPx: 20 },
-    measureAt(400),
-  );
+  const fitSource = (maxLines: number) =>
+    fitText({ text: card.source, locale, maxWidth: CONTENT_WIDTH - markWidth - 48, maxLines, largestPx: FOOTER_SIZE, smallestPx: 20 }, measureAt(400));
+  // Several sources may need a second line: each is cited whole rather than cut off.
+  let sourceFit = fitSource(1);
+  if (sourceFit.truncated) sourceFit = fitSource(2);
+  const sourceLineStep = sourceFit.sizePx * 1.25;
+  const sourceTop = footerTop + (FOOTER_SIZE - sourceFit.sizePx) / 2 - (sourceFit.lines.length - 1) * sourceLineStep;
 
   // The body: badge, name, native name, statement, occasion; shrunk together until it fits above the footer.
   const bodyTop = PAD_TOP;
-  const bodyBottom = footerTop - FOOTER_GAP;
+  const bodyBottom = Math.min(footerTop, sourceTop) - FOOTER_GAP;
   const specs = (scale: number): BlockSpec[] => {
     const size = (px: number) => Math.round(px * scale);
     const list: BlockSpec[] = [];
@@ -372,9 +375,8 @@ function drawCard(card: CardContent, canvas: Canvas, ctx: SKRSContext2D, familie
   // Footer.
   ctx.font = cardFont(400, sourceFit.sizePx, families);
   ctx.fillStyle = 'rgba(255,255,255,0.6)';
-  const sourceTop = footerTop + (FOOTER_SIZE - sourceFit.sizePx) / 2;
-  sourceFit.lines.forEach((line) => ctx.fillText(line, PAD_X, sourceTop));
-  textBoxes.push({ role: 'source', lines: sourceFit.lines, fontSizePx: sourceFit.sizePx, x: PAD_X, y: sourceTop, width: sourceFit.width, height: sourceFit.sizePx * 1.25, truncated: sourceFit.truncated });
+  sourceFit.lines.forEach((line, index) => ctx.fillText(line, PAD_X, sourceTop + index * sourceLineStep));
+  textBoxes.push({ role: 'source', lines: sourceFit.lines, fontSizePx: sourceFit.sizePx, x: PAD_X, y: sourceTop, width: sourceFit.width, height: sourceFit.lines.length * sourceLineStep, truncated: sourceFit.truncated });
 
   const markX = CARD_WIDTH - PAD_X - markWidth;
   drawLightstickIcon(ctx, markX, footerTop + FOOTER_SIZE, palette);

@@ -7,7 +7,7 @@ import type { CardContent, RenderedCard } from '../cards/milestone-card.js';
 import { cardAccentColor } from '../cards/card-palettes.js';
 import { cardLayout } from './card-layout.js';
 import { discordLimits, truncate } from './discord-limits.js';
-import { artistName, editionDateText, editionLabel, editionWithDate, escaped, milestoneLine, nominationLine } from './fact-text.js';
+import { artistName, editionDateText, editionLabel, editionWithDate, escaped, milestoneLine, milestoneWhen, nominationLine } from './fact-text.js';
 import type { MessageFile, MessagePayload } from './message-payload.js';
 import type { Translation } from './translation.js';
 
@@ -65,10 +65,13 @@ export function cardContent(fact: NotableFact, translation: Translation, yearsAg
   if (fact.kind === 'milestone') {
     const m = fact.milestone;
     // A music show's episode is named by its date already: the date is not said twice.
-    const sameDay = m.edition?.episode && m.edition.heldOn === m.occurredOn;
-    const occasion = [m.edition ? editionLabel(m.edition, translation) : null, m.occurredOn && !sameDay ? translation.date(m.occurredOn) : null]
-      .filter(Boolean)
-      .join(' · ');
+    // Nor is a bare year that is the edition's own.
+    const sameDay = (m.edition?.episode && m.edition.heldOn === m.occurredOn) || (m.edition && m.occurredOn === String(m.edition.year));
+    // Without a date or an edition, the card says what the text says: when it was reported, or that no date is given.
+    const occasion =
+      [m.edition ? editionLabel(m.edition, translation) : null, m.occurredOn && !sameDay ? translation.date(m.occurredOn) : null]
+        .filter(Boolean)
+        .join(' · ') || milestoneWhen(m, translation);
     const native = nativeNameOf(m.artists);
     return {
       locale: translation.locale,
