@@ -16,7 +16,11 @@ import { discordLimitProblems } from '../support/discord-limits.js';
 import { invocation } from '../support/invocations.js';
 import { largeSeedFiles } from '../support/large-seed.js';
 import { openTestStore, testContext, writeSeedDirectory } from '../support/test-store.js';
-import { layoutTexts } from '../../src/presentation/card-layout.js';
+import { layoutTexts, withNoteAbove } from '../../src/presentation/card-layout.js';
+import { createCardPainter } from '../../src/cards/card-painter.js';
+import { resolveArtist } from '../../src/core/resolve-artist.js';
+import type { Artist } from '../../src/core/awards-facts.js';
+import { cardMessage } from '../../src/presentation/milestone-card-message.js';
 
 const real = openTestStore();
 const large = openTestStore({ seedDirectory: writeSeedDirectory(largeSeedFiles()) });
@@ -68,6 +72,23 @@ describe.each(supportedLocales)('in %s', (locale) => {
     const reply = await run(context, locale, name, options, subcommand);
     expect(discordLimitProblems(reply.payload)).toEqual([]);
     expect(JSON.stringify(reply.payload)).not.toContain('@everyone');
+  });
+
+  it('lays out /card and a crowded day\'s post with its card as V2 messages within the limits', () => {
+    const translation = translationFor(locale);
+    const cards = createCardPainter();
+    for (const name of ['Jungkook', 'BLACKPINK']) {
+      const found = (resolveArtist(real.store, name) as { artist: Artist }).artist;
+      for (const fact of notableFacts(real.store, found).slice(0, 3)) {
+        const message = cardMessage(found, fact, cards, translation);
+        expect(message.layout?.[0]?.type).toBe(17);
+        expect(discordLimitProblems(message)).toEqual([]);
+      }
+    }
+    const post = renderAnniversaryPost(anniversariesOn(large.store, '2026-09-12'), '2026-09-12', translation, { late: true, cards });
+    expect(post.files).toHaveLength(1);
+    expect(discordLimitProblems(post)).toEqual([]);
+    expect(discordLimitProblems(withNoteAbove(post, translation.t('anniversaries.previewNote')))).toEqual([]);
   });
 
   it('pages through long lists within the limits', async () => {
