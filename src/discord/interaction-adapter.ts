@@ -32,7 +32,7 @@ import { findCommand } from '../../commands/index.js';
 import { messageBody } from '../presentation/message-payload.js';
 import { payloadWithCommandMentions, type CommandIndex } from '../presentation/command-mentions.js';
 import { withoutAttachedMedia } from '../presentation/card-layout.js';
-import { apologyText, outcomeOf, runAutocomplete, runButton, runForm, runSlashCommand } from '../command-router.js';
+import { withOutcomeOf, apologyText, outcomeOf, runAutocomplete, runButton, runForm, runSlashCommand } from '../command-router.js';
 import { noMetrics, type BotMetrics, type InteractionKind, type InteractionOutcome } from '../hosting/metrics.js';
 
 /** What an answer tells the metrics. */
@@ -136,8 +136,8 @@ function commandIndex(context: CommandContext): CommandIndex {
 
 /** A reply with the commands it names as clickable mentions, where Discord gave them ids. */
 function withMentions<T extends CommandReply | ButtonReply>(reply: T, context: CommandContext): T {
-  if (!('payload' in reply)) return reply;
-  return { ...reply, payload: payloadWithCommandMentions(reply.payload, commandIndex(context)) };
+  if (!('payload' in reply) || !context.commandIds?.size) return reply;
+  return withOutcomeOf(reply, { ...reply, payload: payloadWithCommandMentions(reply.payload, commandIndex(context)) });
 }
 
 async function answerChatInput(interaction: ChatInputCommandInteraction, context: CommandContext, answered: Answered): Promise<void> {
