@@ -12,6 +12,7 @@ import { calendarDateIn, parseMonthDay } from '../src/core/calendar.js';
 import { artistChoices, type Choice } from '../src/core/resolve-artist.js';
 import { formatTimeOfDay, isValidTimeZone, knownTimeZones, parseTimeOfDay } from '../src/core/zoned-time.js';
 import { renderAnniversaryPost } from '../src/presentation/anniversary-post.js';
+import { withNoteAbove } from '../src/presentation/card-layout.js';
 import {
   channelRefusal,
   followConfirmation,
@@ -20,7 +21,7 @@ import {
   statusMessage,
 } from '../src/presentation/anniversary-settings-messages.js';
 import { echoed } from '../src/presentation/refusals.js';
-import { remindersLine, withCountdownStatus, withCountdowns } from '../src/presentation/countdown-messages.js';
+import { COUNTDOWN_ROOM, remindersLine, withCountdownStatus, withCountdowns } from '../src/presentation/countdown-messages.js';
 import { countdownsOfPost, events, eventsSubcommand, readReminderDays, REMIND_MAX_LENGTH } from './anniversary-countdowns.js';
 import { supportedLocales, type Translation } from '../src/presentation/translation.js';
 import { described, localizedChoice } from './command-descriptions.js';
@@ -183,11 +184,13 @@ function preview(invocation: CommandInvocation, context: CommandContext): Comman
   const entries = anniversariesForServer(context.store, localDate, followed);
   const countdowns = countdownsOfPost(invocation.guildId, context, localDate, followed);
   if (entries.length === 0 && countdowns.length === 0) return privately(noPreviewText(localDate, followed.length > 0, translation));
-  // The preview is the post the channel would get, in its language and with its card, under a note.
+  // The preview is the post the channel would get, in its language and with its card, its container
+  // untouched; the note above it is the only thing added.
   const cards = context.capabilities.cards;
   const serverTranslation = context.translator.forServer(invocation.guildId, invocation.locale);
-  const post = withCountdowns(entries.length > 0 ? renderAnniversaryPost(entries, localDate, serverTranslation, cards ? { cards } : {}) : null, countdowns, serverTranslation)!;
-  return { payload: { ...post, content: translation.t('anniversaries.previewNote') }, ephemeral: true };
+  const reserve = countdowns.length > 0 ? COUNTDOWN_ROOM : 0;
+  const post = withCountdowns(entries.length > 0 ? renderAnniversaryPost(entries, localDate, serverTranslation, cards ? { cards, reserve } : { reserve }) : null, countdowns, serverTranslation)!;
+  return { payload: withNoteAbove(post, translation.t('anniversaries.previewNote')), ephemeral: true };
 }
 
 function off(invocation: CommandInvocation, context: CommandContext): CommandReply {

@@ -136,6 +136,11 @@ export interface CommandContext {
   capabilities: Capabilities;
   /** Answers of commands that say they may be reused, kept until a fact changes. */
   replies: ReplyCache;
+  /**
+   * The ids Discord gave the registered commands, by name, for clickable command mentions: empty until
+   * the start-up comparison has read them (and always in the console, where names stay text).
+   */
+  commandIds?: Map<string, string>;
 }
 
 /**

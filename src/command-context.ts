@@ -34,5 +34,6 @@ export function createCommandContext(
     }),
     capabilities: runtime.capabilities ?? { singlePlayer: false, forms: false, isCurator: () => false },
     replies: createReplyCache(runtime.replyCacheSize),
+    commandIds: new Map(),
   };
 }

@@ -29,6 +29,13 @@ export function outcomeOf(answer: object): InteractionOutcome {
   return outcomes.get(answer) ?? 'ok';
 }
 
+/** The same answer made anew (as the runtime dresses it for sending) counts as the answer it came from. */
+export function withOutcomeOf<T extends object>(original: object, answer: T): T {
+  const outcome = outcomes.get(original);
+  if (outcome) outcomes.set(answer, outcome);
+  return answer;
+}
+
 export function apologyText(translation: Translation): string {
   return translation.t('errors.apology');
 }

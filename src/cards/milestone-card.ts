@@ -15,6 +15,7 @@ import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { cardFont, prepareCardFonts } from './card-fonts.js';
 import { fitText, type FittedText, type MeasureText } from './card-text-layout.js';
 import { encodeOpaquePng } from './png-encoding.js';
+import { paletteIndexFor, PALETTES, type Palette } from './card-palettes.js';
 
 /** Everything a card says, already in the reader's language. */
 export interface CardContent {
@@ -74,34 +75,6 @@ const PAD_BOTTOM = 52;
 const CONTENT_WIDTH = CARD_WIDTH - 2 * PAD_X;
 const FOOTER_SIZE = 24;
 const FOOTER_GAP = 36;
-
-interface Palette {
-  /** Background gradient, top-left to bottom-right. */
-  background: [string, string, string];
-  /** The glow behind the lightstick light, as r,g,b. */
-  glow: string;
-  /** Badge, native name and rule colour. */
-  accent: string;
-}
-
-/** Concert-hall colours: a dark stage lit by one colour of lightsticks. */
-const PALETTES: readonly Palette[] = [
-  { background: ['#0d0826', '#2c1160', '#8e1c74'], glow: '255,102,204', accent: '#ffb8e8' },
-  { background: ['#04101f', '#0d3160', '#127f8c'], glow: '72,236,224', accent: '#a8fff4' },
-  { background: ['#14061f', '#4f1150', '#d9485a'], glow: '255,138,110', accent: '#ffd0b8' },
-  { background: ['#080c22', '#22205a', '#a4741a'], glow: '255,204,77', accent: '#ffe49a' },
-  { background: ['#0a0a24', '#24186a', '#4b4fd8'], glow: '140,160,255', accent: '#c8d2ff' },
-  { background: ['#1a0714', '#5c1038', '#d2477f'], glow: '255,128,176', accent: '#ffcade' },
-];
-
-function hash(text: string): number {
-  let value = 2166136261;
-  for (let index = 0; index < text.length; index++) {
-    value ^= text.charCodeAt(index);
-    value = Math.imul(value, 16777619);
-  }
-  return value >>> 0;
-}
 
 /** A small deterministic generator, so one card always looks the same. */
 function random(seed: number): () => number {
@@ -269,8 +242,7 @@ function backgroundFor(paletteIndex: number): Canvas {
 }
 
 function drawCard(card: CardContent, canvas: Canvas, ctx: SKRSContext2D, families: string, markText: string): RenderedCard {
-  const seed = hash(card.paletteSeed ?? card.artistName);
-  const paletteIndex = seed % PALETTES.length;
+  const paletteIndex = paletteIndexFor(card);
   const palette = PALETTES[paletteIndex] ?? PALETTES[0]!;
   ctx.drawImage(backgroundFor(paletteIndex), 0, 0);
 
@@ -300,14 +272,17 @@ function drawCard(card: CardContent, canvas: Canvas, ctx: SKRSContext2D, familie
   const iconWidth = 22;
   const markWidth = iconWidth + 10 + markFit.width;
   const footerTop = CARD_HEIGHT - PAD_BOTTOM - FOOTER_SIZE;
-  const sourceFit = fitText(
-    { text: card.source, locale, maxWidth: CONTENT_WIDTH - markWidth - 48, maxLines: 1, largestPx: FOOTER_SIZE, smallestPx: 20 },
-    measureAt(400),
-  );
+  const fitSource = (maxLines: number) =>
+    fitText({ text: card.source, locale, maxWidth: CONTENT_WIDTH - markWidth - 48, maxLines, largestPx: FOOTER_SIZE, smallestPx: 20 }, measureAt(400));
+  // Several sources may need a second line: each is cited whole rather than cut off.
+  let sourceFit = fitSource(1);
+  if (sourceFit.truncated) sourceFit = fitSource(2);
+  const sourceLineStep = sourceFit.sizePx * 1.25;
+  const sourceTop = footerTop + (FOOTER_SIZE - sourceFit.sizePx) / 2 - (sourceFit.lines.length - 1) * sourceLineStep;
 
   // The body: badge, name, native name, statement, occasion; shrunk together until it fits above the footer.
   const bodyTop = PAD_TOP;
-  const bodyBottom = footerTop - FOOTER_GAP;
+  const bodyBottom = Math.min(footerTop, sourceTop) - FOOTER_GAP;
   const specs = (scale: number): BlockSpec[] => {
     const size = (px: number) => Math.round(px * scale);
     const list: BlockSpec[] = [];
@@ -400,9 +375,8 @@ function drawCard(card: CardContent, canvas: Canvas, ctx: SKRSContext2D, familie
   // Footer.
   ctx.font = cardFont(400, sourceFit.sizePx, families);
   ctx.fillStyle = 'rgba(255,255,255,0.6)';
-  const sourceTop = footerTop + (FOOTER_SIZE - sourceFit.sizePx) / 2;
-  sourceFit.lines.forEach((line) => ctx.fillText(line, PAD_X, sourceTop));
-  textBoxes.push({ role: 'source', lines: sourceFit.lines, fontSizePx: sourceFit.sizePx, x: PAD_X, y: sourceTop, width: sourceFit.width, height: sourceFit.sizePx * 1.25, truncated: sourceFit.truncated });
+  sourceFit.lines.forEach((line, index) => ctx.fillText(line, PAD_X, sourceTop + index * sourceLineStep));
+  textBoxes.push({ role: 'source', lines: sourceFit.lines, fontSizePx: sourceFit.sizePx, x: PAD_X, y: sourceTop, width: sourceFit.width, height: sourceFit.lines.length * sourceLineStep, truncated: sourceFit.truncated });
 
   const markX = CARD_WIDTH - PAD_X - markWidth;
   drawLightstickIcon(ctx, markX, footerTop + FOOTER_SIZE, palette);

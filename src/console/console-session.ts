@@ -9,6 +9,7 @@ import { createCardPainter } from '../cards/card-painter.js';
 import { createTriviaGame, type TriviaGame } from '../trivia/trivia-game.js';
 import { CommandLineError, parseLine, toInvocation } from './command-line.js';
 import { buttonsOf } from './render-text.js';
+import { buttonsOfPayload } from '../presentation/message-payload.js';
 
 const consoleUser = { id: '0', name: 'console' };
 /** The console is one channel, for trivia. */
@@ -50,7 +51,7 @@ export function createConsoleSession(
         return `console-${++messageCount}`;
       },
       async edit(_channelId, _messageId, payload) {
-        const stillOpen = (payload.components ?? []).some((row) => row.components.some((button) => !button.disabled));
+        const stillOpen = buttonsOfPayload(payload).some((button) => !button.disabled);
         if (!stillOpen) show(payload);
       },
     },

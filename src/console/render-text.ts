@@ -1,8 +1,10 @@
-// Shows a message payload as readable text: embed titles, fields, footers, buttons.
+// Shows a message payload as readable text: embed titles, fields, footers, a V2 layout's text and
+// media, buttons.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { APIButtonComponent } from 'discord.js';
+import { ComponentType, type APIButtonComponent, type APIMessageTopLevelComponent } from 'discord.js';
+import { buttonsOfPayload, messageBody } from '../presentation/message-payload.js';
 import type { CommandReply } from '../../commands/command.js';
 import type { Translation } from '../presentation/translation.js';
 
@@ -27,7 +29,22 @@ function indent(text: string, prefix = '  '): string {
 }
 
 export function buttonsOf(reply: CommandReply): APIButtonComponent[] {
-  return (reply.payload.components ?? []).flatMap((row) => row.components);
+  return buttonsOfPayload(reply.payload);
+}
+
+/** A V2 layout's text in reading order: headings underlined, separators as a rule, pictures by their alt text. */
+function layoutText(layout: readonly APIMessageTopLevelComponent[], out: string[]): void {
+  for (const component of layout) {
+    if (component.type === ComponentType.Container) layoutText(component.components, out);
+    else if (component.type === ComponentType.TextDisplay) {
+      const heading = /^#{1,3} (.*)$/s.exec(component.content);
+      if (heading) {
+        const title = plainText(heading[1]!);
+        out.push(title, '─'.repeat(Math.min(60, [...title].length)));
+      } else out.push(plainText(component.content.replace(/^-# /gm, '')));
+    } else if (component.type === ComponentType.Separator) out.push('');
+    else if (component.type === ComponentType.Section) layoutText(component.components, out);
+  }
 }
 
 /** `buttonHint` says how to press the buttons in the console. */
@@ -46,6 +63,7 @@ export function renderReplyText(reply: CommandReply, translation: Translation, b
     }
     if (embed.footer?.text) out.push('', plainText(embed.footer.text));
   }
+  if (reply.payload.layout) layoutText(reply.payload.layout, out);
   // A terminal cannot show a picture: the card goes to a file a person can open.
   for (const file of reply.payload.files ?? []) {
     out.push('', translation.t('cards.savedTo', { path: saveAttachment(file.name, file.data) }), `  ${file.description}`);
@@ -80,7 +98,9 @@ function saveAttachment(name: string, data: Buffer): string {
  * shown by its name, size and alt text, as the multipart body's `attachments` describes it.
  */
 export function replyJson(reply: CommandReply): Record<string, unknown> {
-  const { files, ...payload } = reply.payload;
+  const { files } = reply.payload;
+  const body = messageBody(reply.payload);
   const attachments = files?.map((file, id) => ({ id, filename: file.name, size: file.data.length, description: file.description, width: file.width, height: file.height }));
-  return { ...payload, ...(attachments ? { attachments } : {}), ...(reply.ephemeral ? { flags: 64 } : {}) };
+  const flags = (body.flags ?? 0) | (reply.ephemeral ? 64 : 0);
+  return { ...body, ...(attachments ? { attachments } : {}), ...(flags ? { flags } : {}) };
 }

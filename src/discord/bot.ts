@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { CommandContext } from '../../commands/command.js';
 import type { Clock } from '../core/clock.js';
 import { renderAnniversaryPost } from '../presentation/anniversary-post.js';
-import { scheduledEventText, withCountdowns } from '../presentation/countdown-messages.js';
+import { COUNTDOWN_ROOM, scheduledEventText, withCountdowns } from '../presentation/countdown-messages.js';
 import { cardContent } from '../presentation/milestone-card-message.js';
 import { createCountdownDays } from '../anniversaries/countdown-days.js';
 import { createEventSync, type EventSync } from '../anniversaries/event-sync.js';
@@ -123,7 +123,7 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
     languageOf: (guildId) => context.translator.forServer(guildId).locale,
     renderPost: (entries, localDate, language, late, countdowns) => {
       const translation = context.translator.forReader(language);
-      const post = () => renderAnniversaryPost(entries, localDate, translation, { late, cards });
+      const post = () => renderAnniversaryPost(entries, localDate, translation, { late, cards, reserve: countdowns.length > 0 ? COUNTDOWN_ROOM : 0 });
       // A day with countdowns and no anniversaries of its own is the countdowns alone.
       return withCountdowns(entries.length > 0 ? post() : null, countdowns, translation) ?? post();
     },

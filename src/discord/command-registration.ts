@@ -75,12 +75,26 @@ export function describeDifferences(differences: CommandDifferences): string | n
   return parts.length > 0 ? parts.join('; ') : null;
 }
 
-/** Logs a warning naming the differences (or a debug line when there are none); never throws. */
-export async function checkRegisteredCommands(options: { rest: REST; applicationId: string; guildId: string | undefined; logger: Logger }): Promise<CommandDifferences | null> {
+/**
+ * Logs a warning naming the differences (or a debug line when there are none); never throws. With
+ * `ids`, fills it with the id of each registered command by name (a server's own copy over the global
+ * one), for the command mentions in replies.
+ */
+export async function checkRegisteredCommands(options: {
+  rest: REST;
+  applicationId: string;
+  guildId: string | undefined;
+  logger: Logger;
+  ids?: Map<string, string>;
+}): Promise<CommandDifferences | null> {
   const { rest, applicationId, guildId, logger } = options;
   try {
     const global = (await rest.get(Routes.applicationCommands(applicationId))) as APIApplicationCommand[];
     const guild = guildId ? ((await rest.get(Routes.applicationGuildCommands(applicationId, guildId))) as APIApplicationCommand[]) : [];
+    if (options.ids) {
+      options.ids.clear();
+      for (const command of [...global, ...guild]) options.ids.set(command.name, command.id);
+    }
     const own = commands.map((command) => command.definition as unknown as Record<string, unknown>);
     const differences = compareCommands(own, { global: global as unknown as Record<string, unknown>[], guild: guild as unknown as Record<string, unknown>[] });
     const described = describeDifferences(differences);

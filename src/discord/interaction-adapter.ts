@@ -3,6 +3,7 @@
 // deferred first, so Discord's three-second deadline is always met.
 import {
   ActionRowBuilder,
+  ApplicationCommandOptionType,
   MessageFlags,
   PermissionFlagsBits,
   ModalBuilder,
@@ -28,7 +29,10 @@ import type {
 } from '../../commands/command.js';
 import { performance } from 'node:perf_hooks';
 import { findCommand } from '../../commands/index.js';
-import { apologyText, outcomeOf, runAutocomplete, runButton, runForm, runSlashCommand } from '../command-router.js';
+import { messageBody } from '../presentation/message-payload.js';
+import { payloadWithCommandMentions, type CommandIndex } from '../presentation/command-mentions.js';
+import { withoutAttachedMedia } from '../presentation/card-layout.js';
+import { withOutcomeOf, apologyText, outcomeOf, runAutocomplete, runButton, runForm, runSlashCommand } from '../command-router.js';
 import { noMetrics, type BotMetrics, type InteractionKind, type InteractionOutcome } from '../hosting/metrics.js';
 
 /** What an answer tells the metrics. */
@@ -97,23 +101,47 @@ function withoutAttachedPictures(embed: APIEmbed): APIEmbed {
 }
 
 /**
- * A payload as discord.js sends it: files become uploads, referenced from embeds as attachment://.
- * Where the app may not attach files, the pictures stay out; the embeds still say every fact.
+ * A payload as discord.js sends it: files become uploads, referenced from embeds or a media gallery as
+ * attachment://; a V2 layout goes out as components with IS_COMPONENTS_V2 (on every send and edit, since
+ * Discord refuses to take the flag off a message). Where the app may not attach files, the pictures stay
+ * out; the text still says every fact.
  */
 export function discordMessage(payload: MessagePayload, mayAttach = true) {
-  const { files, ...rest } = payload;
-  if (!files) return rest;
-  if (!mayAttach) return { ...rest, ...(rest.embeds ? { embeds: rest.embeds.map(withoutAttachedPictures) } : {}) };
-  return { ...rest, files: files.map((file) => ({ attachment: file.data, name: file.name, description: file.description })) };
+  const body = messageBody(payload);
+  const { files } = payload;
+  if (!files) return body;
+  if (!mayAttach) {
+    return {
+      ...body,
+      ...(body.embeds ? { embeds: body.embeds.map(withoutAttachedPictures) } : {}),
+      ...(body.components && payload.layout ? { components: withoutAttachedMedia(payload.layout) } : {}),
+    };
+  }
+  return { ...body, files: files.map((file) => ({ attachment: file.data, name: file.name, description: file.description })) };
 }
 
 function withFlags(reply: CommandReply, mayAttach: boolean) {
   const message = discordMessage(reply.payload, mayAttach);
-  return reply.ephemeral ? { ...message, flags: MessageFlags.Ephemeral as const } : message;
+  return reply.ephemeral ? { ...message, flags: (message.flags ?? 0) | MessageFlags.Ephemeral } : message;
+}
+
+/** The registered commands as mentions need them: ids from the context, subcommands from the definitions. */
+function commandIndex(context: CommandContext): CommandIndex {
+  return {
+    ids: context.commandIds ?? new Map(),
+    subcommandsOf: (name) =>
+      (findCommand(name)?.definition.options ?? []).filter((option) => option.type === ApplicationCommandOptionType.Subcommand).map((option) => option.name),
+  };
+}
+
+/** A reply with the commands it names as clickable mentions, where Discord gave them ids. */
+function withMentions<T extends CommandReply | ButtonReply>(reply: T, context: CommandContext): T {
+  if (!('payload' in reply) || !context.commandIds?.size) return reply;
+  return withOutcomeOf(reply, { ...reply, payload: payloadWithCommandMentions(reply.payload, commandIndex(context)) });
 }
 
 async function answerChatInput(interaction: ChatInputCommandInteraction, context: CommandContext, answered: Answered): Promise<void> {
-  const pending = runSlashCommand(toInvocation(interaction), context, interaction.id);
+  const pending = runSlashCommand(toInvocation(interaction), context, interaction.id).then((reply) => withMentions(reply, context));
   pending.then((reply) => (answered.outcome = outcomeOf(reply)), () => undefined);
   const attach = mayAttachFiles(interaction);
   if (findCommand(interaction.commandName)?.defersPrivately) {
@@ -189,13 +217,13 @@ async function answerComponent(
 
 async function answerButton(interaction: ButtonInteraction, context: CommandContext, answered: Answered): Promise<void> {
   const press = { user: userOf(interaction), guildId: interaction.guildId, channelId: interaction.channelId, locale: interaction.locale };
-  await answerComponent(interaction, runButton(interaction.customId, press, context, interaction.id), answered);
+  await answerComponent(interaction, runButton(interaction.customId, press, context, interaction.id).then((reply) => withMentions(reply, context)), answered);
 }
 
 async function answerForm(interaction: ModalSubmitInteraction, context: CommandContext, answered: Answered): Promise<void> {
   const fields = Object.fromEntries(interaction.fields.fields.map((field) => [field.customId, 'value' in field ? String(field.value) : '']));
   const form = { user: userOf(interaction), guildId: interaction.guildId, channelId: interaction.channelId, locale: interaction.locale, fields };
-  await answerComponent(interaction, runForm(interaction.customId, form, context, interaction.id), answered);
+  await answerComponent(interaction, runForm(interaction.customId, form, context, interaction.id).then((reply) => withMentions(reply, context)), answered);
 }
 
 async function answerAutocomplete(interaction: AutocompleteInteraction, context: CommandContext, answered: Answered): Promise<void> {

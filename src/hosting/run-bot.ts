@@ -59,6 +59,9 @@ export async function runBot(config: Config): Promise<number> {
     backups = startDailyBackups({ db: bot.database, directory: config.backupDirectory, keep: config.backupKeep, clock: bot.context.clock, logger });
   }
   const applicationId = bot.client.application?.id;
-  if (applicationId) void checkRegisteredCommands({ rest: bot.client.rest, applicationId, guildId: config.discordGuildId, logger });
+  // The comparison also learns the commands' ids, so that replies can mention them.
+  if (applicationId) {
+    void checkRegisteredCommands({ rest: bot.client.rest, applicationId, guildId: config.discordGuildId, logger, ...(bot.context.commandIds ? { ids: bot.context.commandIds } : {}) });
+  }
   return stopped;
 }

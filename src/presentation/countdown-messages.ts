@@ -1,7 +1,7 @@
 // Countdowns in words: "in 7 days: 10 years since TWICE's debut" lines that ride in the daily post,
 // the scheduled event made for a round anniversary (its name, location and description within
 // Discord's limits), and the replies of /anniversaries setup remind: and /anniversaries events.
-import type { APIEmbed } from 'discord-api-types/v10';
+import { ComponentType, SeparatorSpacingSize, type APIComponentInContainer, type APIEmbed, type APIMessageTopLevelComponent } from 'discord-api-types/v10';
 import type { SourceRef } from '../core/awards-facts.js';
 import type { CountdownSettings } from '../core/countdown-records.js';
 import type { Countdown, RoundAnniversary } from '../core/countdowns.js';
@@ -11,6 +11,8 @@ import { artistName, escaped, milestoneLine } from './fact-text.js';
 import type { MessagePayload } from './message-payload.js';
 import { citeSource, footerText, linksField } from './paged-embed.js';
 import type { Translation } from './translation.js';
+import { ANNIVERSARY_POST_HEADROOM } from './anniversary-post.js';
+import { layoutTexts, sourceLines, v2Limits } from './card-layout.js';
 
 export const countdownColor = 0xffc857;
 
@@ -103,6 +105,49 @@ export function countdownEmbed(countdowns: readonly Countdown[], translation: Tr
   return embed;
 }
 
+/**
+ * The countdowns as a container of their own, below the day's post in a Components V2 message,
+ * within `room` characters of text (Discord counts every text display of a message against 4,000).
+ */
+export function countdownContainer(countdowns: readonly Countdown[], translation: Translation, room: number): APIMessageTopLevelComponent {
+  const { t } = translation;
+  const heading = `## ${t('countdowns.heading')}`;
+  const numbering = new Map<string, number>();
+  const lines = countdownLines(countdowns, translation, numbering);
+  // The sources take at most a third of the room; the lines the rest.
+  const sourcesRoom = Math.floor(room / 3);
+  const budget = room - heading.length - sourcesRoom - 10;
+  const kept: string[] = [];
+  const used: SourceRef[] = [];
+  let length = 0;
+  for (const [index, line] of lines.entries()) {
+    const more = t('countdowns.andMore', { count: lines.length - index });
+    if (length + line.length + 1 > budget - more.length - 1) {
+      kept.push(more);
+      break;
+    }
+    kept.push(line);
+    length += line.length + 1;
+    used.push(...countdowns[index]!.milestone.sources);
+  }
+  const children: APIComponentInContainer[] = [{ type: ComponentType.TextDisplay, content: truncate([heading, ...kept].join('\n'), Math.max(1, room - 10)) }];
+  const sourceText: string[] = [];
+  let sourcesLength = 0;
+  for (const line of sourceLines(used, numbering, translation)) {
+    if (sourcesLength + line.length + 1 > sourcesRoom) break;
+    sourceText.push(line);
+    sourcesLength += line.length + 1;
+  }
+  if (sourceText.length > 0) {
+    children.push({ type: ComponentType.Separator, divider: true, spacing: SeparatorSpacingSize.Small });
+    children.push({ type: ComponentType.TextDisplay, content: sourceText.join('\n') });
+  }
+  return { type: ComponentType.Container, accent_color: countdownColor, components: children };
+}
+
+/** Text a V2 post leaves free for its countdowns. */
+export const COUNTDOWN_ROOM = 900;
+
 /** Below this many characters left, the post's own description is shortened to make room. */
 const MIN_COUNTDOWN_ROOM = 900;
 
@@ -112,6 +157,14 @@ const MIN_COUNTDOWN_ROOM = 900;
  */
 export function withCountdowns(post: MessagePayload | null, countdowns: readonly Countdown[], translation: Translation): MessagePayload | null {
   if (countdowns.length === 0) return post;
+  if (!post || post.layout) {
+    // A V2 post: the countdowns are a container of their own under it, in the text it leaves free
+    // (less the room kept above the post for a preview's note or a ping line).
+    const layout = post?.layout ?? [];
+    const usedText = layoutTexts(layout).reduce((sum, text) => sum + text.length, 0);
+    const room = v2Limits.textTotal - usedText - ANNIVERSARY_POST_HEADROOM;
+    return { ...post, layout: [...layout, countdownContainer(countdowns, translation, room)] };
+  }
   const embeds = [...(post?.embeds ?? [])];
   let used = embeds.reduce((sum, embed) => sum + embedCharacters(embed), 0);
   const first = embeds[0];

@@ -1,13 +1,14 @@
 // Milestone cards as fans see them: the words on the card in the reader's language, the PNG as an
-// attachment with its alt text, and an embed that still carries every fact in text.
-import type { APIEmbed } from 'discord-api-types/v10';
+// attachment with its alt text, in a Components V2 container that still carries every fact in text
+// with the sources as links.
 import type { Artist, ArtistRef, SourceRef } from '../core/awards-facts.js';
 import type { NotableFact } from '../core/notable-facts.js';
 import type { CardContent, RenderedCard } from '../cards/milestone-card.js';
+import { cardAccentColor } from '../cards/card-palettes.js';
+import { cardLayout } from './card-layout.js';
 import { discordLimits, truncate } from './discord-limits.js';
-import { artistName, editionDateText, editionLabel, editionWithDate, escaped, milestoneLine, nominationLine } from './fact-text.js';
+import { artistName, editionDateText, editionLabel, editionWithDate, escaped, milestoneLine, milestoneWhen, nominationLine } from './fact-text.js';
 import type { MessageFile, MessagePayload } from './message-payload.js';
-import { citeSource } from './paged-embed.js';
 import type { Translation } from './translation.js';
 
 export const CARD_FILE_NAME = 'lightstick-card.png';
@@ -17,12 +18,35 @@ export interface CardPainter {
   paint(content: CardContent): RenderedCard;
 }
 
+/**
+ * The card's source line: every source of the fact, since the store cites a fact as a whole and any
+ * of them may be the one that states its date (an article dating a debut may not be its first source).
+ */
 function sourceLine(sources: SourceRef[], translation: Translation): string {
-  const source = sources[0];
-  if (!source) return '';
-  const publisher = source.outlet ?? translation.t('cards.newsArticle');
-  if (source.publishedOn) return translation.t('cards.source', { publisher, date: translation.date(source.publishedOn) });
-  return translation.t('cards.sourceRead', { publisher, date: source.readOn ? translation.date(source.readOn) : '' });
+  const { t } = translation;
+  const publisher = (source: SourceRef) => source.outlet ?? t('cards.newsArticle');
+  if (sources.length === 0) return '';
+  if (sources.length === 1) {
+    const source = sources[0]!;
+    if (source.publishedOn) return t('cards.source', { publisher: publisher(source), date: translation.date(source.publishedOn) });
+    return t('cards.sourceRead', { publisher: publisher(source), date: source.readOn ? translation.date(source.readOn) : '' });
+  }
+  const items = sources.map((source) =>
+    source.publishedOn
+      ? t('layout.cardSource', { publisher: publisher(source), date: translation.date(source.publishedOn) })
+      : t('layout.cardSourceRead', { publisher: publisher(source), date: source.readOn ? translation.date(source.readOn) : '' }),
+  );
+  return t('sources.list', { sources: items.join(' · ') });
+}
+
+/** A claim credited to someone else, or true as of a day, says so on the card as in the text. */
+function qualifiedStatement(milestone: NotableFact & { kind: 'milestone' }, translation: Translation): string {
+  const m = milestone.milestone;
+  const qualifiers = [
+    m.attribution ? translation.t('facts.attributedTo', { who: m.attribution }) : null,
+    m.asOf ? translation.t('facts.asOf', { date: translation.date(m.asOf) }) : null,
+  ].filter(Boolean);
+  return qualifiers.length > 0 ? `${m.statement} (${qualifiers.join(', ')})` : m.statement;
 }
 
 function names(artists: ArtistRef[]): string {
@@ -41,16 +65,19 @@ export function cardContent(fact: NotableFact, translation: Translation, yearsAg
   if (fact.kind === 'milestone') {
     const m = fact.milestone;
     // A music show's episode is named by its date already: the date is not said twice.
-    const sameDay = m.edition?.episode && m.edition.heldOn === m.occurredOn;
-    const occasion = [m.edition ? editionLabel(m.edition, translation) : null, m.occurredOn && !sameDay ? translation.date(m.occurredOn) : null]
-      .filter(Boolean)
-      .join(' · ');
+    // Nor is a bare year that is the edition's own.
+    const sameDay = (m.edition?.episode && m.edition.heldOn === m.occurredOn) || (m.edition && m.occurredOn === String(m.edition.year));
+    // Without a date or an edition, the card says what the text says: when it was reported, or that no date is given.
+    const occasion =
+      [m.edition ? editionLabel(m.edition, translation) : null, m.occurredOn && !sameDay ? translation.date(m.occurredOn) : null]
+        .filter(Boolean)
+        .join(' · ') || milestoneWhen(m, translation);
     const native = nativeNameOf(m.artists);
     return {
       locale: translation.locale,
       artistName: names(m.artists),
       ...(native ? { nativeName: native } : {}),
-      statement: m.statement,
+      statement: qualifiedStatement(fact, translation),
       occasion,
       source: sourceLine(m.sources, translation),
       ...anniversary,
@@ -83,23 +110,26 @@ export function cardFile(card: RenderedCard): MessageFile {
   };
 }
 
-/** /card: the picture, and the same fact in text with its source. */
+/** /card: the picture in a container of the card's colour, with the same fact in text and its sources as links. */
 export function cardMessage(artist: Artist, fact: NotableFact, painter: CardPainter, translation: Translation): MessagePayload {
   const { t } = translation;
-  const card = painter.paint(cardContent(fact, translation));
+  const content = cardContent(fact, translation);
+  const card = painter.paint(content);
   const line =
     fact.kind === 'milestone'
       ? milestoneLine(fact.milestone, translation)
       : `${nominationLine(fact.nomination, translation)} · ${editionLabel(fact.nomination.edition, translation)} · ${editionDateText(fact.nomination.edition, translation)}`;
   const sources = fact.kind === 'milestone' ? fact.milestone.sources : fact.nomination.sources;
-  const embed: APIEmbed = {
-    title: truncate(t('cards.title', { artist: artistName(artist, translation) }), discordLimits.embedTitle),
-    description: truncate(line, discordLimits.embedDescription),
-    color: 0xf7a8c8,
-    image: { url: `attachment://${CARD_FILE_NAME}` },
-    footer: { text: truncate(t('sources.one', { sources: sources.map((s) => citeSource(s, translation)).join(' · ') }), discordLimits.footerText) },
-  };
-  return { embeds: [embed], files: [cardFile(card)] };
+  return cardLayout(
+    {
+      accentColor: cardAccentColor(content),
+      heading: truncate(t('cards.title', { artist: artistName(artist, translation) }), discordLimits.embedTitle),
+      card: cardFile(card),
+      facts: truncate(line, 2000),
+      sources,
+    },
+    translation,
+  );
 }
 
 /** How a notable fact is offered in /card's autocomplete. */

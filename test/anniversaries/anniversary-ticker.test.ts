@@ -12,6 +12,7 @@ import {
 import { enableAnniversaryPosts } from '../../src/anniversaries/enable-posts.js';
 import type { OpenedStore } from '../../src/open-store.js';
 import { englishPostRendering, openTestStore, silentLogger, temporaryDatabasePath } from '../support/test-store.js';
+import { payloadFactText, payloadText } from '../support/payload-text.js';
 
 const GUILD_A = '100000000000000001';
 const GUILD_B = '200000000000000002';
@@ -86,7 +87,7 @@ describe('the anniversary ticker', () => {
     const [post] = discord.delivered;
     expect(post!.channelId).toBe(CHANNEL_A);
     expect(post!.nonce).toBe(postNonce(GUILD_A, '2026-09-12'));
-    const description = post!.payload.embeds![0]!.description!;
+    const description = payloadText(post!.payload);
     expect(description).toContain('**2023**, 3 years ago');
     expect(description).toContain('Jungkook ft. Latto won Song of Summer with "Seven" at the 2023 MTV VMAs');
     expect(description).not.toContain('Posted late');
@@ -201,7 +202,7 @@ describe('the anniversary ticker', () => {
     clock.now = new Date('2026-09-12T15:00:00Z'); // back at 15:00; the 7th, 8th... passed unseen
     await tickerFor(store, discord, clock).tick();
     expect(discord.delivered).toHaveLength(1);
-    expect(discord.delivered[0]!.payload.embeds![0]!.description).toContain('Posted late today');
+    expect(payloadText(discord.delivered[0]!.payload)).toContain('Posted late today');
     expect(store.db.$client.prepare(`select local_date as d, late from anniversary_posts`).all()).toEqual([{ d: '2026-09-12', late: 1 }]);
   });
 
@@ -278,7 +279,7 @@ describe('the anniversary ticker', () => {
     await ticker.tick();
     clock.now = new Date('2026-09-12T09:01:00Z');
     await ticker.tick();
-    const [rose, group] = discord.delivered.map((m) => m.payload.embeds![0]!.description!);
+    const [rose, group] = discord.delivered.map((m) => payloadFactText(m.payload));
     expect(rose).toContain('🎉 **2025: the 1st anniversary!**');
     expect(rose).toContain('Rosé & Bruno Mars won Song of the Year');
     expect(group).toContain('BLACKPINK won Group of the Year');
@@ -400,7 +401,7 @@ describe('the anniversary ticker', () => {
       sendConcurrency: 1,
     });
     await ticker.tick();
-    const descriptions = discord.delivered.map((m) => m.payload.embeds![0]!.description!);
+    const descriptions = discord.delivered.map((m) => payloadText(m.payload));
     expect(descriptions[0]).not.toContain('Posted late');
     expect(descriptions[1]).toContain('Posted late today');
     const rows = store.db.$client.prepare(`select guild_id as g, late from anniversary_posts order by sent_at`).all();

@@ -14,6 +14,7 @@ import { planImport } from '../../src/import/plan-import.js';
 import type { OpenedStore } from '../../src/open-store.js';
 import { invocation } from '../support/invocations.js';
 import { englishPostRendering, openTestStore, silentLogger, temporaryDatabasePath, testContext } from '../support/test-store.js';
+import { payloadText } from '../support/payload-text.js';
 
 const GUILD = '200000000000000001';
 const CHANNEL = '300000000000000001';
@@ -92,7 +93,7 @@ const inkigayoWin = (date: string): SuggestionInput => ({
   source: { url: `https://news.example.com/inkigayo-${date}`, title: 'Stray Kids take the Mutizen', publisher: 'Example News', published: date },
 });
 
-const description = (post: { payload: MessagePayload } | undefined) => post?.payload.embeds?.[0]?.description ?? '';
+const description = (post: { payload: MessagePayload } | undefined) => payloadText(post?.payload);
 
 async function statusNext(bot: OpenedStore, now: Date): Promise<string> {
   const reply = await runSlashCommand(invocation('anniversaries', {}, 'status'), testContext(bot, now.toISOString()), 'status');

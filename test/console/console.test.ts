@@ -7,6 +7,9 @@ import { runConsole } from '../../src/console/run-console.js';
 import { createCommandContext } from '../../src/command-context.js';
 import type { OpenedStore } from '../../src/open-store.js';
 import { largeSeedFiles } from '../support/large-seed.js';
+import type { Artist } from '../../src/core/awards-facts.js';
+import { notableFacts } from '../../src/core/notable-facts.js';
+import { resolveArtist } from '../../src/core/resolve-artist.js';
 import { openTestStore, silentLogger, temporaryDatabasePath, writeSeedDirectory } from '../support/test-store.js';
 
 const opened = openTestStore();
@@ -78,6 +81,32 @@ describe('one-shot', () => {
     expect(JSON.parse(out)).toEqual({
       content: "\"blakpink\" is not in Lightstick's records yet. Did you mean **BLACKPINK**? If not, add a fact with its source using `/suggest`.",
       flags: 64,
+    });
+  });
+
+  it('prints a V2 card as text: its heading, the fact, the sources, and where the picture was saved with its alt text', async () => {
+    const blackpink = (resolveArtist(opened.store, 'blackpink') as { artist: Artist }).artist;
+    const fact = notableFacts(opened.store, blackpink).find((f) => f.kind === 'milestone' && f.milestone.attribution === 'Koreaboo')!;
+    const { code, out } = await consoleRun([`/card artist:blackpink milestone:m${(fact as { milestone: { id: number } }).milestone.id}`]);
+    expect(code).toBe(0);
+    expect(out).toContain('BLACKPINK: a milestone card\n───');
+    expect(out).toContain('First K-pop girl group to perform at the MTV VMAs (according to Koreaboo)');
+    expect(out).toContain('🔗 Sources');
+    expect(out).toContain('000_d1ab5ae3684b4ccb.txt');
+    expect(out).toMatch(/🖼️ Card saved to .*lightstick-card\.png\n {2}BLACKPINK \(블랙핑크\)\. First K-pop girl group to perform at the MTV VMAs \(according to Koreaboo\)/);
+    expect(out).not.toContain('-# ');
+    expect(out).not.toContain('**');
+  });
+
+  it('prints a V2 card with --json as Discord gets it: components and the flag, the file as its attachment', async () => {
+    const { out } = await consoleRun(['--json', '/card artist:rose']);
+    const payload = JSON.parse(out);
+    expect(Object.keys(payload).sort()).toEqual(['attachments', 'components', 'flags']);
+    expect(payload.flags).toBe(1 << 15);
+    expect(payload.components[0].type).toBe(17);
+    expect(payload.components[0].components[1]).toEqual({
+      type: 12,
+      items: [{ media: { url: 'attachment://lightstick-card.png' }, description: payload.attachments[0].description }],
     });
   });
 

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 // The named export: under NodeNext the default import of this CommonJS module types as the module object.
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { attachmentReferences, componentTotalsProblems } from './components-v2.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -269,6 +270,7 @@ export function checkUnspecifiedLimits(body: unknown): string[] {
     if (fieldCount > MAX_FIELDS) errors.push(`embeds[${index}] has ${fieldCount} fields; the limit is ${MAX_FIELDS}`);
   });
 
+  errors.push(...componentTotalsProblems(message));
   const components = Array.isArray(message.components) ? message.components.map(asRecord) : [];
   const rows = components.filter((component) => component.type === ACTION_ROW);
   if (rows.length > MAX_ACTION_ROWS) errors.push(`${rows.length} action rows; the limit is ${MAX_ACTION_ROWS}`);
@@ -327,5 +329,9 @@ export function checkAttachmentReferences(body: unknown, files: readonly Uploade
       }
     }
   });
+  const components = Array.isArray(message.components) ? message.components.map(asRecord) : [];
+  for (const name of attachmentReferences(components)) {
+    if (!files.some((file) => file.filename === name) || !names.has(name)) errors.push(`components: attachment://${name} names no uploaded file`);
+  }
   return errors;
 }

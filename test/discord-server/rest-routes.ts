@@ -22,6 +22,7 @@ import { applicationPayload, restGuildPayload, storedEmbed, type FakeGuild } fro
 import { attachmentFor, type UploadedFile } from './multipart.js';
 import { nextSnowflake } from './snowflake.js';
 import { defineScheduledEventRoutes } from './scheduled-event-routes.js';
+import { componentsV2Refusal } from './components-v2.js';
 
 export interface RestRequest {
   method: string;
@@ -137,8 +138,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Discord refuses messages with nothing visible in them, and content over 2000 characters. */
+/** Discord refuses messages with nothing visible in them, content over 2000 characters, and V2 messages that break its rules. */
 function messageBodyProblem(body: MessageBody, existing?: APIMessage, files: UploadedFile[] = []): RestReply | null {
+  const v2 = componentsV2Refusal(body, {
+    uploadedNames: [...files.map((file) => file.filename), ...(body.attachments ?? []).flatMap((entry) => (typeof entry?.filename === 'string' ? [entry.filename] : []))],
+    ...(existing ? { existing: { flags: existing.flags ?? 0, content: existing.content, embeds: existing.embeds, attachmentNames: existing.attachments.map((a) => a.filename) } } : {}),
+  });
+  if (v2) return invalidFormBody(v2.field, v2.code, v2.message);
   if (typeof body.content === 'string' && body.content.length > MAX_CONTENT_LENGTH) {
     return invalidFormBody('content', 'BASE_TYPE_MAX_LENGTH', `Must be ${MAX_CONTENT_LENGTH} or fewer in length.`);
   }
@@ -484,7 +490,8 @@ export class RestRoutes {
     if (problem) return problem;
     const uploads = this.attachments(message.channel_id, body, files, message.attachments);
     if ('status' in uploads) return uploads;
-    const flags = body.flags != null ? (message.flags ?? 0) | (body.flags & MessageFlags.SuppressEmbeds) : message.flags;
+    // An edit may add IS_COMPONENTS_V2 (the edit of a deferred reply does); it never takes it off.
+    const flags = body.flags != null ? (message.flags ?? 0) | (body.flags & (MessageFlags.SuppressEmbeds | MessageFlags.IsComponentsV2)) : message.flags;
     const edit = messageEdit(body);
     const edited = this.state.editMessage(message.id, {
       ...edit,

@@ -4,6 +4,18 @@ import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectEveryBodyValid, roundTrip, startHarness, type Harness } from './bot-harness.js';
 
+const IS_COMPONENTS_V2 = 1 << 15;
+
+interface Container {
+  type: number;
+  components: { type: number; content?: string; items?: { media: { url: string }; description: string }[] }[];
+}
+
+/** A container's text displays, in order. */
+function textsOf(container: Container): string[] {
+  return container.components.flatMap((component) => (component.type === 10 ? [component.content!] : []));
+}
+
 const EPHEMERAL = 64;
 
 describe('anniversary posts end to end', () => {
@@ -68,18 +80,25 @@ describe('anniversary posts end to end', () => {
 
     clock.now = new Date('2026-09-12T00:00:10Z');
     const post = await harness.server.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${channel.id}/messages`, 3000);
-    const body = post.body as { embeds: { title: string; description: string }[]; nonce: string; enforce_nonce: boolean; allowed_mentions: unknown };
-    expect(body.embeds[0]!.title).toBe('🎂 On this day in K-pop: September 12');
-    expect(body.embeds[0]!.description).toContain('BLACKPINK won Group of the Year at the 2023 MTV VMAs');
+    const body = post.body as { components: Container[]; flags: number; content?: string; embeds?: unknown; nonce: string; enforce_nonce: boolean; allowed_mentions: unknown };
+    // One Components V2 message: a container holding the heading, the card, the facts and the sources.
+    expect(body.flags).toBe(IS_COMPONENTS_V2);
+    expect(body).not.toHaveProperty('content');
+    expect(body).not.toHaveProperty('embeds');
+    expect(body.components).toHaveLength(1);
+    const texts = textsOf(body.components[0]!);
+    expect(texts[0]).toBe('## 🎂 On this day in K-pop: September 12');
+    expect(texts.join('\n')).toContain('BLACKPINK won Group of the Year at the 2023 MTV VMAs');
     expect(body.enforce_nonce).toBe(true);
     expect(body.nonce).toHaveLength(25);
     expect(body.allowed_mentions).toEqual({ parse: [] });
-    // The day's headline comes as a card: a PNG of the declared size, with alt text, shown by the embed.
+    // The day's headline comes as a card: a PNG of the declared size, with alt text, in the container's media gallery.
     expect(post.files).toHaveLength(1);
     expect(post.files[0]).toMatchObject({ filename: 'lightstick-card.png', contentType: 'image/png', width: 1200, height: 630 });
     expect(post.files[0]!.bytes.subarray(1, 4).toString()).toBe('PNG');
     expect(post.files[0]!.description).toMatch(/BLACKPINK|Jungkook|Stray Kids|TOMORROW X TOGETHER/);
-    expect((post.body as { embeds: { image?: { url: string } }[] }).embeds[0]!.image).toEqual({ url: 'attachment://lightstick-card.png' });
+    const gallery = body.components[0]!.components.find((component) => component.type === 12)!;
+    expect(gallery.items).toEqual([{ media: { url: 'attachment://lightstick-card.png' }, description: post.files[0]!.description }]);
 
     // Many more ticks through the rest of the day: still one post.
     for (const time of ['2026-09-12T00:05:00Z', '2026-09-12T06:00:00Z', '2026-09-12T14:59:00Z']) {
@@ -88,12 +107,12 @@ describe('anniversary posts end to end', () => {
     }
     expect(posts()).toHaveLength(1);
 
-    // An admin's preview of the day is that post: the same embeds and the same card, under a note.
+    // An admin's preview of the day is that post: the same container and the same card, under a note.
     const preview = await run('preview');
     const shown = harness.server.requests.find((r) => r.method === 'POST' && r.path === `/interactions/${preview.sent.id}/${preview.sent.token}/callback`)!;
-    const data = (shown.body as { data: { content: string; embeds: unknown[] } }).data;
-    expect(data.content).toBe('Preview: this is the post the server would get that day.');
-    expect(data.embeds).toEqual((post.body as { embeds: unknown[] }).embeds);
+    const data = (shown.body as { data: { flags: number; components: unknown[] } }).data;
+    expect(data.flags).toBe(IS_COMPONENTS_V2 | EPHEMERAL);
+    expect(data.components).toEqual([{ type: 10, content: '-# Preview: this is the post the server would get that day.' }, body.components[0]]);
     expect(shown.files).toHaveLength(1);
     expect(shown.files[0]!.description).toBe(post.files[0]!.description);
     expect(shown.files[0]!.bytes.equals(post.files[0]!.bytes)).toBe(true);
@@ -127,12 +146,13 @@ describe('anniversary posts end to end', () => {
     const follow = await run('follow', { artist: 'Rosé' });
     expect((follow.callback.data as { content: string }).content).toContain('Now following **Rosé**.');
     const preview = await run('preview', { date: '09-07' });
-    expect(preview.callback.data).toMatchObject({ flags: EPHEMERAL });
-    const shown = preview.callback.data as { embeds: { description: string; image?: { url: string } }[] };
-    expect(shown.embeds[0]!.description).toContain('Rosé & Bruno Mars won Song of the Year');
+    expect(preview.callback.data).toMatchObject({ flags: IS_COMPONENTS_V2 | EPHEMERAL });
+    const shown = preview.callback.data as { components: Container[] };
+    const container = shown.components[1]!;
+    expect(textsOf(container).join('\n')).toContain('Rosé & Bruno Mars won Song of the Year');
     // The post itself, card included: the same picture the channel would get.
     const request = harness.server.requests.find((r) => r.method === 'POST' && r.path === `/interactions/${preview.sent.id}/${preview.sent.token}/callback`)!;
-    expect(shown.embeds[0]!.image?.url).toBe('attachment://lightstick-card.png');
+    expect(container.components.find((component) => component.type === 12)!.items![0]!.media.url).toBe('attachment://lightstick-card.png');
     expect(request.files).toHaveLength(1);
     expect(request.files[0]).toMatchObject({ filename: 'lightstick-card.png', width: 1200, height: 630 });
     expect(request.files[0]!.description).toContain('Rosé');

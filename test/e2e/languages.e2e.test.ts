@@ -59,9 +59,10 @@ describe('languages end to end', () => {
     expect(setup.content).toContain('Anniversary posts are on');
     clock.now = new Date('2026-09-12T00:00:10Z');
     const post = await harness.server.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${channel.id}/messages`, 3000);
-    const body = post.body as { embeds: { title: string; description: string }[] };
-    expect(body.embeds[0]!.title).toBe('🎂 Neste dia no K-pop: 12 de setembro');
-    expect(body.embeds[0]!.description).toContain('2023 MTV VMAs');
+    const body = post.body as { components: { components: { type: number; content?: string }[] }[] };
+    const texts = body.components[0]!.components.flatMap((component) => (component.type === 10 ? [component.content!] : []));
+    expect(texts[0]).toBe('## 🎂 Neste dia no K-pop: 12 de setembro');
+    expect(texts.join('\n')).toContain('2023 MTV VMAs');
   });
 
   it("plays the server's trivia round in Portuguese", async () => {

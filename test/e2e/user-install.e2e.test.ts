@@ -222,8 +222,10 @@ describe('the shapes Discord sends and answers with', () => {
     const request = harness.server.requests.find((r) => r.method === 'POST' && r.path === `/interactions/${sent.id}/${sent.token}/callback`)!;
     expect(request.status).toBe(204);
     expect(request.files).toEqual([]);
-    expect(reply.embeds?.[0]).not.toHaveProperty('image');
-    expect(reply.embeds?.[0]?.description).toContain('First Korean artist to win one of the MTV VMAs');
+    const layout = JSON.stringify(reply.components);
+    expect(reply.flags).toBe(1 << 15);
+    expect(layout).not.toContain('attachment://');
+    expect(layout).toContain('First Korean artist to win one of the MTV VMAs');
   });
 
   it('refuses a sixth follow-up to one interaction of a person\'s install', async () => {

@@ -16,6 +16,11 @@ import { discordLimitProblems } from '../support/discord-limits.js';
 import { invocation } from '../support/invocations.js';
 import { largeSeedFiles } from '../support/large-seed.js';
 import { openTestStore, testContext, writeSeedDirectory } from '../support/test-store.js';
+import { layoutTexts, withNoteAbove } from '../../src/presentation/card-layout.js';
+import { createCardPainter } from '../../src/cards/card-painter.js';
+import { resolveArtist } from '../../src/core/resolve-artist.js';
+import type { Artist } from '../../src/core/awards-facts.js';
+import { cardMessage } from '../../src/presentation/milestone-card-message.js';
 
 const real = openTestStore();
 const large = openTestStore({ seedDirectory: writeSeedDirectory(largeSeedFiles()) });
@@ -67,6 +72,23 @@ describe.each(supportedLocales)('in %s', (locale) => {
     const reply = await run(context, locale, name, options, subcommand);
     expect(discordLimitProblems(reply.payload)).toEqual([]);
     expect(JSON.stringify(reply.payload)).not.toContain('@everyone');
+  });
+
+  it('lays out /card and a crowded day\'s post with its card as V2 messages within the limits', () => {
+    const translation = translationFor(locale);
+    const cards = createCardPainter();
+    for (const name of ['Jungkook', 'BLACKPINK']) {
+      const found = (resolveArtist(real.store, name) as { artist: Artist }).artist;
+      for (const fact of notableFacts(real.store, found).slice(0, 3)) {
+        const message = cardMessage(found, fact, cards, translation);
+        expect(message.layout?.[0]?.type).toBe(17);
+        expect(discordLimitProblems(message)).toEqual([]);
+      }
+    }
+    const post = renderAnniversaryPost(anniversariesOn(large.store, '2026-09-12'), '2026-09-12', translation, { late: true, cards });
+    expect(post.files).toHaveLength(1);
+    expect(discordLimitProblems(post)).toEqual([]);
+    expect(discordLimitProblems(withNoteAbove(post, translation.t('anniversaries.previewNote')))).toEqual([]);
   });
 
   it('pages through long lists within the limits', async () => {
@@ -134,8 +156,9 @@ describe('who reads decides the language', () => {
     real.serverSettings.setLanguage('200000000000000001', 'pt-BR', 0);
     const preview = await run(context, 'en-US', 'anniversaries', { date: '09-12' }, 'preview');
     // The admin reads the note in English; the post itself is the server's, in Portuguese.
-    expect(preview.payload.content).toBe('Preview: this is the post the server would get that day.');
-    expect(preview.payload.embeds![0]!.title).toContain('12 de setembro');
+    const [note, post] = preview.payload.layout!;
+    expect(note).toEqual({ type: 10, content: '-# Preview: this is the post the server would get that day.' });
+    expect(layoutTexts([post!])[0]).toContain('12 de setembro');
     expect(context.translator.forServer('200000000000000001').locale).toBe('pt-BR');
     real.serverSettings.setLanguage('200000000000000001', null, 0);
     expect(context.translator.forServer('200000000000000001').locale).toBe('en-US');

@@ -1,0 +1,17 @@
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { projectRoot } from './db/project-root.js';
+import { runSlashCommand } from './src/command-router.js';
+import { invocation } from './test/support/invocations.js';
+import { openTestStore, silentLogger } from './test/support/test-store.js';
+import { createCommandContext } from './src/command-context.js';
+const opened = openTestStore({ seedDirectory: join(projectRoot, 'seeds') });
+const context = createCommandContext(opened, { now: () => new Date('2026-09-12T12:00:00Z') }, silentLogger, { capabilities: { singlePlayer: false, forms: false, isCurator: () => false }, replyCacheSize: 0 });
+const which = process.argv[2] ?? 'artist';
+const cases: Record<string, [string, Record<string, string | number>]> = { artist: ['artist', { name: 'jk' }], firsts: ['firsts', { artist: 'blackpink' }], awards: ['awards', { artist: 'Rosé' }], ceremony: ['ceremony', { name: 'vmas', year: 2023 }], onthisday: ['onthisday', { date: '09-12' }] };
+const [name, options] = cases[which]!;
+for (let i = 0; i < 300; i++) await runSlashCommand(invocation(name, options), context, 'x');
+const started = process.cpuUsage();
+for (let i = 0; i < 3000; i++) await runSlashCommand(invocation(name, options), context, 'x');
+const used = process.cpuUsage(started);
+console.log(which, ((used.user + used.system) / 1000 / 3000).toFixed(3), 'ms CPU each');
