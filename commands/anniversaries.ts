@@ -31,6 +31,7 @@ import {
   requiredGuildId,
   stringOption,
 } from './command-options.js';
+import { biasStatusFieldFor, pingChoices, setAnniversaryPings } from './bias.js';
 import { UserError, type CommandContext, type CommandInvocation, type CommandReply, type SlashCommand } from './command.js';
 
 const DEFAULT_TIME = '09:00';
@@ -78,6 +79,11 @@ const definition = installableInServers(described(new SlashCommandBuilder().setN
     ),
   )
   .addSubcommand((sub) => described(sub.setName('off'), 'commands.anniversaries.off.description'))
+  .addSubcommand((sub) =>
+    described(sub.setName('pings'), 'bias.commands.pings.description').addStringOption((option) =>
+      described(option.setName('state'), 'bias.commands.pings.options.state').setRequired(true).addChoices(...pingChoices()),
+    ),
+  )
   .toJSON() satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 function requireGuild(invocation: CommandInvocation, translation: Translation): string {
@@ -153,10 +159,11 @@ function status(invocation: CommandInvocation, context: CommandContext): Command
   const schedule = scheduleFor(context, guildId);
   const next = schedule ? nextPost(context, guildId, schedule) : undefined;
   const language = context.translator.forServer(guildId).locale;
-  return {
-    payload: statusMessage(guildId, settings, language, followedNames(context, guildId), next, context.anniversaries.lastPost(guildId), translation),
-    ephemeral: true,
-  };
+  const payload = statusMessage(guildId, settings, language, followedNames(context, guildId), next, context.anniversaries.lastPost(guildId), translation);
+  const bias = biasStatusFieldFor(context, guildId, translation);
+  const embed = payload.embeds?.[0];
+  if (bias && embed) embed.fields = [...(embed.fields ?? []), bias];
+  return { payload, ephemeral: true };
 }
 
 function preview(invocation: CommandInvocation, context: CommandContext): CommandReply {
@@ -213,8 +220,10 @@ export const anniversariesCommand: SlashCommand = {
         return preview(invocation, context);
       case 'off':
         return off(invocation, context);
+      case 'pings':
+        return setAnniversaryPings(invocation, context);
       default:
-        throw new UserError(readerTranslation(invocation, context).t('errors.useSubcommand', { subcommands: 'setup, follow, unfollow, status, preview, off' }));
+        throw new UserError(readerTranslation(invocation, context).t('errors.useSubcommand', { subcommands: 'setup, follow, unfollow, status, preview, off, pings' }));
     }
   },
   autocomplete(focused, invocation, context) {

@@ -23,6 +23,7 @@ export function createCommandContext(
     anniversaries: opened.anniversaries,
     trivia: opened.trivia,
     serverSettings: opened.serverSettings,
+    biasRoles: opened.biasRoles,
     catalogue: opened.catalogue,
     contributions: opened.contributions,
     clock,

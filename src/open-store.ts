@@ -2,6 +2,7 @@
 import { openDatabase, type LightstickDatabase } from '../db/database.js';
 import { createAnniversaryStore, type AnniversaryStore } from '../db/queries/anniversary-store.js';
 import { createAwardsStore, type AwardsStore } from '../db/queries/awards-store.js';
+import { createBiasRoleStore, type BiasRoleStore } from '../db/queries/bias-role-store.js';
 import { createCatalogueSummaryStore } from '../db/queries/catalogue-summary-store.js';
 import type { CatalogueSummaryStore } from './core/catalogue-summary.js';
 import type { Contributions } from '../commands/command.js';
@@ -21,6 +22,7 @@ export interface OpenedStore {
   anniversaries: AnniversaryStore;
   trivia: TriviaStore;
   serverSettings: ServerSettingsStore;
+  biasRoles: BiasRoleStore;
   catalogue: CatalogueSummaryStore;
   contributions: Contributions;
   /** True when this start loaded new or changed seed files. */
@@ -64,6 +66,7 @@ export function openStore(databasePath: string, options: OpenStoreOptions = {}):
       anniversaries: createAnniversaryStore(db),
       trivia: createTriviaStore(db),
       serverSettings: createServerSettingsStore(db),
+      biasRoles: createBiasRoleStore(db),
       catalogue: createCatalogueSummaryStore(db),
       seeded: loaded,
       close: () => db.$client.close(),

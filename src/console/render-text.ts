@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { APIButtonComponent } from 'discord.js';
+import { ComponentType, type APIButtonComponent } from 'discord.js';
 import type { CommandReply } from '../../commands/command.js';
 import type { Translation } from '../presentation/translation.js';
 
@@ -27,7 +27,7 @@ function indent(text: string, prefix = '  '): string {
 }
 
 export function buttonsOf(reply: CommandReply): APIButtonComponent[] {
-  return (reply.payload.components ?? []).flatMap((row) => row.components);
+  return (reply.payload.components ?? []).flatMap((row) => row.components).filter((component): component is APIButtonComponent => component.type === ComponentType.Button);
 }
 
 /** `buttonHint` says how to press the buttons in the console. */

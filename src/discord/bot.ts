@@ -15,6 +15,9 @@ import { createAnniversaryTicker, type AnniversaryTicker } from '../anniversarie
 import { createDiscordClient, shardPlanFor, type ShardPlan } from './create-client.js';
 import { createTriviaGame } from '../trivia/trivia-game.js';
 import { createDiscordPoster, createGuildInspector } from './discord-anniversaries.js';
+import { createChannelPoster, createDiscordRoles } from './discord-bias-roles.js';
+import { createAnniversaryPings } from './anniversary-pings.js';
+import { withRoleMentions } from '../presentation/post-mentions.js';
 import { createDiscordRoundChannel } from './discord-round-channel.js';
 import { createCardPainter } from '../cards/card-painter.js';
 import { downloadAttachment } from './download-attachment.js';
@@ -92,9 +95,13 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
   const cards = createCardPainter();
   // Curators: CURATOR_USER_IDS, and the application's owner (or its team's members) once known.
   const curators = new Set(config.curatorUserIds);
+  const roles = createDiscordRoles(client);
+  const pingsFor = createAnniversaryPings({ biasRoles: opened.biasRoles, store: opened.store, roles, logger });
   context.capabilities = {
     trivia: triviaGame,
     guilds: createGuildInspector(client),
+    roles,
+    postToChannel: createChannelPoster(client),
     singlePlayer: false,
     forms: true,
     isCurator: (userId) => curators.has(userId),
@@ -110,6 +117,7 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
     languageOf: (guildId) => context.translator.forServer(guildId).locale,
     renderPost: (entries, localDate, language, late) =>
       renderAnniversaryPost(entries, localDate, context.translator.forReader(language), { late, cards }),
+    withPings: (guildId, entries, payload) => withRoleMentions(payload, pingsFor(guildId, entries)),
     holdsGuild: (guildId) => client.guilds.cache.has(guildId),
     // Read at each tick: with 'auto', the client learns its shards when it logs in.
     shards: {

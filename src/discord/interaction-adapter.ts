@@ -11,6 +11,7 @@ import {
   type ModalSubmitInteraction,
   type AutocompleteInteraction,
   type ButtonInteraction,
+  type StringSelectMenuInteraction,
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
   type APIEmbed,
@@ -49,6 +50,14 @@ function userOf(interaction: Interaction) {
   return { id: interaction.user.id, name: interaction.user.displayName ?? interaction.user.username };
 }
 
+/** The member's role ids, from the interaction's member (a cached GuildMember or the raw payload). */
+function memberRoleIdsOf(interaction: Interaction): string[] | undefined {
+  const member = interaction.member;
+  if (!member) return undefined;
+  const roles = Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()];
+  return roles.filter((id) => id !== interaction.guildId);
+}
+
 function flattenOptions(options: readonly CommandInteractionOption[]): Record<string, OptionValue> {
   const values: Record<string, OptionValue> = {};
   for (const option of options) {
@@ -78,7 +87,13 @@ export function toInvocation(interaction: ChatInputCommandInteraction | Autocomp
     channelId: interaction.channelId,
     locale: interaction.locale,
     memberPermissions: interaction.memberPermissions?.bitfield ?? null,
+    ...withMemberRoles(interaction),
   };
+}
+
+function withMemberRoles(interaction: Interaction): { memberRoleIds?: string[] } {
+  const memberRoleIds = memberRoleIdsOf(interaction);
+  return memberRoleIds ? { memberRoleIds } : {};
 }
 
 /**
@@ -101,7 +116,8 @@ function withoutAttachedPictures(embed: APIEmbed): APIEmbed {
  * Where the app may not attach files, the pictures stay out; the embeds still say every fact.
  */
 export function discordMessage(payload: MessagePayload, mayAttach = true) {
-  const { files, ...rest } = payload;
+  // An answer to an interaction never pings: allowedRoleMentions is for channel posts.
+  const { files, allowedRoleMentions: _neverInAnswers, ...rest } = payload;
   if (!files) return rest;
   if (!mayAttach) return { ...rest, ...(rest.embeds ? { embeds: rest.embeds.map(withoutAttachedPictures) } : {}) };
   return { ...rest, files: files.map((file) => ({ attachment: file.data, name: file.name, description: file.description })) };
@@ -160,7 +176,7 @@ function modalOf(form: ModalForm): ModalBuilder {
 
 /** Answers a button press or a form: edit the message, reply privately, or open a form. */
 async function answerComponent(
-  interaction: ButtonInteraction | ModalSubmitInteraction,
+  interaction: ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction,
   pending: Promise<ButtonReply>,
   answered: Answered,
 ): Promise<void> {
@@ -175,7 +191,7 @@ async function answerComponent(
       if (interaction.isButton()) await interaction.showModal(modalOf(early.modal));
       return;
     }
-    if (early.kind === 'update' && (interaction.isButton() || interaction.isFromMessage())) await interaction.update(discordMessage(early.payload, attach));
+    if (early.kind === 'update' && (interaction.isMessageComponent() || interaction.isFromMessage())) await interaction.update(discordMessage(early.payload, attach));
     else await interaction.reply(withFlags(early.kind === 'update' ? { ...early, ephemeral: true } : early, attach));
     return;
   }
@@ -188,7 +204,22 @@ async function answerComponent(
 }
 
 async function answerButton(interaction: ButtonInteraction, context: CommandContext, answered: Answered): Promise<void> {
-  const press = { user: userOf(interaction), guildId: interaction.guildId, channelId: interaction.channelId, locale: interaction.locale };
+  const press = { user: userOf(interaction), guildId: interaction.guildId, channelId: interaction.channelId, locale: interaction.locale, ...withMemberRoles(interaction) };
+  await answerComponent(interaction, runButton(interaction.customId, press, context, interaction.id), answered);
+}
+
+async function answerSelect(interaction: StringSelectMenuInteraction, context: CommandContext, answered: Answered): Promise<void> {
+  // Every value the menu offered comes from the message itself, so a menu keeps working after a restart.
+  const offered = interaction.component.options.map((option) => option.value);
+  const press = {
+    user: userOf(interaction),
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    locale: interaction.locale,
+    values: interaction.values,
+    offered,
+    ...withMemberRoles(interaction),
+  };
   await answerComponent(interaction, runButton(interaction.customId, press, context, interaction.id), answered);
 }
 
@@ -225,7 +256,7 @@ async function answerAutocomplete(interaction: AutocompleteInteraction, context:
 function describe(interaction: Interaction): { kind: InteractionKind; command: string } | null {
   if (interaction.isChatInputCommand()) return { kind: 'command', command: interaction.commandName };
   if (interaction.isAutocomplete()) return { kind: 'autocomplete', command: interaction.commandName };
-  if (interaction.isButton() || interaction.isModalSubmit()) return { kind: 'button', command: interaction.customId.split(':')[0] ?? '' };
+  if (interaction.isButton() || interaction.isStringSelectMenu() || interaction.isModalSubmit()) return { kind: 'button', command: interaction.customId.split(':')[0] ?? '' };
   return null;
 }
 
@@ -238,6 +269,7 @@ export async function handleInteraction(interaction: Interaction, context: Comma
     if (interaction.isChatInputCommand()) await answerChatInput(interaction, context, answered);
     else if (interaction.isAutocomplete()) await answerAutocomplete(interaction, context, answered);
     else if (interaction.isButton()) await answerButton(interaction, context, answered);
+    else if (interaction.isStringSelectMenu()) await answerSelect(interaction, context, answered);
     else if (interaction.isModalSubmit()) await answerForm(interaction, context, answered);
   } catch (error) {
     answered.outcome = 'error';

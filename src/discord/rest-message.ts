@@ -4,8 +4,9 @@ import type { RawFile } from 'discord.js';
 import type { MessagePayload } from '../presentation/message-payload.js';
 
 export function restMessage(payload: MessagePayload, extra: Record<string, unknown> = {}): { body: Record<string, unknown>; files?: RawFile[] } {
-  const { files, ...rest } = payload;
-  const body = { ...rest, ...extra, allowed_mentions: { parse: [] } };
+  const { files, allowedRoleMentions, ...rest } = payload;
+  const allowed_mentions = allowedRoleMentions && allowedRoleMentions.length > 0 ? { parse: [], roles: allowedRoleMentions } : { parse: [] };
+  const body = { ...rest, ...extra, allowed_mentions };
   if (!files || files.length === 0) return { body };
   return {
     body: { ...body, attachments: files.map((file, index) => ({ id: String(index), filename: file.name, description: file.description })) },
