@@ -80,6 +80,11 @@ const definition = installableInServers(described(new SlashCommandBuilder().setN
   )
   .toJSON() satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
+/** An artist's name as the replies show it: bold, with its markdown escaped. */
+function named(name: string): string {
+  return `**${escaped(name)}**`;
+}
+
 function privately(content: string): CommandReply {
   return { payload: { content }, ephemeral: true };
 }
@@ -140,7 +145,7 @@ function refusalText(kind: 'cannotLink' | 'cannotCreate', problems: RoleProblem[
   const problemText = roleProblemsText(problems, roleId, botRoleIdOf(snapshot), translation);
   return kind === 'cannotLink'
     ? translation.t('bias.cannotLink', { role: roleMention(roleId), problems: problemText })
-    : translation.t('bias.cannotCreate', { artist: escaped(artist), problems: problemText });
+    : translation.t('bias.cannotCreate', { artist: named(artist), problems: problemText });
 }
 
 async function link(invocation: CommandInvocation, context: CommandContext): Promise<CommandReply> {
@@ -151,7 +156,7 @@ async function link(invocation: CommandInvocation, context: CommandContext): Pro
   const artist = artistFromOption(invocation, 'artist', context, translation);
   const roleId = optionalString(invocation, 'role');
   const create = invocation.options.create === true;
-  if (roleId === undefined && !create) throw new UserError(t('bias.roleOrCreate', { artist: escaped(artist.name) }));
+  if (roleId === undefined && !create) throw new UserError(t('bias.roleOrCreate', { artist: named(artist.name) }));
   if (roleId !== undefined && create) throw new UserError(t('bias.roleAndCreate'));
   const store = context.biasRoles;
   if (!store.linkOfArtist(guildId, artist.id) && store.linkCount(guildId) >= MAX_BIAS_LINKS) {
@@ -163,12 +168,12 @@ async function link(invocation: CommandInvocation, context: CommandContext): Pro
   if (roleId !== undefined) {
     const taken = store.linkOfRole(guildId, roleId);
     if (taken && taken.artistId !== artist.id) {
-      throw new UserError(t('bias.roleTaken', { role: roleMention(roleId), artist: escaped(artistName(context, taken.artistId)) }));
+      throw new UserError(t('bias.roleTaken', { role: roleMention(roleId), artist: named(artistName(context, taken.artistId)) }));
     }
     const problems = assignProblems(snapshot, roleId);
     if (problems.length > 0) throw new UserError(refusalText('cannotLink', problems, roleId, artist.name, snapshot, translation));
     store.link(guildId, artist.id, roleId, now);
-    return privately(t('bias.linked', { role: roleMention(roleId), artist: escaped(artist.name) }));
+    return privately(t('bias.linked', { role: roleMention(roleId), artist: named(artist.name) }));
   }
   const problems = createProblems(snapshot);
   if (problems.length > 0) throw new UserError(refusalText('cannotCreate', problems, '0', artist.name, snapshot, translation));
@@ -181,7 +186,7 @@ async function link(invocation: CommandInvocation, context: CommandContext): Pro
   }
   store.link(guildId, artist.id, role.id, now);
   context.logger.info({ guildId, artistId: artist.id, roleId: role.id }, 'bias role created');
-  return privately(t('bias.created', { role: roleMention(role.id), artist: escaped(artist.name) }));
+  return privately(t('bias.created', { role: roleMention(role.id), artist: named(artist.name) }));
 }
 
 function unlink(invocation: CommandInvocation, context: CommandContext): CommandReply {
@@ -190,7 +195,7 @@ function unlink(invocation: CommandInvocation, context: CommandContext): Command
   requireManageServer(invocation, translation);
   const artist = artistFromOption(invocation, 'artist', context, translation);
   const removed = context.biasRoles.unlink(guildId, artist.id);
-  return privately(translation.t(removed ? 'bias.unlinked' : 'bias.notLinked', { artist: escaped(artist.name) }));
+  return privately(translation.t(removed ? 'bias.unlinked' : 'bias.notLinked', { artist: named(artist.name) }));
 }
 
 function list(invocation: CommandInvocation, context: CommandContext): CommandReply {

@@ -26,7 +26,8 @@ export function createDiscordRoles(client: Client): GuildRoles {
       const permissions = me.permissions;
       return {
         guildId,
-        roles: guild.roles.cache.map((role) => roleOf(role)),
+        // rawPosition is Discord's own number; discord.js's `position` is its place in the sorted list.
+        roles: guild.roles.cache.map((role) => roleOf({ id: role.id, name: role.name, position: role.rawPosition, managed: role.managed, mentionable: role.mentionable })),
         botRoleIds: me.roles.cache.filter((role) => role.id !== guildId).map((role) => role.id),
         botCanManageRoles: permissions.has(PermissionFlagsBits.ManageRoles),
         botCanMentionEveryone: permissions.has(PermissionFlagsBits.MentionEveryone),
@@ -35,7 +36,8 @@ export function createDiscordRoles(client: Client): GuildRoles {
     async createRole(guildId, name) {
       try {
         const role = (await client.rest.post(Routes.guildRoles(guildId), {
-          body: { name, permissions: '0', mentionable: true },
+          // No permissions of its own (Discord's default would be @everyone's); an integer, as the API describes it.
+          body: { name, permissions: 0, mentionable: true },
         })) as APIRole;
         return roleOf(role);
       } catch (error) {

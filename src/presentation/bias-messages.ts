@@ -61,7 +61,7 @@ export function biasListMessage(
   let length = 0;
   for (const [index, row] of rows.entries()) {
     const problems = row.problems.length > 0 ? `\n${t('bias.listProblem', { problems: roleProblemsText(row.problems, row.roleId, botRoleId, translation) })}` : '';
-    const line = `${t('bias.listLine', { artist: escaped(row.artist), role: roleShown(row, translation) })}${problems}`;
+    const line = `${t('bias.listLine', { artist: `**${escaped(row.artist)}**`, role: roleShown(row, translation) })}${problems}`;
     if (length + line.length + 1 > LIST_BUDGET) {
       lines.push(`… (+${translation.number(rows.length - index)})`);
       break;
@@ -94,7 +94,7 @@ export function biasStatusField(rows: LinkRow[], pings: boolean, botRoleId: stri
     pings ? t('bias.statusPingsOn') : t('bias.statusPingsOff'),
     ...(troubled.length === 0 && rows.length > 0 ? [t('bias.statusHealthy')] : []),
     ...troubled.map((row) =>
-      `⚠️ ${t('bias.statusProblem', { artist: escaped(row.artist), role: roleShown(row, translation), problems: roleProblemsText(row.problems, row.roleId, botRoleId, translation) })}`,
+      `⚠️ ${t('bias.statusProblem', { artist: `**${escaped(row.artist)}**`, role: roleShown(row, translation), problems: roleProblemsText(row.problems, row.roleId, botRoleId, translation) })}`,
     ),
   ];
   return { name: t('bias.statusField'), value: truncate(lines.join('\n'), discordLimits.fieldValue) };
