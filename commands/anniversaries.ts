@@ -34,6 +34,7 @@ import {
   requiredGuildId,
   stringOption,
 } from './command-options.js';
+import { biasStatusFieldFor, pingChoices, setAnniversaryPings } from './bias.js';
 import { UserError, type CommandContext, type CommandInvocation, type CommandReply, type SlashCommand } from './command.js';
 
 const DEFAULT_TIME = '09:00';
@@ -83,6 +84,11 @@ const definition = installableInServers(described(new SlashCommandBuilder().setN
   )
   .addSubcommand((sub) => described(sub.setName('off'), 'commands.anniversaries.off.description'))
   .addSubcommand((sub) => eventsSubcommand(sub))
+  .addSubcommand((sub) =>
+    described(sub.setName('pings'), 'bias.commands.pings.description').addStringOption((option) =>
+      described(option.setName('state'), 'bias.commands.pings.options.state').setRequired(true).addChoices(...pingChoices()),
+    ),
+  )
   .toJSON() satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 function requireGuild(invocation: CommandInvocation, translation: Translation): string {
@@ -165,6 +171,9 @@ function status(invocation: CommandInvocation, context: CommandContext): Command
   const next = schedule ? nextPost(context, guildId, schedule) : undefined;
   const language = context.translator.forServer(guildId).locale;
   const payload = statusMessage(guildId, settings, language, followedNames(context, guildId), next, context.anniversaries.lastPost(guildId), translation);
+  const bias = biasStatusFieldFor(context, guildId, translation);
+  const embed = payload.embeds?.[0];
+  if (bias && embed) embed.fields = [...(embed.fields ?? []), bias];
   return { payload: withCountdownStatus(payload, context.countdowns.settings(guildId), translation), ephemeral: true };
 }
 
@@ -228,8 +237,10 @@ export const anniversariesCommand: SlashCommand = {
         return off(invocation, context);
       case 'events':
         return privately(events(invocation, context, followedNames(context, invocation.guildId ?? '')));
+      case 'pings':
+        return setAnniversaryPings(invocation, context);
       default:
-        throw new UserError(readerTranslation(invocation, context).t('errors.useSubcommand', { subcommands: 'setup, follow, unfollow, status, preview, off, events' }));
+        throw new UserError(readerTranslation(invocation, context).t('errors.useSubcommand', { subcommands: 'setup, follow, unfollow, status, preview, off, events, pings' }));
     }
   },
   autocomplete(focused, invocation, context) {

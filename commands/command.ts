@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { AnniversaryStore } from '../db/queries/anniversary-store.js';
 import type { AwardsStore } from '../db/queries/awards-store.js';
 import type { CountdownStore } from '../db/queries/countdown-store.js';
+import type { BiasRoleStore } from '../db/queries/bias-role-store.js';
 import type { ServerSettingsStore } from '../db/queries/server-settings-store.js';
 import type { ContributionLookups } from '../db/queries/contribution-store.js';
 import type { SuggestionStore } from '../db/queries/suggestion-store.js';
@@ -16,6 +17,7 @@ import type { ImportInput, ImportPlan, ImportPlanning } from '../src/import/plan
 import type { Clock } from '../src/core/clock.js';
 import type { GuildInspector } from '../src/core/guild-inspector.js';
 import type { ScheduledEvents } from '../src/core/scheduled-events.js';
+import type { GuildRoles } from '../src/core/guild-roles.js';
 import type { Choice } from '../src/core/resolve-artist.js';
 import type { TriviaGame } from '../src/trivia/trivia-game.js';
 import type { MessagePayload } from '../src/presentation/message-payload.js';
@@ -60,6 +62,8 @@ export interface Requester {
   channelId: string | null;
   /** The person's Discord locale (`interaction.locale`): replies to them are in it. */
   locale: string | null;
+  /** The member's roles in the server, on Discord (from the interaction); absent elsewhere. */
+  memberRoleIds?: readonly string[];
 }
 
 export interface CommandInvocation extends Requester {
@@ -80,6 +84,9 @@ export interface FocusedOption {
 export interface ButtonPress extends Requester {
   /** The custom id split on ':' without the leading command name. */
   args: string[];
+  /** For a select menu: the values picked, and every value the menu offered. */
+  values?: readonly string[];
+  offered?: readonly string[];
 }
 
 /** A submitted form: the custom id's arguments and each field's text. */
@@ -94,6 +101,10 @@ export interface Capabilities {
   trivia?: TriviaGame;
   /** Checks the bot's access to a server's channels: Discord only. */
   guilds?: GuildInspector;
+  /** Reads a server's roles and hands them out: Discord only. */
+  roles?: GuildRoles;
+  /** Posts a message in a server's channel (a bias panel); resolves with its id: Discord only. */
+  postToChannel?(channelId: string, payload: MessagePayload): Promise<string>;
   /** One person at a terminal: a trivia question closes once they answer, they answer with letters, and they may stop any round. */
   singlePlayer: boolean;
   /** Draws milestone cards (each distinct card once). */
@@ -127,6 +138,7 @@ export interface CommandContext {
   countdowns: CountdownStore;
   trivia: TriviaStore;
   serverSettings: ServerSettingsStore;
+  biasRoles: BiasRoleStore;
   /** What the store holds at a glance, for /about. */
   catalogue: CatalogueSummaryStore;
   contributions: Contributions;

@@ -3,6 +3,7 @@ import { aboutCommand } from './about.js';
 import { anniversariesCommand } from './anniversaries.js';
 import { artistCommand } from './artist.js';
 import { awardsCommand } from './awards.js';
+import { biasCommand } from './bias.js';
 import { cardCommand } from './card.js';
 import { ceremonyCommand } from './ceremony.js';
 import type { SlashCommand } from './command.js';
@@ -22,6 +23,7 @@ export const commands: readonly SlashCommand[] = [
   cardCommand,
   ceremonyCommand,
   anniversariesCommand,
+  biasCommand,
   triviaCommand,
   languageCommand,
   suggestCommand,

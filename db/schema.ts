@@ -602,3 +602,30 @@ export const countdownEvents = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.guildId, table.anniversaryKey] })],
 );
+// ---- Bias roles: each server's artist-to-role links, and how its fans pick them. ----
+
+/** One row per linked artist: the server's role for that artist's fans. A role serves one artist. */
+export const biasRoleLinks = sqliteTable(
+  'bias_role_links',
+  {
+    guildId: text('guild_id').notNull(),
+    artistId: integer('artist_id')
+      .notNull()
+      .references(() => artists.id, { onDelete: 'cascade' }),
+    roleId: text('role_id').notNull(),
+    linkedAt: integer('linked_at').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.guildId, table.artistId] }),
+    uniqueIndex('bias_role_links_role').on(table.guildId, table.roleId),
+  ],
+);
+
+export const biasSettings = sqliteTable('bias_settings', {
+  guildId: text('guild_id').primaryKey(),
+  /** How many bias roles one fan may hold; null for no cap. */
+  pickLimit: integer('pick_limit'),
+  /** Whether anniversary posts mention the linked roles of the artists they celebrate. */
+  pings: integer('pings', { mode: 'boolean' }).notNull().default(false),
+  updatedAt: integer('updated_at').notNull(),
+});

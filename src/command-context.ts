@@ -24,6 +24,7 @@ export function createCommandContext(
     countdowns: opened.countdowns,
     trivia: opened.trivia,
     serverSettings: opened.serverSettings,
+    biasRoles: opened.biasRoles,
     catalogue: opened.catalogue,
     contributions: opened.contributions,
     clock,

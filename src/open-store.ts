@@ -2,6 +2,7 @@
 import { openDatabase, type LightstickDatabase } from '../db/database.js';
 import { createAnniversaryStore, type AnniversaryStore } from '../db/queries/anniversary-store.js';
 import { createAwardsStore, type AwardsStore } from '../db/queries/awards-store.js';
+import { createBiasRoleStore, type BiasRoleStore } from '../db/queries/bias-role-store.js';
 import { createCatalogueSummaryStore } from '../db/queries/catalogue-summary-store.js';
 import { createCountdownStore, type CountdownStore } from '../db/queries/countdown-store.js';
 import type { CatalogueSummaryStore } from './core/catalogue-summary.js';
@@ -23,6 +24,7 @@ export interface OpenedStore {
   countdowns: CountdownStore;
   trivia: TriviaStore;
   serverSettings: ServerSettingsStore;
+  biasRoles: BiasRoleStore;
   catalogue: CatalogueSummaryStore;
   contributions: Contributions;
   /** True when this start loaded new or changed seed files. */
@@ -67,6 +69,7 @@ export function openStore(databasePath: string, options: OpenStoreOptions = {}):
       countdowns: createCountdownStore(db),
       trivia: createTriviaStore(db),
       serverSettings: createServerSettingsStore(db),
+      biasRoles: createBiasRoleStore(db),
       catalogue: createCatalogueSummaryStore(db),
       seeded: loaded,
       close: () => db.$client.close(),

@@ -47,6 +47,8 @@ export interface AnniversaryTickerDependencies {
   renderPost(entries: OnThisDayEntry[], localDate: string, language: string, late: boolean, countdowns: Countdown[]): MessagePayload;
   /** The round anniversaries a server's post announces ahead, on the reminder days it chose. */
   countdowns?: CountdownDays;
+  /** Adds a server's pings (its bias roles of the day's artists) to its rendered post; none when unset. */
+  withPings?(guildId: string, entries: OnThisDayEntry[], payload: MessagePayload): MessagePayload;
   /**
    * The shards this process runs: it looks only at their servers, so that shards never post twice.
    * Read at every tick (a client learns its shards when it logs in).
@@ -169,11 +171,17 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
     return payload;
   }
 
+  /** Pings are a server's own: added after the shared rendering, never kept with it. */
+  function withPings(post: ClaimedPost, payload: MessagePayload): MessagePayload {
+    if (!deps.withPings) return payload;
+    return deps.withPings(post.guildId, days.entriesFor(post.localDate, post.followed, deps.store.revision()), payload);
+  }
+
   async function send(post: ClaimedPost, report: TickReport, cache: TickCache) {
     const settings = anniversaries.settings(post.guildId);
     // Decided now, as the post goes out, not when it was claimed.
     const late = isLate(post.scheduledAt, deps.clock.now().getTime());
-    const payload = postFor(cache, post, late);
+    const payload = withPings(post, postFor(cache, post, late));
     try {
       const messageId = await deps.poster.send(post.channelId, payload, post.nonce);
       anniversaries.markSent(post.guildId, post.localDate, messageId, deps.clock.now().getTime(), late);

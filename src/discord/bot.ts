@@ -20,6 +20,9 @@ import { createAnniversaryTicker, type AnniversaryTicker } from '../anniversarie
 import { createDiscordClient, shardPlanFor, type ShardPlan } from './create-client.js';
 import { createTriviaGame } from '../trivia/trivia-game.js';
 import { createDiscordPoster, createGuildInspector } from './discord-anniversaries.js';
+import { createChannelPoster, createDiscordRoles } from './discord-bias-roles.js';
+import { createAnniversaryPings } from './anniversary-pings.js';
+import { withRoleMentions } from '../presentation/post-mentions.js';
 import { createDiscordRoundChannel } from './discord-round-channel.js';
 import { createCardPainter } from '../cards/card-painter.js';
 import { downloadAttachment } from './download-attachment.js';
@@ -102,9 +105,13 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
   const scheduledEvents = createDiscordScheduledEvents(client);
   // Curators: CURATOR_USER_IDS, and the application's owner (or its team's members) once known.
   const curators = new Set(config.curatorUserIds);
+  const roles = createDiscordRoles(client);
+  const pingsFor = createAnniversaryPings({ biasRoles: opened.biasRoles, store: opened.store, roles, logger });
   context.capabilities = {
     trivia: triviaGame,
     guilds: createGuildInspector(client),
+    roles,
+    postToChannel: createChannelPoster(client),
     singlePlayer: false,
     forms: true,
     isCurator: (userId) => curators.has(userId),
@@ -128,6 +135,7 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
       return withCountdowns(entries.length > 0 ? post() : null, countdowns, translation) ?? post();
     },
     countdowns: countdownDays,
+    withPings: (guildId, entries, payload) => withRoleMentions(payload, pingsFor(guildId, entries)),
     holdsGuild: (guildId) => client.guilds.cache.has(guildId),
     // Read at each tick: with 'auto', the client learns its shards when it logs in.
     shards: {

@@ -12,6 +12,7 @@ import {
   type ModalSubmitInteraction,
   type AutocompleteInteraction,
   type ButtonInteraction,
+  type StringSelectMenuInteraction,
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
   type APIEmbed,
@@ -53,6 +54,14 @@ function userOf(interaction: Interaction) {
   return { id: interaction.user.id, name: interaction.user.displayName ?? interaction.user.username };
 }
 
+/** The member's role ids, from the interaction's member (a cached GuildMember or the raw payload). */
+function memberRoleIdsOf(interaction: Interaction): string[] | undefined {
+  const member = interaction.member;
+  if (!member) return undefined;
+  const roles = Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()];
+  return roles.filter((id) => id !== interaction.guildId);
+}
+
 function flattenOptions(options: readonly CommandInteractionOption[]): Record<string, OptionValue> {
   const values: Record<string, OptionValue> = {};
   for (const option of options) {
@@ -82,7 +91,13 @@ export function toInvocation(interaction: ChatInputCommandInteraction | Autocomp
     channelId: interaction.channelId,
     locale: interaction.locale,
     memberPermissions: interaction.memberPermissions?.bitfield ?? null,
+    ...withMemberRoles(interaction),
   };
+}
+
+function withMemberRoles(interaction: Interaction): { memberRoleIds?: string[] } {
+  const memberRoleIds = memberRoleIdsOf(interaction);
+  return memberRoleIds ? { memberRoleIds } : {};
 }
 
 /**
@@ -107,6 +122,7 @@ function withoutAttachedPictures(embed: APIEmbed): APIEmbed {
  * out; the text still says every fact.
  */
 export function discordMessage(payload: MessagePayload, mayAttach = true) {
+  // An answer to an interaction never pings: allowedRoleMentions is for channel posts (messageBody drops it).
   const body = messageBody(payload);
   const { files } = payload;
   if (!files) return body;
@@ -188,7 +204,7 @@ function modalOf(form: ModalForm): ModalBuilder {
 
 /** Answers a button press or a form: edit the message, reply privately, or open a form. */
 async function answerComponent(
-  interaction: ButtonInteraction | ModalSubmitInteraction,
+  interaction: ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction,
   pending: Promise<ButtonReply>,
   answered: Answered,
 ): Promise<void> {
@@ -203,7 +219,7 @@ async function answerComponent(
       if (interaction.isButton()) await interaction.showModal(modalOf(early.modal));
       return;
     }
-    if (early.kind === 'update' && (interaction.isButton() || interaction.isFromMessage())) await interaction.update(discordMessage(early.payload, attach));
+    if (early.kind === 'update' && (interaction.isMessageComponent() || interaction.isFromMessage())) await interaction.update(discordMessage(early.payload, attach));
     else await interaction.reply(withFlags(early.kind === 'update' ? { ...early, ephemeral: true } : early, attach));
     return;
   }
@@ -216,8 +232,23 @@ async function answerComponent(
 }
 
 async function answerButton(interaction: ButtonInteraction, context: CommandContext, answered: Answered): Promise<void> {
-  const press = { user: userOf(interaction), guildId: interaction.guildId, channelId: interaction.channelId, locale: interaction.locale };
+  const press = { user: userOf(interaction), guildId: interaction.guildId, channelId: interaction.channelId, locale: interaction.locale, ...withMemberRoles(interaction) };
   await answerComponent(interaction, runButton(interaction.customId, press, context, interaction.id).then((reply) => withMentions(reply, context)), answered);
+}
+
+async function answerSelect(interaction: StringSelectMenuInteraction, context: CommandContext, answered: Answered): Promise<void> {
+  // Every value the menu offered comes from the message itself, so a menu keeps working after a restart.
+  const offered = interaction.component.options.map((option) => option.value);
+  const press = {
+    user: userOf(interaction),
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    locale: interaction.locale,
+    values: interaction.values,
+    offered,
+    ...withMemberRoles(interaction),
+  };
+  await answerComponent(interaction, runButton(interaction.customId, press, context, interaction.id), answered);
 }
 
 async function answerForm(interaction: ModalSubmitInteraction, context: CommandContext, answered: Answered): Promise<void> {
@@ -253,7 +284,7 @@ async function answerAutocomplete(interaction: AutocompleteInteraction, context:
 function describe(interaction: Interaction): { kind: InteractionKind; command: string } | null {
   if (interaction.isChatInputCommand()) return { kind: 'command', command: interaction.commandName };
   if (interaction.isAutocomplete()) return { kind: 'autocomplete', command: interaction.commandName };
-  if (interaction.isButton() || interaction.isModalSubmit()) return { kind: 'button', command: interaction.customId.split(':')[0] ?? '' };
+  if (interaction.isButton() || interaction.isStringSelectMenu() || interaction.isModalSubmit()) return { kind: 'button', command: interaction.customId.split(':')[0] ?? '' };
   return null;
 }
 
@@ -266,6 +297,7 @@ export async function handleInteraction(interaction: Interaction, context: Comma
     if (interaction.isChatInputCommand()) await answerChatInput(interaction, context, answered);
     else if (interaction.isAutocomplete()) await answerAutocomplete(interaction, context, answered);
     else if (interaction.isButton()) await answerButton(interaction, context, answered);
+    else if (interaction.isStringSelectMenu()) await answerSelect(interaction, context, answered);
     else if (interaction.isModalSubmit()) await answerForm(interaction, context, answered);
   } catch (error) {
     answered.outcome = 'error';

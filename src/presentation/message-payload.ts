@@ -8,6 +8,7 @@ import {
   type APIButtonComponent,
   type APIEmbed,
   type APIMessageTopLevelComponent,
+  type APIStringSelectComponent,
 } from 'discord-api-types/v10';
 
 /** A file sent with a message, referenced from an embed or a media gallery as `attachment://<name>`. */
@@ -23,7 +24,7 @@ export interface MessageFile {
 export interface MessagePayload {
   content?: string;
   embeds?: APIEmbed[];
-  components?: APIActionRowComponent<APIButtonComponent>[];
+  components?: APIActionRowComponent<APIButtonComponent | APIStringSelectComponent>[];
   /**
    * A Components V2 layout (containers, text displays, media galleries, buttons in action rows):
    * sent as the message's components with the IS_COMPONENTS_V2 flag, and then the only thing in it
@@ -31,6 +32,8 @@ export interface MessagePayload {
    */
   layout?: APIMessageTopLevelComponent[];
   files?: MessageFile[];
+  /** The roles this message may ping (allowed_mentions.roles); nothing else ever pings. */
+  allowedRoleMentions?: string[];
 }
 
 /** The message's body as Discord takes it, without its files: a V2 layout becomes components and the flag. */
@@ -40,7 +43,7 @@ export function messageBody(payload: MessagePayload): {
   components?: APIMessageTopLevelComponent[];
   flags?: number;
 } {
-  const { files: _files, layout, ...classic } = payload;
+  const { files: _files, layout, allowedRoleMentions: _roles, ...classic } = payload;
   if (!layout) return classic;
   return { components: layout, flags: MessageFlags.IsComponentsV2 };
 }

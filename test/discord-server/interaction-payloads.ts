@@ -182,7 +182,8 @@ function interactionEnvelope<Type extends InteractionTypeEnum>(origin: Interacti
   if (!channel || (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement)) {
     throw new Error('A guild interaction needs a guild channel');
   }
-  const roles = origin.memberRoles ?? [];
+  // The member's roles as the server holds them (a role added a moment ago included), unless the test says.
+  const roles = origin.memberRoles ?? guild.members.get(origin.user.id)?.roles ?? [];
   const permissions = (origin.memberPermissions ?? permissionsForRoles(guild, roles)).toString();
   const member: APIInteractionGuildMember = {
     ...(guild.members.get(origin.user.id) ?? buildMember(origin.user, roles, new Date().toISOString())),

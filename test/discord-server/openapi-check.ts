@@ -219,6 +219,16 @@ export function validateWebhookExecute(body: unknown): string[] {
   return [...validateAgainst(WEBHOOK_EXECUTE_SCHEMA, body), ...checkUnspecifiedLimits(body)];
 }
 
+/** POST /guilds/{guild_id}/roles. */
+export function validateCreateRole(body: unknown): string[] {
+  return validateAgainst('CreateRoleRequest', body);
+}
+
+/** PATCH /guilds/{guild_id}/roles/{role_id}. */
+export function validateEditRole(body: unknown): string[] {
+  return validateAgainst('UpdateRoleRequestPartial', body);
+}
+
 const MAX_CONTENT = 2000;
 const MAX_EMBEDS = 10;
 const MAX_EMBED_TOTAL = 6000;

@@ -23,6 +23,7 @@ import { attachmentFor, type UploadedFile } from './multipart.js';
 import { nextSnowflake } from './snowflake.js';
 import { defineScheduledEventRoutes } from './scheduled-event-routes.js';
 import { componentsV2Refusal } from './components-v2.js';
+import type { GuildRoleEdits } from './role-routes.js';
 
 export interface RestRequest {
   method: string;
@@ -59,6 +60,8 @@ export interface RestOptions {
   /** Where an uploaded file is served from. */
   attachmentUrl: (channelId: string, attachmentId: string, filename: string) => string;
   events: MessageEvents;
+  /** Guild roles and members' roles (role-routes.ts). */
+  roles: GuildRoleEdits;
 }
 
 type Handler = (params: Record<string, string>, request: RestRequest) => RestReply;
@@ -302,6 +305,7 @@ export class RestRoutes {
       this.withGuild(guildId, (guild) => ok(guild.channels)),
     );
     this.route('GET', '/guilds/:guildId/roles', ({ guildId = '' }) => this.withGuild(guildId, (guild) => ok(guild.roles)));
+    this.options.roles.defineRoutes((method, template, handler) => this.route(method, template, handler));
     this.route('GET', '/guilds/:guildId/members/:userId', ({ guildId = '', userId = '' }) =>
       this.withGuild(guildId, (guild) => {
         const member = guild.members.get(userId);

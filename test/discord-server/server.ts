@@ -52,6 +52,7 @@ import { Recorder } from './recorder.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limits.js';
 import { RestRoutes, discordError, type RestReply, type RestRequest } from './rest-routes.js';
 import { nextSnowflake } from './snowflake.js';
+import { GuildRoleEdits } from './role-routes.js';
 import { performance } from 'node:perf_hooks';
 
 export interface FakeDiscordServerOptions {
@@ -232,6 +233,8 @@ export class FakeDiscordServer {
   private readonly http: Server;
   private readonly gateway: FakeGateway;
   private readonly rest: RestRoutes;
+  /** The guilds' roles and members' roles, as REST changes them; tests change them as a server's owner would. */
+  readonly roles: GuildRoleEdits;
   private readonly requestLog = new Recorder<RecordedRequest>(describeRequest);
   private readonly frameLog = new Recorder<GatewayFrame>(describeFrame);
   private readonly overrides: (RouteOverride & { remaining: number })[] = [];
@@ -251,7 +254,9 @@ export class FakeDiscordServer {
 
     this.rateLimiter = options.rateLimits ? new RateLimiter(options.rateLimits) : null;
     this.uploadLimitBytes = options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES;
+    this.roles = new GuildRoleEdits(this.state, (t, d, guildId, intent) => this.gateway.dispatch(t, d, intent, guildId));
     this.rest = new RestRoutes(this.state, {
+      roles: this.roles,
       gatewayUrl: () => this.gatewayUrl,
       shards: options.shards ?? 1,
       maxConcurrency: options.maxConcurrency ?? 1,

@@ -10,6 +10,8 @@ import {
   specAvailable,
   specSkipNote,
   validateCreateMessage,
+  validateCreateRole,
+  validateEditRole,
   validateEditMessage,
   validateInteractionCallback,
   validateWebhookEdit,
@@ -34,9 +36,12 @@ export async function startHarness(options: {
   databasePath?: string;
   anniversaryTickMs?: number;
   triviaTimeScale?: number;
+  /** A running server to log in to again (a restart); the harness then leaves it running when it stops. */
+  server?: FakeDiscordServer;
 } = {}): Promise<Harness> {
-  const server = new FakeDiscordServer({ guilds: options.guilds ?? [{ name: 'Fan Server', channels: [{ name: 'general' }] }] });
-  await server.start();
+  const ownServer = !options.server;
+  const server = options.server ?? new FakeDiscordServer({ guilds: options.guilds ?? [{ name: 'Fan Server', channels: [{ name: 'general' }] }] });
+  if (ownServer) await server.start();
   const databasePath = options.databasePath ?? temporaryDatabasePath();
   const config = readConfig({
     DISCORD_TOKEN: TEST_TOKEN,
@@ -63,7 +68,7 @@ export async function startHarness(options: {
     logLines,
     async stop() {
       await bot.stop();
-      await server.stop();
+      if (ownServer) await server.stop();
     },
   };
 }
@@ -81,6 +86,8 @@ function schemaProblems(request: RecordedRequest): string[] {
   if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return validateWebhookExecute(body);
   if (method === 'POST' && /^\/channels\/\d+\/messages$/.test(path)) return validateCreateMessage(body);
   if (method === 'PATCH' && /^\/channels\/\d+\/messages\/\d+$/.test(path)) return validateEditMessage(body);
+  if (method === 'POST' && /^\/guilds\/\d+\/roles$/.test(path)) return validateCreateRole(body);
+  if (method === 'PATCH' && /^\/guilds\/\d+\/roles\/\d+$/.test(path)) return validateEditRole(body);
   return [];
 }
 
