@@ -5,6 +5,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-ap
 import type { Logger } from 'pino';
 import type { AnniversaryStore } from '../db/queries/anniversary-store.js';
 import type { AwardsStore } from '../db/queries/awards-store.js';
+import type { DailyQuestionStore } from '../db/queries/daily-question-store.js';
 import type { ServerSettingsStore } from '../db/queries/server-settings-store.js';
 import type { ContributionLookups } from '../db/queries/contribution-store.js';
 import type { SuggestionStore } from '../db/queries/suggestion-store.js';
@@ -120,6 +121,7 @@ export interface CommandContext {
   store: AwardsStore;
   anniversaries: AnniversaryStore;
   trivia: TriviaStore;
+  daily: DailyQuestionStore;
   serverSettings: ServerSettingsStore;
   /** What the store holds at a glance, for /about. */
   catalogue: CatalogueSummaryStore;

@@ -5,6 +5,7 @@ import { artistCommand } from './artist.js';
 import { awardsCommand } from './awards.js';
 import { cardCommand } from './card.js';
 import { ceremonyCommand } from './ceremony.js';
+import { dailyCommand } from './daily.js';
 import type { SlashCommand } from './command.js';
 import { firstsCommand } from './firsts.js';
 import { importCommand } from './import.js';
@@ -23,6 +24,7 @@ export const commands: readonly SlashCommand[] = [
   ceremonyCommand,
   anniversariesCommand,
   triviaCommand,
+  dailyCommand,
   languageCommand,
   suggestCommand,
   reviewCommand,

@@ -22,6 +22,7 @@ export function createCommandContext(
     store: opened.store,
     anniversaries: opened.anniversaries,
     trivia: opened.trivia,
+    daily: opened.daily,
     serverSettings: opened.serverSettings,
     catalogue: opened.catalogue,
     contributions: opened.contributions,

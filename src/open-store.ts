@@ -3,6 +3,7 @@ import { openDatabase, type LightstickDatabase } from '../db/database.js';
 import { createAnniversaryStore, type AnniversaryStore } from '../db/queries/anniversary-store.js';
 import { createAwardsStore, type AwardsStore } from '../db/queries/awards-store.js';
 import { createCatalogueSummaryStore } from '../db/queries/catalogue-summary-store.js';
+import { createDailyQuestionStore, type DailyQuestionStore } from '../db/queries/daily-question-store.js';
 import type { CatalogueSummaryStore } from './core/catalogue-summary.js';
 import type { Contributions } from '../commands/command.js';
 import { createContributionLookups } from '../db/queries/contribution-store.js';
@@ -20,6 +21,7 @@ export interface OpenedStore {
   store: AwardsStore;
   anniversaries: AnniversaryStore;
   trivia: TriviaStore;
+  daily: DailyQuestionStore;
   serverSettings: ServerSettingsStore;
   catalogue: CatalogueSummaryStore;
   contributions: Contributions;
@@ -63,6 +65,7 @@ export function openStore(databasePath: string, options: OpenStoreOptions = {}):
       },
       anniversaries: createAnniversaryStore(db),
       trivia: createTriviaStore(db),
+      daily: createDailyQuestionStore(db),
       serverSettings: createServerSettingsStore(db),
       catalogue: createCatalogueSummaryStore(db),
       seeded: loaded,

@@ -7,12 +7,14 @@ import type { CommandContext } from '../../commands/command.js';
 import type { Clock } from '../core/clock.js';
 import { renderAnniversaryPost } from '../presentation/anniversary-post.js';
 import { roundMessages } from '../presentation/trivia-messages.js';
+import { createDailyQuestionPosts } from '../daily/daily-question-posts.js';
+import { dailyQuestionPost } from '../presentation/daily-question-messages.js';
 import { ConfigError, type Config } from '../config.js';
 import { createCommandContext } from '../command-context.js';
 import { createLogger } from '../logger.js';
 import { openStore, type OpenedStore } from '../open-store.js';
 import { createAnniversaryTicker, type AnniversaryTicker } from '../anniversaries/anniversary-ticker.js';
-import { createDiscordClient, shardPlanFor, type ShardPlan } from './create-client.js';
+import { clientShards, createDiscordClient, shardPlanFor, type ShardPlan } from './create-client.js';
 import { createTriviaGame } from '../trivia/trivia-game.js';
 import { createDiscordPoster, createGuildInspector } from './discord-anniversaries.js';
 import { createDiscordRoundChannel } from './discord-round-channel.js';
@@ -101,6 +103,21 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
     fetchAttachment: (attachment, maxBytes) => downloadAttachment(attachment.url, maxBytes),
     cards,
   };
+  // Another kind of daily post, run by the anniversary ticker's engine.
+  const dailyQuestions = createDailyQuestionPosts({
+    store: opened.store,
+    daily: opened.daily,
+    anniversaries: opened.anniversaries,
+    clock,
+    logger,
+    poster: createDiscordPoster(client),
+    languageOf: (guildId) => context.translator.forServer(guildId).locale,
+    renderPost: (content, language) => dailyQuestionPost(content, context.translator.forReader(language)),
+    holdsGuild: (guildId) => client.guilds.cache.has(guildId),
+    shards: clientShards(client),
+    processId: randomUUID(),
+    random: Math.random,
+  });
   const ticker = createAnniversaryTicker({
     store: opened.store,
     anniversaries: opened.anniversaries,
@@ -123,6 +140,7 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
     },
     processId: randomUUID(),
     metrics,
+    otherPosts: [dailyQuestions],
   });
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
