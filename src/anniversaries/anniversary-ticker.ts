@@ -52,7 +52,7 @@ export interface AnniversaryTickerDependencies {
   /** Counts posts and times ticks (the metrics). */
   metrics?: Pick<BotMetrics, 'anniversaryPost' | 'tickerRan'>;
   /** The other kinds of daily post the same engine runs (the daily question). */
-  otherPosts?: readonly PostKind<any>[];
+  otherPosts?: readonly PostKind<unknown>[];
 }
 
 interface TickCache {

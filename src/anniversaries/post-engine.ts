@@ -72,7 +72,7 @@ const DEFAULT_SEND_CONCURRENCY = 25;
 
 export function createPostEngine(deps: {
   // Heterogeneous kinds: each one's posts go back to it alone.
-  kinds: readonly PostKind<any>[];
+  kinds: readonly PostKind<unknown>[];
   clock: Clock;
   logger: Logger;
   /**

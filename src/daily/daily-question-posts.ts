@@ -52,7 +52,8 @@ interface ClaimedQuestion {
   question: TriviaQuestion;
 }
 
-const DUE_BATCH = 200;
+/** Servers decided and claimed in one transaction: each chooses a question, so a small batch keeps it short. */
+const DUE_BATCH = 50;
 export const DAILY_NONCE_KIND = 'daily-question';
 
 function scheduleOf(server: DailyDueServer, lastPostDate: string | null = null): AnniversarySchedule {

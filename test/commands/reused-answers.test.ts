@@ -77,6 +77,7 @@ describe('the facts revision', () => {
     const notFacts = new Set([
       'facts_revision', 'store_meta', 'imports', 'suggestions', 'server_settings', 'anniversary_settings', 'anniversary_follows',
       'anniversary_posts', 'anniversary_checks', 'trivia_rounds', 'trivia_questions', 'trivia_answers', '__drizzle_migrations',
+      'daily_settings', 'daily_questions', 'daily_answers',
     ]);
     const tables = (client.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`).all() as { name: string }[])
       .map((row) => row.name)
