@@ -123,16 +123,23 @@ function followedNames(context: CommandContext, guildId: string): string[] {
     .filter((name): name is string => name !== undefined);
 }
 
-function setup(invocation: CommandInvocation, context: CommandContext): CommandReply {
-  const translation = readerTranslation(invocation, context);
+/** The `time` and `timezone` options of a daily schedule (default 09:00 UTC), or a UserError. */
+export function postingTimeOptions(invocation: CommandInvocation, translation: Translation): { postTime: string; timeZone: string } {
   const { t } = translation;
-  const guildId = requireGuild(invocation, translation);
-  const channelId = stringOption(invocation, 'channel', translation);
   const timeText = optionalString(invocation, 'time') ?? DEFAULT_TIME;
   const time = parseTimeOfDay(timeText);
   if (!time) throw new UserError(t('errors.notTimeOfDay', { typed: echoed(timeText, 10) }));
   const timeZone = optionalString(invocation, 'timezone')?.trim() ?? DEFAULT_TIME_ZONE;
   if (!isValidTimeZone(timeZone)) throw new UserError(t('errors.unknownTimeZone', { typed: echoed(timeZone, 64) }));
+  return { postTime: formatTimeOfDay(time), timeZone };
+}
+
+function setup(invocation: CommandInvocation, context: CommandContext): CommandReply {
+  const translation = readerTranslation(invocation, context);
+  const { t } = translation;
+  const guildId = requireGuild(invocation, translation);
+  const channelId = stringOption(invocation, 'channel', translation);
+  const { postTime, timeZone } = postingTimeOptions(invocation, translation);
   const language = optionalString(invocation, 'language');
   if (language !== undefined && !(supportedLocales as readonly string[]).includes(language)) {
     throw new UserError(t('errors.unknownLanguage', { typed: echoed(language, 20) }));
@@ -141,7 +148,6 @@ function setup(invocation: CommandInvocation, context: CommandContext): CommandR
   if (!context.capabilities.guilds) throw new UserError(t('errors.needsDiscord'));
   const refusal = channelRefusal(context.capabilities.guilds.checkPostingChannel(guildId, channelId), channelId, translation);
   if (refusal) throw new UserError(refusal);
-  const postTime = formatTimeOfDay(time);
   const now = context.clock.now();
   if (language !== undefined) context.serverSettings.setLanguage(guildId, language, now.getTime());
   const schedule = enableAnniversaryPosts(context.anniversaries, { guildId, channelId, postTime, timeZone }, now);
@@ -209,7 +215,7 @@ function off(invocation: CommandInvocation, context: CommandContext): CommandRep
   return privately(changed ? translation.t('anniversaries.turnedOff') : translation.t('anniversaries.alreadyOff'));
 }
 
-function timeZoneChoices(typed: string): Choice[] {
+export function timeZoneChoices(typed: string): Choice[] {
   const wanted = typed.trim().toLowerCase().replace(/\s+/g, '_');
   const zones = knownTimeZones();
   const matches = wanted ? zones.filter((zone) => zone.toLowerCase().includes(wanted)) : ['UTC', 'Asia/Seoul', 'Asia/Tokyo', 'Asia/Manila', 'Asia/Jakarta', 'Asia/Bangkok', 'Europe/London', 'Europe/Paris', 'America/New_York', 'America/Los_Angeles', 'America/Sao_Paulo', 'Australia/Sydney'];

@@ -7,6 +7,7 @@ import type { AnniversaryStore } from '../db/queries/anniversary-store.js';
 import type { AwardsStore } from '../db/queries/awards-store.js';
 import type { CountdownStore } from '../db/queries/countdown-store.js';
 import type { BiasRoleStore } from '../db/queries/bias-role-store.js';
+import type { DailyQuestionStore } from '../db/queries/daily-question-store.js';
 import type { ServerSettingsStore } from '../db/queries/server-settings-store.js';
 import type { ContributionLookups } from '../db/queries/contribution-store.js';
 import type { SuggestionStore } from '../db/queries/suggestion-store.js';
@@ -137,6 +138,7 @@ export interface CommandContext {
   /** Reminder days and scheduled events of round anniversaries. */
   countdowns: CountdownStore;
   trivia: TriviaStore;
+  daily: DailyQuestionStore;
   serverSettings: ServerSettingsStore;
   biasRoles: BiasRoleStore;
   /** What the store holds at a glance, for /about. */

@@ -6,6 +6,7 @@ import { awardsCommand } from './awards.js';
 import { biasCommand } from './bias.js';
 import { cardCommand } from './card.js';
 import { ceremonyCommand } from './ceremony.js';
+import { dailyCommand } from './daily.js';
 import type { SlashCommand } from './command.js';
 import { firstsCommand } from './firsts.js';
 import { importCommand } from './import.js';
@@ -25,6 +26,7 @@ export const commands: readonly SlashCommand[] = [
   anniversariesCommand,
   biasCommand,
   triviaCommand,
+  dailyCommand,
   languageCommand,
   suggestCommand,
   reviewCommand,

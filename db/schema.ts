@@ -629,3 +629,77 @@ export const biasSettings = sqliteTable('bias_settings', {
   pings: integer('pings', { mode: 'boolean' }).notNull().default(false),
   updatedAt: integer('updated_at').notNull(),
 });
+// ---- The daily question: each server's settings, one question per local day, one answer per fan. ----
+
+export const dailySettings = sqliteTable(
+  'daily_settings',
+  {
+    guildId: text('guild_id').primaryKey(),
+    channelId: text('channel_id').notNull(),
+    /** Local time of day, HH:MM. */
+    postTime: text('post_time').notNull(),
+    /** IANA time zone the post time and the question's calendar day are read in. */
+    timeZone: text('time_zone').notNull(),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull(),
+    /** The first local date a question may be for. */
+    activeFrom: text('active_from').notNull(),
+    /** When the ticker next looks at the server (UTC milliseconds); null while the question is off. */
+    nextCheckAt: integer('next_check_at'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [index('daily_settings_next_check').on(table.nextCheckAt)],
+);
+
+/**
+ * One row per server per local day that has a question: claimed (inserted, with the question
+ * chosen) before the message is sent, so that only the writer sends; marked sent with the message id.
+ */
+export const dailyQuestions = sqliteTable(
+  'daily_questions',
+  {
+    guildId: text('guild_id').notNull(),
+    localDate: text('local_date').notNull(),
+    status: text('status', { enum: ['claimed', 'sent', 'failed'] }).notNull(),
+    channelId: text('channel_id').notNull(),
+    /** Sent with enforce_nonce, so that Discord drops a retried duplicate. */
+    nonce: text('nonce').notNull(),
+    claimedBy: text('claimed_by').notNull(),
+    claimedAt: integer('claimed_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    late: integer('late', { mode: 'boolean' }).notNull(),
+    questionKey: text('question_key').notNull(),
+    kind: text('kind').notNull(),
+    /** The acts the question is about (JSON array of artist ids), so that the next ones vary. */
+    acts: text('acts').notNull(),
+    /** The question as asked (JSON), fixed when it was claimed. */
+    question: text('question').notNull(),
+    messageId: text('message_id'),
+    sentAt: integer('sent_at'),
+    /** When the answer was shown to the channel (with the next question). */
+    revealedAt: integer('revealed_at'),
+    error: text('error'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.guildId, table.localDate] }),
+    index('daily_questions_status').on(table.status),
+    index('daily_questions_key').on(table.guildId, table.questionKey),
+  ],
+);
+
+export const dailyAnswers = sqliteTable(
+  'daily_answers',
+  {
+    guildId: text('guild_id').notNull(),
+    localDate: text('local_date').notNull(),
+    userId: text('user_id').notNull(),
+    userName: text('user_name').notNull(),
+    choice: integer('choice').notNull(),
+    correct: integer('correct', { mode: 'boolean' }).notNull(),
+    answeredAt: integer('answered_at').notNull(),
+  },
+  (table) => [
+    // One answer per fan per question: a second insert is ignored.
+    primaryKey({ columns: [table.guildId, table.localDate, table.userId] }),
+    index('daily_answers_user').on(table.guildId, table.userId),
+  ],
+);

@@ -23,6 +23,7 @@ export function createCommandContext(
     anniversaries: opened.anniversaries,
     countdowns: opened.countdowns,
     trivia: opened.trivia,
+    daily: opened.daily,
     serverSettings: opened.serverSettings,
     biasRoles: opened.biasRoles,
     catalogue: opened.catalogue,

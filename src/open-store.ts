@@ -5,6 +5,7 @@ import { createAwardsStore, type AwardsStore } from '../db/queries/awards-store.
 import { createBiasRoleStore, type BiasRoleStore } from '../db/queries/bias-role-store.js';
 import { createCatalogueSummaryStore } from '../db/queries/catalogue-summary-store.js';
 import { createCountdownStore, type CountdownStore } from '../db/queries/countdown-store.js';
+import { createDailyQuestionStore, type DailyQuestionStore } from '../db/queries/daily-question-store.js';
 import type { CatalogueSummaryStore } from './core/catalogue-summary.js';
 import type { Contributions } from '../commands/command.js';
 import { createContributionLookups } from '../db/queries/contribution-store.js';
@@ -23,6 +24,7 @@ export interface OpenedStore {
   anniversaries: AnniversaryStore;
   countdowns: CountdownStore;
   trivia: TriviaStore;
+  daily: DailyQuestionStore;
   serverSettings: ServerSettingsStore;
   biasRoles: BiasRoleStore;
   catalogue: CatalogueSummaryStore;
@@ -68,6 +70,7 @@ export function openStore(databasePath: string, options: OpenStoreOptions = {}):
       anniversaries: createAnniversaryStore(db),
       countdowns: createCountdownStore(db),
       trivia: createTriviaStore(db),
+      daily: createDailyQuestionStore(db),
       serverSettings: createServerSettingsStore(db),
       biasRoles: createBiasRoleStore(db),
       catalogue: createCatalogueSummaryStore(db),

@@ -1,9 +1,8 @@
-// The anniversary ticker: a light loop that asks the store which servers are due (an indexed
-// range), claims the day's post before sending it, sends it with a nonce that Discord uses to drop
-// a retried duplicate, and records how it went. What is due and when to look again are decided by
-// the pure schedule (src/core/anniversary-schedule.ts); the day's entries come from a reader kept
-// under the facts revision (anniversary-days.ts).
-import { createHash } from 'node:crypto';
+// The anniversary post, as a kind of post of the engine (post-engine.ts): it asks the store which
+// servers are due (an indexed range), claims the day's post before sending it, sends it with a
+// nonce that Discord uses to drop a retried duplicate, and records how it went. What is due and
+// when to look again are decided by the pure schedule (src/core/anniversary-schedule.ts); the day's
+// entries come from a reader kept under the facts revision (anniversary-days.ts).
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import type { AnniversaryPost, AnniversaryStore, DueServer, NextCheckMove, ServerFollows, ShardSelection } from '../core/anniversary-records.js';
@@ -18,17 +17,9 @@ import type { OnThisDayEntry } from '../core/on-this-day.js';
 import { createAnniversaryDays } from './anniversary-days.js';
 import type { Countdown } from '../core/countdowns.js';
 import type { CountdownDays } from './countdown-days.js';
+import { createPostEngine, MAX_ATTEMPTS, PostFailure, postNonce, STALE_CLAIM_MS, type PostKind, type TickReport } from './post-engine.js';
 
-/** Sending failed; `permanent` when retrying cannot help (deleted channel, lost permission). */
-export class PostFailure extends Error {
-  constructor(
-    message: string,
-    readonly permanent: boolean,
-  ) {
-    super(message);
-    this.name = 'PostFailure';
-  }
-}
+export { MAX_ATTEMPTS, PostFailure, postNonce, STALE_CLAIM_MS, type TickReport };
 
 export interface AnniversaryPoster {
   /** Sends the message; resolves with its id. Throws PostFailure. */
@@ -66,16 +57,8 @@ export interface AnniversaryTickerDependencies {
   sendConcurrency?: number;
   /** Counts posts and times ticks (the metrics). */
   metrics?: Pick<BotMetrics, 'anniversaryPost' | 'tickerRan'>;
-}
-
-export interface TickReport {
-  checked: number;
-  sent: number;
-  failed: number;
-  /** How long finding and claiming the due servers took, before any sending. */
-  claimMs: number;
-  /** How long moving the checked servers' next checks took, in small transactions after the claims. */
-  nextCheckMs: number;
+  /** The other kinds of daily post the same engine runs (the daily question). */
+  otherPosts?: readonly PostKind<unknown>[];
 }
 
 interface TickCache {
@@ -86,20 +69,10 @@ interface TickCache {
   decisions: Map<string, CheckDecision>;
 }
 
-/** A claim not marked sent after this long is taken to belong to a process that died. */
-export const STALE_CLAIM_MS = 2 * 60_000;
-/** Transient send failures are retried this many times, within the same local day. */
-export const MAX_ATTEMPTS = 5;
 /** Servers read, decided and claimed in one transaction: a few milliseconds of work at most. */
 const DUE_BATCH = 1000;
 /** Next checks moved in one small transaction, so that interactions get their turn between them. */
 const NEXT_CHECK_SLICE = 250;
-const DEFAULT_SEND_CONCURRENCY = 25;
-
-/** The same for every attempt at one server's post of one day: Discord drops the duplicates. */
-export function postNonce(guildId: string, localDate: string): string {
-  return createHash('sha256').update(`${guildId}:${localDate}`).digest('base64url').slice(0, 25);
-}
 
 /**
  * A due server's schedule as the ticker decides with it. The ticker does not read when each server
@@ -131,20 +104,16 @@ interface ClaimedPost {
   followed: number[];
 }
 
+function keyOf(post: { guildId: string; localDate: string }): string {
+  return `${post.guildId}|${post.localDate}`;
+}
+
 function newCache(): TickCache {
   return { posts: new Map(), today: new Map(), decisions: new Map() };
 }
 
 export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): AnniversaryTicker {
   const { anniversaries, logger } = deps;
-  const sendConcurrency = deps.sendConcurrency ?? DEFAULT_SEND_CONCURRENCY;
-  /** Claim phases run one at a time; sending overlaps the next tick. */
-  let claimPhase: Promise<unknown> = Promise.resolve();
-  let claiming = false;
-  const ticks = new Set<Promise<TickReport>>();
-  /** Posts this process is sending or about to: never taken over as stale by itself. */
-  const sending = new Set<string>();
-  let timer: NodeJS.Timeout | null = null;
 
   /** Each local date's entries, kept while the facts stay at the revision they were read at. */
   const days = createAnniversaryDays(deps.store);
@@ -206,28 +175,11 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
     }
   }
 
-  /** Sends concurrently, a bounded number in flight; the REST client paces them to Discord's limits. */
-  async function sendAll(posts: ClaimedPost[], report: TickReport, cache: TickCache) {
-    for (const post of posts) sending.add(`${post.guildId}|${post.localDate}`);
-    let next = 0;
-    const worker = async () => {
-      while (next < posts.length) {
-        const post = posts[next++]!;
-        try {
-          await send(post, report, cache);
-        } finally {
-          sending.delete(`${post.guildId}|${post.localDate}`);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(sendConcurrency, posts.length) }, worker));
-  }
-
   /** Posts claimed but never marked sent: retried today (same nonce), given up for past days. */
-  function recoverStaleClaims(now: Date): ClaimedPost[] {
+  function recoverStaleClaims(now: Date, isSending: (key: string) => boolean): ClaimedPost[] {
     const recovered: ClaimedPost[] = [];
     for (const post of anniversaries.staleClaims(now.getTime() - STALE_CLAIM_MS)) {
-      if (sending.has(`${post.guildId}|${post.localDate}`) || !deps.holdsGuild(post.guildId)) continue;
+      if (isSending(keyOf(post)) || !deps.holdsGuild(post.guildId)) continue;
       const settings = anniversaries.settings(post.guildId);
       const today = settings ? calendarDateIn(now, settings.timeZone) : null;
       if (!anniversaries.takeOverClaim(post, deps.processId, now.getTime())) continue;
@@ -334,8 +286,8 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
   }
 
   /** Finds and claims every due server of this process's shards, in batches, yielding between them. */
-  async function claimDue(now: Date, report: TickReport, cache: TickCache): Promise<ClaimedPost[]> {
-    const claimed = recoverStaleClaims(now);
+  async function claimDue(now: Date, report: TickReport, cache: TickCache, isSending: (key: string) => boolean): Promise<ClaimedPost[]> {
+    const claimed = recoverStaleClaims(now, isSending);
     const yieldToInteractions = () => new Promise((resolve) => setImmediate(resolve));
     for (;;) {
       const claimStarted = performance.now();
@@ -359,22 +311,25 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
     return claimed;
   }
 
-  async function tick(): Promise<TickReport> {
-    const report: TickReport = { checked: 0, sent: 0, failed: 0, claimMs: 0, nextCheckMs: 0 };
-    const cache = newCache();
-    // Claim phases never overlap; a tick's sending may overlap the next tick's claims.
-    const claimed = claimPhase.then(async () => {
-      claiming = true;
-      try {
-        return await claimDue(deps.clock.now(), report, cache);
-      } finally {
-        claiming = false;
-      }
-    });
-    claimPhase = claimed.then(() => prepareNextDay(cache)).catch(() => undefined);
-    await sendAll(await claimed, report, cache);
-    return report;
-  }
+  const anniversaryPosts: PostKind<ClaimedPost> = {
+    name: 'anniversary',
+    keyOf,
+    startTick() {
+      const cache = newCache();
+      return {
+        claim: (now, report, isSending) => claimDue(now, report, cache, isSending),
+        afterClaims: () => prepareNextDay(cache),
+        send: (post, report) => send(post, report, cache),
+      };
+    },
+  };
+  const engine = createPostEngine({
+    kinds: [anniversaryPosts, ...(deps.otherPosts ?? [])],
+    clock: deps.clock,
+    logger,
+    ...(deps.sendConcurrency ? { sendConcurrency: deps.sendConcurrency } : {}),
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
+  });
 
   return {
     prepare() {
@@ -383,30 +338,8 @@ export function createAnniversaryTicker(deps: AnniversaryTickerDependencies): An
       // Time zones run from 12 hours behind UTC to 14 ahead: three local dates at most.
       for (const offset of [-1, 0, 1]) days.prepare(addDays(utcToday, offset), revision);
     },
-    tick() {
-      const started = performance.now();
-      const running = tick();
-      ticks.add(running);
-      void running.then(
-        () => {
-          ticks.delete(running);
-          deps.metrics?.tickerRan((performance.now() - started) / 1000);
-        },
-        () => ticks.delete(running),
-      );
-      return running;
-    },
-    start(intervalMs) {
-      timer ??= setInterval(() => {
-        // A tick still finding its servers makes this one unnecessary.
-        if (claiming) return;
-        this.tick().catch((error: unknown) => logger.error({ err: error }, 'anniversary tick failed'));
-      }, intervalMs);
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await Promise.allSettled([...ticks]);
-    },
+    tick: () => engine.tick(),
+    start: (intervalMs) => engine.start(intervalMs),
+    stop: () => engine.stop(),
   };
 }

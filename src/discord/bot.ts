@@ -12,12 +12,14 @@ import { createCountdownDays } from '../anniversaries/countdown-days.js';
 import { createEventSync, type EventSync } from '../anniversaries/event-sync.js';
 import { createDiscordScheduledEvents } from './discord-scheduled-events.js';
 import { roundMessages } from '../presentation/trivia-messages.js';
+import { createDailyQuestionPosts } from '../daily/daily-question-posts.js';
+import { dailyQuestionPost } from '../presentation/daily-question-messages.js';
 import { ConfigError, type Config } from '../config.js';
 import { createCommandContext } from '../command-context.js';
 import { createLogger } from '../logger.js';
 import { openStore, type OpenedStore } from '../open-store.js';
 import { createAnniversaryTicker, type AnniversaryTicker } from '../anniversaries/anniversary-ticker.js';
-import { createDiscordClient, shardPlanFor, type ShardPlan } from './create-client.js';
+import { clientShards, createDiscordClient, shardPlanFor, type ShardPlan } from './create-client.js';
 import { createTriviaGame } from '../trivia/trivia-game.js';
 import { createDiscordPoster, createGuildInspector } from './discord-anniversaries.js';
 import { createChannelPoster, createDiscordRoles } from './discord-bias-roles.js';
@@ -121,6 +123,21 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
   };
   const countdownDays = createCountdownDays(opened.store, opened.countdowns);
   const processId = randomUUID();
+  // Another kind of daily post, run by the anniversary ticker's engine.
+  const dailyQuestions = createDailyQuestionPosts({
+    store: opened.store,
+    daily: opened.daily,
+    anniversaries: opened.anniversaries,
+    clock,
+    logger,
+    poster: createDiscordPoster(client),
+    languageOf: (guildId) => context.translator.forServer(guildId).locale,
+    renderPost: (content, language) => dailyQuestionPost(content, context.translator.forReader(language)),
+    holdsGuild: (guildId) => client.guilds.cache.has(guildId),
+    shards: clientShards(client),
+    processId,
+    random: Math.random,
+  });
   const ticker = createAnniversaryTicker({
     store: opened.store,
     anniversaries: opened.anniversaries,
@@ -149,6 +166,7 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
     },
     processId,
     metrics,
+    otherPosts: [dailyQuestions],
   });
   const eventSync = createEventSync({
     store: opened.store,

@@ -62,3 +62,16 @@ export function createDiscordClient(apiUrl: string | undefined, settings: Discor
 export function shardPlanFor(shardCount: number | undefined): ShardPlan {
   return shardCount === undefined ? 'auto' : { ids: Array.from({ length: shardCount }, (_, id) => id), count: shardCount };
 }
+
+/** The shards a client runs, read when asked: with 'auto', the client learns them when it logs in. */
+export function clientShards(client: Client): { readonly ids: readonly number[]; readonly count: number } {
+  return {
+    get ids() {
+      const ids = client.options.shards;
+      return Array.isArray(ids) ? ids : [0];
+    },
+    get count() {
+      return client.options.shardCount ?? 1;
+    },
+  };
+}

@@ -43,8 +43,8 @@ const longLived: Record<string, string> = {
   'src/cards/milestone-card.ts#backgrounds': 'drawn backgrounds by size',
   'src/core/zoned-time.ts#formatters': 'Intl formatters by time zone',
   'src/core/zoned-time.ts#offsetCache': 'time-zone offsets',
-  'src/anniversaries/anniversary-ticker.ts#ticks': 'ticks in progress',
-  'src/anniversaries/anniversary-ticker.ts#sending': 'posts being sent',
+  'src/anniversaries/post-engine.ts#ticks': 'ticks in progress',
+  'src/anniversaries/post-engine.ts#sending': 'posts being sent',
 };
 
 function sourceFiles(directory: string): string[] {

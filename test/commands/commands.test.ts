@@ -149,7 +149,7 @@ describe('friendly answers to bad input', () => {
 
   it('names the commands for an unknown one', async () => {
     const reply = await run('grammys');
-    expect(reply.payload.content).toBe('There is no /grammys command. Commands: /firsts, /awards, /onthisday, /artist, /card, /ceremony, /anniversaries, /bias, /trivia, /language, /suggest, /review, /import, /about.');
+    expect(reply.payload.content).toBe('There is no /grammys command. Commands: /firsts, /awards, /onthisday, /artist, /card, /ceremony, /anniversaries, /bias, /trivia, /daily, /language, /suggest, /review, /import, /about.');
   });
 
   it('answers a stale or forged button privately', async () => {

@@ -79,6 +79,7 @@ describe('the facts revision', () => {
       'anniversary_posts', 'anniversary_checks', 'trivia_rounds', 'trivia_questions', 'trivia_answers', '__drizzle_migrations',
       'countdown_settings', 'countdown_events',
       'bias_role_links', 'bias_settings',
+      'daily_settings', 'daily_questions', 'daily_answers',
     ]);
     const tables = (client.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`).all() as { name: string }[])
       .map((row) => row.name)

@@ -149,7 +149,7 @@ describe('one-shot', () => {
   it('lists the commands for an unknown one', async () => {
     const { code, err } = await consoleRun(['/grammys year:2024']);
     expect(code).toBe(2);
-    expect(err).toContain('There is no /grammys command. Commands: /firsts, /awards, /onthisday, /artist, /card, /ceremony, /anniversaries, /bias, /trivia, /language, /suggest, /review, /import, /about.');
+    expect(err).toContain('There is no /grammys command. Commands: /firsts, /awards, /onthisday, /artist, /card, /ceremony, /anniversaries, /bias, /trivia, /daily, /language, /suggest, /review, /import, /about.');
     expect(err).toContain('/ceremony name:<name> [year:<year>] [date:<date>]');
   });
 });

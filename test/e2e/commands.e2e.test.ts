@@ -154,7 +154,7 @@ describe('Lightstick on the local Discord-compatible server', () => {
       (request) => request.method === 'PUT' && request.path === `/applications/${harness.server.applicationId}/guilds/${guildId}/commands`,
     );
     const registered = put.body as { name: string; description: string; description_localizations?: Record<string, string> }[];
-    expect(registered.map((c) => c.name)).toEqual(['firsts', 'awards', 'onthisday', 'artist', 'card', 'ceremony', 'anniversaries', 'bias', 'trivia', 'language', 'suggest', 'review', 'import', 'about']);
+    expect(registered.map((c) => c.name)).toEqual(['firsts', 'awards', 'onthisday', 'artist', 'card', 'ceremony', 'anniversaries', 'bias', 'trivia', 'daily', 'language', 'suggest', 'review', 'import', 'about']);
     // Every command is described in all ten languages (es-ES read from the Latin American catalogue).
     for (const command of registered) {
       expect(Object.keys(command.description_localizations ?? {}).sort()).toEqual(

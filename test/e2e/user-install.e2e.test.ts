@@ -15,7 +15,7 @@ import { writeSeedDirectory } from '../support/test-store.js';
 import { expectEveryBodyValid, roundTrip, startHarness, TEST_TOKEN, type Harness } from './bot-harness.js';
 
 const READ_ONLY = ['firsts', 'awards', 'onthisday', 'artist', 'card', 'ceremony', 'about'];
-const SERVER_ONLY = ['anniversaries', 'trivia', 'language', 'suggest', 'review', 'import'];
+const SERVER_ONLY = ['anniversaries', 'trivia', 'daily', 'language', 'suggest', 'review', 'import'];
 
 type Reply = { content?: string; flags?: number; embeds?: { title?: string; description?: string; fields?: { name: string; value: string }[] }[]; components?: unknown[] };
 
