@@ -4,7 +4,7 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
 import type { AnniversaryStore } from '../db/queries/anniversary-store.js';
-import type { AwardsStore } from '../db/queries/awards-store.js';
+import type { CommandFacts } from '../src/core/awards-facts.js';
 import type { ServerSettingsStore } from '../db/queries/server-settings-store.js';
 import type { ContributionLookups } from '../db/queries/contribution-store.js';
 import type { SuggestionStore } from '../db/queries/suggestion-store.js';
@@ -117,7 +117,7 @@ export interface Contributions {
 
 /** Everything a handler may use; tests and the console pass their own. */
 export interface CommandContext {
-  store: AwardsStore;
+  store: CommandFacts;
   anniversaries: AnniversaryStore;
   trivia: TriviaStore;
   serverSettings: ServerSettingsStore;

@@ -15,7 +15,7 @@ import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { LightstickDatabase } from '../database.js';
 import { suggestions } from '../schema.js';
-import type { AwardsStore } from './awards-store.js';
+import type { ContributionFacts, FactsChanged } from '../../src/core/awards-facts.js';
 import { createContributionLookups, withdrawFact, writeFacts } from './contribution-store.js';
 import { factWriterFor } from './fact-writer.js';
 
@@ -26,7 +26,7 @@ export interface SuggestionRules {
   /** At most this many suggestions of one fan wait at once. */
   maxWaitingPerSuggester: number;
   /** Checks a suggestion again against the store as it is now (core's `resolveSuggestion`). */
-  recheck(context: { store: AwardsStore; lookups: ContributionLookups; now: Date }, input: SuggestionInput): SuggestionCheck;
+  recheck(context: { store: ContributionFacts; lookups: ContributionLookups; now: Date }, input: SuggestionInput): SuggestionCheck;
 }
 
 type SuggestionRow = typeof suggestions.$inferSelect;
@@ -70,7 +70,7 @@ const suggestionFields = {
 
 const p = (name: string) => sql.placeholder(name);
 
-export function createSuggestionStore(db: LightstickDatabase, store: AwardsStore, rules: SuggestionRules): SuggestionStore {
+export function createSuggestionStore(db: LightstickDatabase, store: ContributionFacts & FactsChanged, rules: SuggestionRules): SuggestionStore {
   const client = db.$client;
   const after = alias(suggestions, 'after');
   const lookups = createContributionLookups(db);

@@ -2,7 +2,7 @@
 // message, answers recorded as they arrive, the reveal, the next question, the standings. Where
 // the messages go is a port: Discord channels live, standard output in the console.
 import type { Logger } from 'pino';
-import type { AwardsStore } from '../core/awards-facts.js';
+import type { TriviaFacts } from '../core/awards-facts.js';
 import type { PlayerScore, StoredAnswer, StoredQuestion, TriviaStore } from '../core/trivia-records.js';
 import type { Clock } from '../core/clock.js';
 import { nextQuestion, type TriviaQuestion } from '../core/trivia-questions.js';
@@ -40,7 +40,7 @@ export interface RoundMessages {
 }
 
 export interface TriviaGameDependencies {
-  store: AwardsStore;
+  store: TriviaFacts;
   trivia: TriviaStore;
   clock: Clock;
   logger: Logger;
