@@ -74,10 +74,6 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
     ...(options.requestsPerSecond ? { requestsPerSecond: options.requestsPerSecond } : {}),
   });
   const clock = options.clock ?? { now: () => new Date() };
-  const context: CommandContext = createCommandContext(opened, clock, logger, {
-    preferredLocale: (guildId) => client.guilds.cache.get(guildId)?.preferredLocale,
-    replyCacheSize: config.replyCacheSize,
-  });
   const triviaGame = createTriviaGame({
     store: opened.store,
     trivia: opened.trivia,
@@ -92,15 +88,20 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
   const cards = createCardPainter();
   // Curators: CURATOR_USER_IDS, and the application's owner (or its team's members) once known.
   const curators = new Set(config.curatorUserIds);
-  context.capabilities = {
-    trivia: triviaGame,
-    guilds: createGuildInspector(client),
-    singlePlayer: false,
-    forms: true,
-    isCurator: (userId) => curators.has(userId),
-    fetchAttachment: (attachment, maxBytes) => downloadAttachment(attachment.url, maxBytes),
-    cards,
-  };
+  // Built once, with everything the runtime can do: the game reads the context's translator only when a round starts.
+  const context: CommandContext = createCommandContext(opened, clock, logger, {
+    preferredLocale: (guildId) => client.guilds.cache.get(guildId)?.preferredLocale,
+    replyCacheSize: config.replyCacheSize,
+    capabilities: {
+      trivia: triviaGame,
+      guilds: createGuildInspector(client),
+      singlePlayer: false,
+      forms: true,
+      isCurator: (userId) => curators.has(userId),
+      fetchAttachment: (attachment, maxBytes) => downloadAttachment(attachment.url, maxBytes),
+      cards,
+    },
+  });
   const ticker = createAnniversaryTicker({
     store: opened.store,
     anniversaries: opened.anniversaries,
