@@ -385,17 +385,26 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
     },
 
     async openQuestion(channelId, userId, waitMs) {
-      const deadline = Date.now() + waitMs;
-      for (;;) {
-        const round = playing.get(channelId);
-        if (!round) return null;
-        const current = round.current;
-        const open = current && trivia.question(current.id)?.revealedAt === null;
-        if (current && open && !trivia.answer(current.id, userId)) return current;
-        const left = deadline - Date.now();
-        if (left <= 0) return null;
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([round.questionOpened, round.done, new Promise((resolve) => (timer = setTimeout(resolve, left)))]);
+      // One timer for the whole wait: the engine reads no wall clock of its own.
+      let timedOut = false;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          timedOut = true;
+          resolve();
+        }, waitMs);
+      });
+      try {
+        for (;;) {
+          const round = playing.get(channelId);
+          if (!round) return null;
+          const current = round.current;
+          const open = current && trivia.question(current.id)?.revealedAt === null;
+          if (current && open && !trivia.answer(current.id, userId)) return current;
+          if (timedOut) return null;
+          await Promise.race([round.questionOpened, round.done, timeout]);
+        }
+      } finally {
         clearTimeout(timer);
       }
     },
