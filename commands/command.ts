@@ -4,10 +4,10 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
 import type { AnniversaryStore } from '../db/queries/anniversary-store.js';
-import type { AwardsStore } from '../db/queries/awards-store.js';
 import type { CountdownStore } from '../db/queries/countdown-store.js';
 import type { BiasRoleStore } from '../db/queries/bias-role-store.js';
 import type { DailyQuestionStore } from '../db/queries/daily-question-store.js';
+import type { CommandFacts } from '../src/core/awards-facts.js';
 import type { ServerSettingsStore } from '../db/queries/server-settings-store.js';
 import type { ContributionLookups } from '../db/queries/contribution-store.js';
 import type { SuggestionStore } from '../db/queries/suggestion-store.js';
@@ -133,7 +133,7 @@ export interface Contributions {
 
 /** Everything a handler may use; tests and the console pass their own. */
 export interface CommandContext {
-  store: AwardsStore;
+  store: CommandFacts;
   anniversaries: AnniversaryStore;
   /** Reminder days and scheduled events of round anniversaries. */
   countdowns: CountdownStore;

@@ -17,7 +17,7 @@ export function createCommandContext(
     /** Answers kept for reuse; the default when unset. */
     replyCacheSize?: number;
   } = {},
-): CommandContext {
+): CommandContext & { store: OpenedStore['store'] } {
   return {
     store: opened.store,
     anniversaries: opened.anniversaries,

@@ -12,6 +12,7 @@ import {
   type CommandReply,
   type FocusedOption,
   type FormSubmission,
+  type SlashCommand,
 } from '../commands/command.js';
 import { MAX_AUTOCOMPLETE_CHOICES, type Choice } from './core/resolve-artist.js';
 import type { InteractionOutcome } from './hosting/metrics.js';
@@ -126,15 +127,7 @@ export async function runForm(
   context: CommandContext,
   requestId: string,
 ): Promise<ButtonReply> {
-  const translation = context.translator.forReader(form.locale);
-  const [commandName = '', ...args] = customId.split(':');
-  const command = findCommand(commandName);
-  try {
-    if (!command?.submit) throw new StaleButtonError(customId);
-    return await command.submit({ ...form, args }, context);
-  } catch (error) {
-    return tagged({ kind: 'reply', ...replyForError(error, context, translation, requestId, customId) }, outcomeOfError(error));
-  }
+  return runComponent(customId, form.locale, (command) => command.submit && ((args) => command.submit!({ ...form, args }, context)), context, requestId);
 }
 
 function outcomeOfError(error: unknown): InteractionOutcome {
@@ -148,12 +141,27 @@ export async function runButton(
   context: CommandContext,
   requestId: string,
 ): Promise<ButtonReply> {
-  const translation = context.translator.forReader(press.locale);
+  return runComponent(customId, press.locale, (command) => command.press && ((args) => command.press!({ ...press, args }, context)), context, requestId);
+}
+
+/**
+ * The one path of a button press and a form submission: the command named by the custom id, its
+ * handler for this kind of component (none: the component is stale), and the error boundary.
+ */
+async function runComponent(
+  customId: string,
+  locale: string | null,
+  handlerOf: (command: SlashCommand) => ((args: string[]) => ButtonReply | Promise<ButtonReply>) | undefined,
+  context: CommandContext,
+  requestId: string,
+): Promise<ButtonReply> {
+  const translation = context.translator.forReader(locale);
   const [commandName = '', ...args] = customId.split(':');
   const command = findCommand(commandName);
   try {
-    if (!command?.press) throw new StaleButtonError(customId);
-    return await command.press({ ...press, args }, context);
+    const handler = command && handlerOf(command);
+    if (!handler) throw new StaleButtonError(customId);
+    return await handler(args);
   } catch (error) {
     return tagged({ kind: 'reply', ...replyForError(error, context, translation, requestId, customId) }, outcomeOfError(error));
   }

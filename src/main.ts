@@ -18,7 +18,7 @@ await runEntryPoint(async () => {
     const { startClusterManager } = await import('./discord/cluster-manager.js');
     return startClusterManager(config);
   }
-  const { runBot } = await import('./hosting/run-bot.js');
+  const { runBot } = await import('./run-bot.js');
   return runBot(config);
 });
 // Exit explicitly once the bot has stopped: a gateway that has gone away leaves discord.js

@@ -1,8 +1,14 @@
 // Reads every contributed fact (imported or approved, not withdrawn) as a file in the seeds/ format:
 // the facts, with their provenance, and everything they name (artists, ceremonies and categories,
 // editions, works, sources), so that importing the file into a fresh store gives the same facts.
-import type { SeedFile } from '../seed/seed-file-schema.js';
+import { and, eq, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { LightstickDatabase } from '../database.js';
+import {
+  artistAliases, artists, categories, ceremonies, ceremonyAliases, editions, imports, milestoneArtists, milestones, milestoneSources, nominationArtists,
+  nominations, nominationSources, sources, suggestions, workCredits, works,
+} from '../schema.js';
+import type { SeedFile } from '../seed/seed-file-schema.js';
 
 type Provenance = NonNullable<NonNullable<SeedFile['nominations']>[number]['provenance']>;
 
@@ -16,13 +22,15 @@ interface RawProvenance {
   approvedAt: number | null;
 }
 
-const provenanceColumns = (alias: string) => `
-  i.file_name as importFile, i.digest as importDigest, i.imported_by as importedBy, i.imported_at as importedAt,
-  case when s.id is null then null else s.suggester_name || ' (' || s.suggester_id || ')' end as suggestedBy,
-  s.reviewer_id as approvedBy, s.reviewed_at as approvedAt
-  from ${alias === 'n' ? 'nominations' : 'milestones'} ${alias}
-  left join imports i on i.id = ${alias}.import_id
-  left join suggestions s on s.id = ${alias}.suggestion_id`;
+const provenanceFields = {
+  importFile: imports.fileName,
+  importDigest: imports.digest,
+  importedBy: imports.importedBy,
+  importedAt: imports.importedAt,
+  suggestedBy: sql<string | null>`case when ${suggestions.id} is null then null else ${suggestions.suggesterName} || ' (' || ${suggestions.suggesterId} || ')' end`,
+  approvedBy: suggestions.reviewerId,
+  approvedAt: suggestions.reviewedAt,
+};
 
 function toProvenance(row: RawProvenance): Provenance {
   if (row.importFile !== null) {
@@ -48,71 +56,176 @@ const withoutNulls = <T extends Record<string, unknown>>(record: T): { [K in key
     [K in keyof T]: Exclude<T[K], null>;
   };
 
+/** The statements of an export, prepared once for all the rows it reads. */
+function exportStatements(db: LightstickDatabase) {
+  const p = (name: string) => sql.placeholder(name);
+  const contributed = (table: typeof nominations | typeof milestones) =>
+    and(or(isNotNull(table.importId), isNotNull(table.suggestionId)), isNull(table.withdrawnAt));
+  const episodeDate = sql<string | null>`case when ${editions.episode} = 1 then ${editions.heldOn} end`;
+  // A fact's artists and sources as JSON arrays, read in the same statement (SQLite orders within json_group_array).
+  const nominationArtistSlugs = sql<string>`(${db
+    .select({ slugs: sql`json_group_array(${artists.slug} order by ${nominationArtists.position})` })
+    .from(nominationArtists)
+    .innerJoin(artists, eq(artists.id, nominationArtists.artistId))
+    .where(eq(nominationArtists.nominationId, nominations.id))})`;
+  const nominationSourceIds = sql<string>`(${db
+    .select({ ids: sql`json_group_array(${sources.identifier})` })
+    .from(nominationSources)
+    .innerJoin(sources, eq(sources.id, nominationSources.sourceId))
+    .where(eq(nominationSources.nominationId, nominations.id))})`;
+  const milestoneArtistSlugs = sql<string>`(${db
+    .select({ slugs: sql`json_group_array(${artists.slug})` })
+    .from(milestoneArtists)
+    .innerJoin(artists, eq(artists.id, milestoneArtists.artistId))
+    .where(eq(milestoneArtists.milestoneId, milestones.id))})`;
+  const milestoneSourceIds = sql<string>`(${db
+    .select({ ids: sql`json_group_array(${sources.identifier})` })
+    .from(milestoneSources)
+    .innerJoin(sources, eq(sources.id, milestoneSources.sourceId))
+    .where(eq(milestoneSources.milestoneId, milestones.id))})`;
+  const nominated = alias(nominations, 'nominated');
+  const nominatedCategory = alias(categories, 'nominated_category');
+  const releaseSource = alias(sources, 'release_source');
+
+  return {
+    nominations: db
+      .select({
+        id: nominations.id,
+        ceremony: ceremonies.slug,
+        year: editions.year,
+        date: episodeDate,
+        category: categories.slug,
+        work: works.slug,
+        result: nominations.result,
+        artists: nominationArtistSlugs,
+        sources: nominationSourceIds,
+        ...provenanceFields,
+      })
+      .from(nominations)
+      .innerJoin(editions, eq(editions.id, nominations.editionId))
+      .innerJoin(ceremonies, eq(ceremonies.id, editions.ceremonyId))
+      .innerJoin(categories, eq(categories.id, nominations.categoryId))
+      .leftJoin(works, eq(works.id, nominations.workId))
+      .leftJoin(imports, eq(imports.id, nominations.importId))
+      .leftJoin(suggestions, eq(suggestions.id, nominations.suggestionId))
+      .where(contributed(nominations))
+      .orderBy(nominations.id)
+      .prepare(),
+    milestones: db
+      .select({
+        key: milestones.key,
+        kind: milestones.kind,
+        statement: milestones.statement,
+        occurredOn: milestones.occurredOn,
+        ceremony: ceremonies.slug,
+        year: editions.year,
+        date: episodeDate,
+        nominationCategory: nominatedCategory.slug,
+        nomineeKey: nominated.nomineeKey,
+        work: works.slug,
+        note: milestones.note,
+        doubtful: milestones.doubtful,
+        attribution: milestones.attribution,
+        asOf: milestones.asOf,
+        exclusive: milestones.exclusive,
+        artists: milestoneArtistSlugs,
+        sources: milestoneSourceIds,
+        ...provenanceFields,
+      })
+      .from(milestones)
+      .leftJoin(editions, eq(editions.id, milestones.editionId))
+      .leftJoin(ceremonies, eq(ceremonies.id, editions.ceremonyId))
+      .leftJoin(nominated, eq(nominated.id, milestones.nominationId))
+      .leftJoin(nominatedCategory, eq(nominatedCategory.id, nominated.categoryId))
+      .leftJoin(works, eq(works.id, milestones.workId))
+      .leftJoin(imports, eq(imports.id, milestones.importId))
+      .leftJoin(suggestions, eq(suggestions.id, milestones.suggestionId))
+      .where(contributed(milestones))
+      .orderBy(milestones.id)
+      .prepare(),
+    work: db
+      .select({
+        id: works.id,
+        slug: works.slug,
+        title: works.title,
+        kind: works.kind,
+        releasedOn: works.releasedOn,
+        releaseSource: releaseSource.identifier,
+      })
+      .from(works)
+      .leftJoin(releaseSource, eq(releaseSource.id, works.releaseSourceId))
+      .where(eq(works.slug, p('slug')))
+      .prepare(),
+    credits: db
+      .select({ artist: artists.slug, role: workCredits.role })
+      .from(workCredits)
+      .innerJoin(artists, eq(artists.id, workCredits.artistId))
+      .where(eq(workCredits.workId, p('workId')))
+      .orderBy(workCredits.position)
+      .prepare(),
+    edition: db
+      .select({
+        ceremony: ceremonies.slug,
+        year: editions.year,
+        heldOn: editions.heldOn,
+        venue: editions.venue,
+        city: editions.city,
+        timeZone: editions.timeZone,
+        notes: editions.notes,
+        source: sources.identifier,
+      })
+      .from(editions)
+      .innerJoin(ceremonies, eq(ceremonies.id, editions.ceremonyId))
+      .innerJoin(sources, eq(sources.id, editions.sourceId))
+      .where(and(eq(ceremonies.slug, p('ceremony')), eq(editions.editionKey, p('editionKey'))))
+      .prepare(),
+    ceremony: db
+      .select({ id: ceremonies.id, slug: ceremonies.slug, name: ceremonies.name, shortName: ceremonies.shortName, kind: ceremonies.kind })
+      .from(ceremonies)
+      .where(eq(ceremonies.slug, p('slug')))
+      .prepare(),
+    ceremonyAliases: db
+      .select({ alias: ceremonyAliases.alias })
+      .from(ceremonyAliases)
+      .where(eq(ceremonyAliases.ceremonyId, p('ceremonyId')))
+      .orderBy(sql`${ceremonyAliases}.rowid`)
+      .prepare(),
+    categories: db
+      .select({ slug: categories.slug, name: categories.name, grandPrize: categories.grandPrize })
+      .from(categories)
+      .where(eq(categories.ceremonyId, p('ceremonyId')))
+      .orderBy(categories.id)
+      .prepare(),
+    artist: db
+      .select({ id: artists.id, slug: artists.slug, name: artists.name, kind: artists.kind, kpop: artists.isKpop, kpopNote: artists.kpopNote })
+      .from(artists)
+      .where(eq(artists.slug, p('slug')))
+      .prepare(),
+    artistAliases: db
+      .select({ alias: artistAliases.alias, kind: artistAliases.kind })
+      .from(artistAliases)
+      .where(and(eq(artistAliases.artistId, p('artistId')), ne(artistAliases.kind, 'name')))
+      .orderBy(sql`${artistAliases}.rowid`)
+      .prepare(),
+    source: db
+      .select({
+        id: sources.identifier,
+        publishedOn: sources.publishedOn,
+        headline: sources.headline,
+        outlet: sources.outlet,
+        url: sources.url,
+        readOn: sources.readOn,
+      })
+      .from(sources)
+      .where(eq(sources.identifier, p('identifier')))
+      .prepare(),
+  };
+}
+
 export function exportContributedFacts(db: LightstickDatabase): SeedFile {
-  const client = db.$client;
-  const contributed = (alias: string) =>
-    `(${alias}.import_id is not null or ${alias}.suggestion_id is not null) and ${alias}.withdrawn_at is null`;
-
-  const nominationRows = client
-    .prepare(
-      `select n.id as id, c.slug as ceremony, e.year as year, case when e.episode = 1 then e.held_on end as date,
-         cat.slug as category, w.slug as work, n.result as result,
-         (select json_group_array(a.slug) from (select * from nomination_artists where nomination_id = n.id order by position) na
-           join artists a on a.id = na.artist_id) as artists,
-         (select json_group_array(src.identifier) from nomination_sources ns join sources src on src.id = ns.source_id
-           where ns.nomination_id = n.id) as sources,
-         ${provenanceColumns('n')}
-       join editions e on e.id = n.edition_id join ceremonies c on c.id = e.ceremony_id
-       join categories cat on cat.id = n.category_id left join works w on w.id = n.work_id
-       where ${contributed('n')} order by n.id`,
-    )
-    .all() as (RawProvenance & {
-    id: number;
-    ceremony: string;
-    year: number;
-    date: string | null;
-    category: string;
-    work: string | null;
-    result: 'won' | 'nominated';
-    artists: string;
-    sources: string;
-  })[];
-
-  const milestoneRows = client
-    .prepare(
-      `select m.key as key, m.kind as kind, m.statement as statement, m.occurred_on as occurredOn,
-         c.slug as ceremony, e.year as year, case when e.episode = 1 then e.held_on end as date,
-         ncat.slug as nominationCategory, nom.nominee_key as nomineeKey, w.slug as work, m.note as note,
-         m.doubtful as doubtful, m.attribution as attribution, m.as_of as asOf, m.exclusive as exclusive,
-         (select json_group_array(a.slug) from milestone_artists ma join artists a on a.id = ma.artist_id
-           where ma.milestone_id = m.id) as artists,
-         (select json_group_array(src.identifier) from milestone_sources ms join sources src on src.id = ms.source_id
-           where ms.milestone_id = m.id) as sources,
-         ${provenanceColumns('m')}
-       left join editions e on e.id = m.edition_id left join ceremonies c on c.id = e.ceremony_id
-       left join nominations nom on nom.id = m.nomination_id left join categories ncat on ncat.id = nom.category_id
-       left join works w on w.id = m.work_id
-       where ${contributed('m')} order by m.id`,
-    )
-    .all() as (RawProvenance & {
-    key: string;
-    kind: 'first' | 'record' | 'performance' | 'chart' | 'debut';
-    statement: string;
-    occurredOn: string | null;
-    ceremony: string | null;
-    year: number | null;
-    date: string | null;
-    nominationCategory: string | null;
-    nomineeKey: string | null;
-    work: string | null;
-    note: string | null;
-    doubtful: number;
-    attribution: string | null;
-    asOf: string | null;
-    exclusive: number;
-    artists: string;
-    sources: string;
-  })[];
+  const statements = exportStatements(db);
+  const nominationRows = statements.nominations.all();
+  const milestoneRows = statements.milestones.all();
 
   // Everything the facts name.
   const artistSlugs = new Set<string>();
@@ -136,17 +249,8 @@ export function exportContributedFacts(db: LightstickDatabase): SeedFile {
   }
 
   const works = [...workSlugs].map((slug) => {
-    const work = client
-      .prepare(
-        `select w.id as id, w.slug as slug, w.title as title, w.kind as kind, w.released_on as releasedOn, s.identifier as releaseSource
-         from works w left join sources s on s.id = w.release_source_id where w.slug = ?`,
-      )
-      .get(slug) as { id: number; slug: string; title: string; kind: 'song' | 'album'; releasedOn: string | null; releaseSource: string | null };
-    const credits = client
-      .prepare(
-        `select a.slug as artist, wc.role as role from work_credits wc join artists a on a.id = wc.artist_id where wc.work_id = ? order by wc.position`,
-      )
-      .all(work.id) as { artist: string; role: 'primary' | 'featured' }[];
+    const work = statements.work.get({ slug })!;
+    const credits = statements.credits.all({ workId: work.id });
     credits.forEach((credit) => artistSlugs.add(credit.artist));
     if (work.releaseSource) sourceIds.add(work.releaseSource);
     return withoutNulls({
@@ -161,14 +265,7 @@ export function exportContributedFacts(db: LightstickDatabase): SeedFile {
 
   const editions = [...editionKeys].map((key) => {
     const [ceremony, editionKey] = key.split('|') as [string, string];
-    const edition = client
-      .prepare(
-        `select c.slug as ceremony, e.year as year, e.held_on as heldOn, e.venue as venue, e.city as city,
-           e.time_zone as timeZone, e.notes as notes, s.identifier as source
-         from editions e join ceremonies c on c.id = e.ceremony_id join sources s on s.id = e.source_id
-         where c.slug = ? and e.edition_key = ?`,
-      )
-      .get(ceremony, editionKey) as Record<string, string | number | null> & { source: string };
+    const edition = statements.edition.get({ ceremony, editionKey })!;
     sourceIds.add(edition.source);
     return withoutNulls(edition) as unknown as NonNullable<SeedFile['editions']>[number];
   });
@@ -176,45 +273,33 @@ export function exportContributedFacts(db: LightstickDatabase): SeedFile {
   const ceremonySlugs = new Set([...categoryKeys].map((key) => key.split('|')[0]!));
   for (const key of editionKeys) ceremonySlugs.add(key.split('|')[0]!);
   const ceremonies = [...ceremonySlugs].map((slug) => {
-    const ceremony = client
-      .prepare(`select id, slug, name, short_name as shortName, kind from ceremonies where slug = ?`)
-      .get(slug) as { id: number; slug: string; name: string; shortName: string; kind: 'award_show' | 'music_show' };
-    const aliases = (
-      client.prepare(`select alias from ceremony_aliases where ceremony_id = ? order by rowid`).all(ceremony.id) as { alias: string }[]
-    )
+    const ceremony = statements.ceremony.get({ slug })!;
+    const aliases = statements.ceremonyAliases
+      .all({ ceremonyId: ceremony.id })
       .map((row) => row.alias)
       .filter((alias) => alias !== ceremony.name && alias !== ceremony.shortName);
-    const categories = (
-      client
-        .prepare(`select slug, name, grand_prize as grandPrize from categories where ceremony_id = ? order by id`)
-        .all(ceremony.id) as { slug: string; name: string; grandPrize: number }[]
-    )
+    const categories = statements.categories
+      .all({ ceremonyId: ceremony.id })
       .filter((category) => categoryKeys.has(`${slug}|${category.slug}`))
       .map((category) => ({ slug: category.slug, name: category.name, ...(category.grandPrize ? { grandPrize: true } : {}) }));
     return { slug: ceremony.slug, name: ceremony.name, shortName: ceremony.shortName, kind: ceremony.kind, ...(aliases.length ? { aliases } : {}), categories };
   });
 
   const artists = [...artistSlugs].sort().map((slug) => {
-    const artist = client
-      .prepare(`select id, slug, name, kind, is_kpop as kpop, kpop_note as kpopNote from artists where slug = ?`)
-      .get(slug) as { id: number; slug: string; name: string; kind: 'group' | 'soloist'; kpop: number; kpopNote: string | null };
-    const aliases = client
-      .prepare(`select alias, kind from artist_aliases where artist_id = ? and kind <> 'name' order by rowid`)
-      .all(artist.id) as { alias: string; kind: 'name' | 'stage' | 'birth' | 'romanisation' | 'hangul' | 'short' }[];
+    const artist = statements.artist.get({ slug })!;
+    const aliases = statements.artistAliases.all({ artistId: artist.id });
     return withoutNulls({
       slug: artist.slug,
       name: artist.name,
       kind: artist.kind,
-      kpop: artist.kpop === 1,
+      kpop: artist.kpop,
       kpopNote: artist.kpopNote,
       ...(aliases.length ? { aliases } : {}),
     });
   });
 
   const sources = [...sourceIds].sort().map((id) => {
-    const source = client
-      .prepare(`select identifier as id, published_on as publishedOn, headline, outlet, url, read_on as readOn from sources where identifier = ?`)
-      .get(id) as { id: string; publishedOn: string | null; headline: string; outlet: string | null; url: string | null; readOn: string | null };
+    const source = statements.source.get({ identifier: id })!;
     // A living page has no publication date: it is exported, as it is stored, with the day it was read.
     return { id: source.id, headline: source.headline, outlet: source.outlet, ...withoutNulls({ publishedOn: source.publishedOn, url: source.url, readOn: source.readOn }) };
   });

@@ -45,16 +45,38 @@ export interface WrittenFact {
 /** Tables whose rows the seed loader removes when the seed files no longer hold them. */
 export type PrunedTable = 'milestones' | 'nominations' | 'works' | 'editions' | 'categories' | 'ceremonies' | 'artists' | 'sources';
 
+/**
+ * The row ids already in the store, by natural key, read in one statement per table: a writer of
+ * many rows passes each row's id to its upsert, which then needs no look-up when it changes nothing.
+ */
+export interface ExistingIds {
+  sources: Map<string, number>;
+  artists: Map<string, number>;
+  ceremonies: Map<string, number>;
+  /** By `ceremonyId/slug`. */
+  categories: Map<string, number>;
+  /** By `ceremonyId/editionKey`. */
+  editions: Map<string, number>;
+  works: Map<string, number>;
+  /** By `editionId/categoryId/nomineeKey`. */
+  nominations: Map<string, WrittenFact>;
+  milestones: Map<string, WrittenFact>;
+}
+
 export interface FactWriter {
-  source(row: SourceRow): number;
-  artist(row: ArtistRow): number;
-  ceremony(row: CeremonyRow): number;
-  category(row: CategoryRow): number;
-  edition(row: EditionRow): number;
-  work(row: WorkRow): number;
+  // Each upsert returns the row's id. `known` is the id the caller already read (see `existingIds`):
+  // without it, a row that is already as written is looked up by its natural key.
+  source(row: SourceRow, known?: number): number;
+  artist(row: ArtistRow, known?: number): number;
+  ceremony(row: CeremonyRow, known?: number): number;
+  category(row: CategoryRow, known?: number): number;
+  edition(row: EditionRow, known?: number): number;
+  work(row: WorkRow, known?: number): number;
   /** Upserts a nomination; a contributed fact of the same natural key is left as it is. */
-  nomination(row: NominationRow): WrittenFact;
-  milestone(row: MilestoneRow): WrittenFact;
+  nomination(row: NominationRow, known?: WrittenFact): WrittenFact;
+  milestone(row: MilestoneRow, known?: WrittenFact): WrittenFact;
+  /** Every row id of the tables above, by natural key. */
+  existingIds(): ExistingIds;
   nomineeList(row: NomineeListRow): void;
 
   // Each parent's list of child rows. `replace` removes the parent's rows not in the list (a seed
@@ -291,6 +313,25 @@ export function createFactWriter(db: LightstickDatabase): FactWriter {
     meta: db.select({ value: storeMeta.value }).from(storeMeta).where(eq(storeMeta.key, p('key'))).prepare(),
     nomineeLists: db.select({ editionId: completeNomineeLists.editionId, categoryId: completeNomineeLists.categoryId }).from(completeNomineeLists).prepare(),
   };
+  const everyId = {
+    sources: db.select({ id: sources.id, key: sources.identifier }).from(sources).prepare(),
+    artists: db.select({ id: artists.id, key: artists.slug }).from(artists).prepare(),
+    ceremonies: db.select({ id: ceremonies.id, key: ceremonies.slug }).from(ceremonies).prepare(),
+    categories: db.select({ id: categories.id, ceremonyId: categories.ceremonyId, slug: categories.slug }).from(categories).prepare(),
+    editions: db.select({ id: editions.id, ceremonyId: editions.ceremonyId, editionKey: editions.editionKey }).from(editions).prepare(),
+    works: db.select({ id: works.id, key: works.slug }).from(works).prepare(),
+    nominations: db
+      .select({
+        id: nominations.id,
+        editionId: nominations.editionId,
+        categoryId: nominations.categoryId,
+        nomineeKey: nominations.nomineeKey,
+        contributed: contributedNomination,
+      })
+      .from(nominations)
+      .prepare(),
+    milestones: db.select({ id: milestones.id, key: milestones.key, contributed: contributedMilestone }).from(milestones).prepare(),
+  };
 
   const children = {
     aliases: {
@@ -423,13 +464,19 @@ export function createFactWriter(db: LightstickDatabase): FactWriter {
       .prepare(),
   };
 
-  /** An upsert's id: returned when the row was inserted or changed, else read by its natural key. */
-  const idOf = (written: { id: number } | undefined, existing: () => { id: number } | undefined): number => (written ?? existing())!.id;
-  const fact = (written: { id: number } | undefined, existing: () => { id: number; contributed: boolean } | undefined): WrittenFact => {
+  /** An upsert's id: returned when the row was inserted or changed, else the known id, else read by its natural key. */
+  const idOf = (written: { id: number } | undefined, known: number | undefined, existing: () => { id: number } | undefined): number =>
+    written?.id ?? known ?? existing()!.id;
+  const fact = (
+    written: { id: number } | undefined,
+    known: WrittenFact | undefined,
+    existing: () => { id: number; contributed: boolean } | undefined,
+  ): WrittenFact => {
     if (written) return { id: written.id, contributed: false };
-    const row = existing()!;
+    const row = known ?? existing()!;
     return { id: row.id, contributed: Boolean(row.contributed) };
   };
+  const byKey = <Row extends { id: number }>(rows: Row[], keyOf: (row: Row) => string) => new Map(rows.map((row) => [keyOf(row), row.id]));
 
   function sync<Row>(
     child: { add: { run(row: NoInfer<Row>): unknown }; removeOthers: { run(values: { parent: number; keep: string }): unknown } },
@@ -443,20 +490,33 @@ export function createFactWriter(db: LightstickDatabase): FactWriter {
   }
 
   return {
-    source: (row) => idOf(upserts.source.get(row), () => lookups.source.get({ identifier: row.identifier })),
-    artist: (row) => idOf(upserts.artist.get(row), () => lookups.artist.get({ slug: row.slug })),
-    ceremony: (row) => idOf(upserts.ceremony.get(row), () => lookups.ceremony.get({ slug: row.slug })),
-    category: (row) => idOf(upserts.category.get(row), () => lookups.category.get({ ceremonyId: row.ceremonyId, slug: row.slug })),
-    edition: (row) =>
-      idOf(upserts.edition.get(row), () =>
+    source: (row, known) => idOf(upserts.source.get(row), known, () => lookups.source.get({ identifier: row.identifier })),
+    artist: (row, known) => idOf(upserts.artist.get(row), known, () => lookups.artist.get({ slug: row.slug })),
+    ceremony: (row, known) => idOf(upserts.ceremony.get(row), known, () => lookups.ceremony.get({ slug: row.slug })),
+    category: (row, known) =>
+      idOf(upserts.category.get(row), known, () => lookups.category.get({ ceremonyId: row.ceremonyId, slug: row.slug })),
+    edition: (row, known) =>
+      idOf(upserts.edition.get(row), known, () =>
         lookups.edition.get({ ceremonyId: row.ceremonyId, editionKey: row.episode ? row.heldOn : String(row.year) }),
       ),
-    work: (row) => idOf(upserts.work.get(row), () => lookups.work.get({ slug: row.slug })),
-    nomination: (row) =>
-      fact(upserts.nomination.get(row), () =>
+    work: (row, known) => idOf(upserts.work.get(row), known, () => lookups.work.get({ slug: row.slug })),
+    nomination: (row, known) =>
+      fact(upserts.nomination.get(row), known, () =>
         lookups.nomination.get({ editionId: row.editionId, categoryId: row.categoryId, nomineeKey: row.nomineeKey }),
       ),
-    milestone: (row) => fact(upserts.milestone.get(row), () => lookups.milestone.get({ key: row.key })),
+    milestone: (row, known) => fact(upserts.milestone.get(row), known, () => lookups.milestone.get({ key: row.key })),
+    existingIds: () => ({
+      sources: byKey(everyId.sources.all(), (row) => row.key),
+      artists: byKey(everyId.artists.all(), (row) => row.key),
+      ceremonies: byKey(everyId.ceremonies.all(), (row) => row.key),
+      categories: byKey(everyId.categories.all(), (row) => `${row.ceremonyId}/${row.slug}`),
+      editions: byKey(everyId.editions.all(), (row) => `${row.ceremonyId}/${row.editionKey}`),
+      works: byKey(everyId.works.all(), (row) => row.key),
+      nominations: new Map(
+        everyId.nominations.all().map((row) => [`${row.editionId}/${row.categoryId}/${row.nomineeKey}`, { id: row.id, contributed: Boolean(row.contributed) }]),
+      ),
+      milestones: new Map(everyId.milestones.all().map((row) => [row.key, { id: row.id, contributed: Boolean(row.contributed) }])),
+    }),
     nomineeList: (row) => void upserts.nomineeList.run(row),
 
     aliases: (artistId, name, aliases, replace) =>

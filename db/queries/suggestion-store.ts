@@ -11,8 +11,11 @@ import type {
   SuggestionSubmission,
 } from '../../src/core/suggestion-records.js';
 import type { SuggestionCheck, SuggestionCreations, SuggestionInput } from '../../src/core/suggestions.js';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { LightstickDatabase } from '../database.js';
-import type { AwardsStore } from './awards-store.js';
+import { suggestions } from '../schema.js';
+import type { ContributionFacts, FactsChanged } from '../../src/core/awards-facts.js';
 import { createContributionLookups, withdrawFact, writeFacts } from './contribution-store.js';
 import { factWriterFor } from './fact-writer.js';
 
@@ -23,27 +26,12 @@ export interface SuggestionRules {
   /** At most this many suggestions of one fan wait at once. */
   maxWaitingPerSuggester: number;
   /** Checks a suggestion again against the store as it is now (core's `resolveSuggestion`). */
-  recheck(context: { store: AwardsStore; lookups: ContributionLookups; now: Date }, input: SuggestionInput): SuggestionCheck;
+  recheck(context: { store: ContributionFacts; lookups: ContributionLookups; now: Date }, input: SuggestionInput): SuggestionCheck;
 }
 
-interface RawSuggestion {
-  id: number;
-  kind: 'win' | 'milestone';
-  proposal: string;
-  creates: string;
-  suggesterId: string;
-  suggesterName: string;
-  guildId: string | null;
-  createdAt: number;
-  status: Suggestion['status'];
-  reviewerId: string | null;
-  reviewedAt: number | null;
-  rejectionReason: string | null;
-  nominationId: number | null;
-  milestoneId: number | null;
-}
+type SuggestionRow = typeof suggestions.$inferSelect;
 
-function toSuggestion(row: RawSuggestion | undefined): Suggestion | undefined {
+function toSuggestion(row: Omit<SuggestionRow, 'naturalKey'> | undefined): Suggestion | undefined {
   if (!row) return undefined;
   const proposal = JSON.parse(row.proposal) as { input: SuggestionInput; fact: FactSpec };
   return {
@@ -63,42 +51,102 @@ function toSuggestion(row: RawSuggestion | undefined): Suggestion | undefined {
   };
 }
 
-const columns = `id, kind, proposal, creates, suggester_id as suggesterId, suggester_name as suggesterName, guild_id as guildId,
-  created_at as createdAt, status, reviewer_id as reviewerId, reviewed_at as reviewedAt, rejection_reason as rejectionReason,
-  nomination_id as nominationId, milestone_id as milestoneId`;
+const suggestionFields = {
+  id: suggestions.id,
+  kind: suggestions.kind,
+  proposal: suggestions.proposal,
+  creates: suggestions.creates,
+  suggesterId: suggestions.suggesterId,
+  suggesterName: suggestions.suggesterName,
+  guildId: suggestions.guildId,
+  createdAt: suggestions.createdAt,
+  status: suggestions.status,
+  reviewerId: suggestions.reviewerId,
+  reviewedAt: suggestions.reviewedAt,
+  rejectionReason: suggestions.rejectionReason,
+  nominationId: suggestions.nominationId,
+  milestoneId: suggestions.milestoneId,
+};
 
-export function createSuggestionStore(db: LightstickDatabase, store: AwardsStore, rules: SuggestionRules): SuggestionStore {
+const p = (name: string) => sql.placeholder(name);
+
+export function createSuggestionStore(db: LightstickDatabase, store: ContributionFacts & FactsChanged, rules: SuggestionRules): SuggestionStore {
   const client = db.$client;
+  const after = alias(suggestions, 'after');
   const lookups = createContributionLookups(db);
   const writer = factWriterFor(db);
+  const waiting = eq(suggestions.status, 'waiting');
+  const queueOrder = [asc(suggestions.createdAt), asc(suggestions.id)];
   const statements = {
-    insert: client.prepare(
-      `insert into suggestions (kind, proposal, natural_key, creates, suggester_id, suggester_name, guild_id, created_at, status)
-       values (?, ?, ?, ?, ?, ?, ?, ?, 'waiting') returning id`,
-    ),
-    byId: client.prepare(`select ${columns} from suggestions where id = ?`),
-    waitingCount: client.prepare(`select count(*) as n from suggestions where suggester_id = ? and status = 'waiting'`),
-    waitingWithKey: client.prepare(`select id from suggestions where natural_key = ? and status = 'waiting' order by id limit 1`),
-    oldestWaiting: client.prepare(`select ${columns} from suggestions where status = 'waiting' order by created_at, id limit 1`),
-    waitingAfter: client.prepare(
-      `select ${columns} from suggestions where status = 'waiting'
-       and (created_at, id) > (select created_at, id from suggestions where id = ?)
-       order by created_at, id limit 1`,
-    ),
-    waitingTotal: client.prepare(`select count(*) as n from suggestions where status = 'waiting'`),
-    by: client.prepare(`select ${columns} from suggestions where suggester_id = ? order by created_at desc, id desc limit ?`),
-    markApproved: client.prepare(
-      `update suggestions set status = 'approved', reviewer_id = ?, reviewed_at = ?, nomination_id = ?, milestone_id = ?
-       where id = ? and status = 'waiting'`,
-    ),
-    markRejected: client.prepare(
-      `update suggestions set status = 'rejected', reviewer_id = ?, reviewed_at = ?, rejection_reason = ?
-       where id = ? and status = 'waiting'`,
-    ),
+    insert: db
+      .insert(suggestions)
+      .values({
+        kind: p('kind'),
+        proposal: p('proposal'),
+        naturalKey: p('naturalKey'),
+        creates: p('creates'),
+        suggesterId: p('suggesterId'),
+        suggesterName: p('suggesterName'),
+        guildId: p('guildId'),
+        createdAt: p('createdAt'),
+        status: 'waiting',
+      })
+      .returning({ id: suggestions.id })
+      .prepare(),
+    byId: db.select(suggestionFields).from(suggestions).where(eq(suggestions.id, p('id'))).prepare(),
+    waitingCount: db.select({ n: count() }).from(suggestions).where(and(eq(suggestions.suggesterId, p('suggesterId')), waiting)).prepare(),
+    waitingWithKey: db
+      .select({ id: suggestions.id })
+      .from(suggestions)
+      .where(and(eq(suggestions.naturalKey, p('key')), waiting))
+      .orderBy(suggestions.id)
+      .limit(1)
+      .prepare(),
+    oldestWaiting: db.select(suggestionFields).from(suggestions).where(waiting).orderBy(...queueOrder).limit(1).prepare(),
+    // A row-value comparison: the builder has no (a, b) > (c, d), so a typed fragment (covered by test/commands/review-buttons.test.ts).
+    waitingAfter: db
+      .select(suggestionFields)
+      .from(suggestions)
+      .where(
+        and(
+          waiting,
+          sql<boolean>`(${suggestions.createdAt}, ${suggestions.id}) > (${db
+            .select({ createdAt: after.createdAt, id: after.id })
+            .from(after)
+            .where(eq(after.id, p('after')))})`,
+        ),
+      )
+      .orderBy(...queueOrder)
+      .limit(1)
+      .prepare(),
+    waitingTotal: db.select({ n: count() }).from(suggestions).where(waiting).prepare(),
+    by: db
+      .select(suggestionFields)
+      .from(suggestions)
+      .where(eq(suggestions.suggesterId, p('suggesterId')))
+      .orderBy(desc(suggestions.createdAt), desc(suggestions.id))
+      .limit(p('limit'))
+      .prepare(),
+    markApproved: db
+      .update(suggestions)
+      .set({
+        status: 'approved',
+        reviewerId: sql`${p('reviewerId')}`,
+        reviewedAt: sql`${p('reviewedAt')}`,
+        nominationId: sql`${p('nominationId')}`,
+        milestoneId: sql`${p('milestoneId')}`,
+      })
+      .where(and(eq(suggestions.id, p('id')), waiting))
+      .prepare(),
+    markRejected: db
+      .update(suggestions)
+      .set({ status: 'rejected', reviewerId: sql`${p('reviewerId')}`, reviewedAt: sql`${p('reviewedAt')}`, rejectionReason: sql`${p('reason')}` })
+      .where(and(eq(suggestions.id, p('id')), waiting))
+      .prepare(),
   };
-  const byId = (id: number) => toSuggestion(statements.byId.get(id) as RawSuggestion | undefined);
-  const waitingCountOf = (suggesterId: string) => (statements.waitingCount.get(suggesterId) as { n: number }).n;
-  const waitingWithKey = (key: string) => statements.waitingWithKey.get(key) as { id: number } | undefined;
+  const byId = (id: number) => toSuggestion(statements.byId.get({ id }));
+  const waitingCountOf = (suggesterId: string) => statements.waitingCount.get({ suggesterId })?.n ?? 0;
+  const waitingWithKey = (key: string) => statements.waitingWithKey.get({ key });
 
   return {
     waitingCountOf,
@@ -109,21 +157,21 @@ export function createSuggestionStore(db: LightstickDatabase, store: AwardsStore
         if (waitingCountOf(suggester.userId) >= rules.maxWaitingPerSuggester) return { status: 'too-many-waiting', limit: rules.maxWaitingPerSuggester };
         const waiting = waitingWithKey(checked.naturalKey);
         if (waiting) return { status: 'duplicate-waiting', suggestionId: waiting.id };
-        const { id } = statements.insert.get(
-          checked.input.kind,
-          JSON.stringify({ input: checked.input, fact: checked.fact }),
-          checked.naturalKey,
-          JSON.stringify(checked.creates),
-          suggester.userId,
-          suggester.name,
-          suggester.guildId,
-          now.getTime(),
-        ) as { id: number };
+        const { id } = statements.insert.get({
+          kind: checked.input.kind,
+          proposal: JSON.stringify({ input: checked.input, fact: checked.fact }),
+          naturalKey: checked.naturalKey,
+          creates: JSON.stringify(checked.creates),
+          suggesterId: suggester.userId,
+          suggesterName: suggester.name,
+          guildId: suggester.guildId,
+          createdAt: now.getTime(),
+        })!;
         return { status: 'created', suggestion: byId(id)! };
       })(),
     oldestWaiting: (after) =>
-      toSuggestion((after === undefined ? statements.oldestWaiting.get() : statements.waitingAfter.get(after)) as RawSuggestion | undefined),
-    waitingTotal: () => (statements.waitingTotal.get() as { n: number }).n,
+      toSuggestion(after === undefined ? statements.oldestWaiting.get() : statements.waitingAfter.get({ after })),
+    waitingTotal: () => statements.waitingTotal.get()?.n ?? 0,
     approve: (id, reviewerId, now) => {
       const outcome = client.transaction((): ApprovalOutcome => {
         const suggestion = byId(id);
@@ -141,7 +189,13 @@ export function createSuggestionStore(db: LightstickDatabase, store: AwardsStore
         );
         const factId = [...ids.values()][0]!;
         const factType = fact.type;
-        statements.markApproved.run(reviewerId, now.getTime(), factType === 'nomination' ? factId : null, factType === 'milestone' ? factId : null, id);
+        statements.markApproved.run({
+          reviewerId,
+          reviewedAt: now.getTime(),
+          nominationId: factType === 'nomination' ? factId : null,
+          milestoneId: factType === 'milestone' ? factId : null,
+          id,
+        });
         return { status: 'approved', suggestion: byId(id)!, factType, factId };
       })();
       if (outcome.status === 'approved') store.invalidate();
@@ -152,11 +206,11 @@ export function createSuggestionStore(db: LightstickDatabase, store: AwardsStore
         const suggestion = byId(id);
         if (!suggestion) return { status: 'not-found' };
         if (suggestion.status !== 'waiting') return { status: 'already-reviewed', suggestion };
-        statements.markRejected.run(reviewerId, now.getTime(), reason.trim(), id);
+        statements.markRejected.run({ reviewerId, reviewedAt: now.getTime(), reason: reason.trim(), id });
         return { status: 'rejected', suggestion: byId(id)! };
       })(),
     suggestionsBy: (suggesterId, limit = 25) =>
-      (statements.by.all(suggesterId, limit) as RawSuggestion[]).map((row) => toSuggestion(row)!),
+      statements.by.all({ suggesterId, limit }).map((row) => toSuggestion(row)!),
     withdraw: (target, curatorId, reason, now) =>
       client.transaction(() => withdrawFact(db, target, curatorId, reason.trim(), now.getTime()))(),
   };

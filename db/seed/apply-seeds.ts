@@ -28,17 +28,25 @@ export function applySeeds(db: LightstickDatabase, set: SeedSet, options: { forc
   db.$client.transaction(() => {
     // A row above these ids was inserted by this load: it has no old children to remove.
     const before = writer.ids.highest();
+    // Every id already in the store, read once: an unchanged row's upsert then needs no look-up.
+    const existing = writer.existingIds();
 
     const sourceIds = new Map(
       set.sources.map((s) => [
         s.id,
-        writer.source({ identifier: s.id, publishedOn: s.publishedOn ?? null, headline: s.headline, outlet: s.outlet, url: s.url ?? null, readOn: s.readOn ?? null }),
+        writer.source(
+          { identifier: s.id, publishedOn: s.publishedOn ?? null, headline: s.headline, outlet: s.outlet, url: s.url ?? null, readOn: s.readOn ?? null },
+          existing.sources.get(s.id),
+        ),
       ]),
     );
 
     const artistIds = new Map<string, number>();
     for (const artist of set.artists) {
-      const artistId = writer.artist({ slug: artist.slug, name: artist.name, kind: artist.kind, isKpop: artist.kpop, kpopNote: artist.kpopNote ?? null });
+      const artistId = writer.artist(
+        { slug: artist.slug, name: artist.name, kind: artist.kind, isKpop: artist.kpop, kpopNote: artist.kpopNote ?? null },
+        existing.artists.get(artist.slug),
+      );
       artistIds.set(artist.slug, artistId);
       writer.aliases(artistId, artist.name, artist.aliases ?? [], artistId <= before.artist);
     }
@@ -50,13 +58,19 @@ export function applySeeds(db: LightstickDatabase, set: SeedSet, options: { forc
     const ceremonyIds = new Map<string, number>();
     const categoryIds = new Map<string, number>();
     for (const ceremony of set.ceremonies) {
-      const ceremonyId = writer.ceremony({ slug: ceremony.slug, name: ceremony.name, shortName: ceremony.shortName, kind: ceremony.kind ?? 'award_show' });
+      const ceremonyId = writer.ceremony(
+        { slug: ceremony.slug, name: ceremony.name, shortName: ceremony.shortName, kind: ceremony.kind ?? 'award_show' },
+        existing.ceremonies.get(ceremony.slug),
+      );
       ceremonyIds.set(ceremony.slug, ceremonyId);
       writer.ceremonyAliases(ceremonyId, [ceremony.name, ceremony.shortName, ...(ceremony.aliases ?? [])], ceremonyId <= before.ceremony);
       for (const category of ceremony.categories) {
         categoryIds.set(
           `${ceremony.slug}/${category.slug}`,
-          writer.category({ ceremonyId, slug: category.slug, name: category.name, grandPrize: category.grandPrize ?? false }),
+          writer.category(
+            { ceremonyId, slug: category.slug, name: category.name, grandPrize: category.grandPrize ?? false },
+            existing.categories.get(`${ceremonyId}/${category.slug}`),
+          ),
         );
       }
     }
@@ -65,8 +79,9 @@ export function applySeeds(db: LightstickDatabase, set: SeedSet, options: { forc
     const editionIds = new Map<string, number>();
     for (const e of set.editions) {
       const episode = ceremonyKinds.get(e.ceremony) === 'music_show';
+      const ceremonyId = ceremonyIds.get(e.ceremony)!;
       const editionId = writer.edition({
-        ceremonyId: ceremonyIds.get(e.ceremony)!,
+        ceremonyId,
         year: e.year,
         heldOn: e.heldOn ?? null,
         venue: e.venue ?? null,
@@ -75,7 +90,7 @@ export function applySeeds(db: LightstickDatabase, set: SeedSet, options: { forc
         notes: e.notes ?? null,
         sourceId: sourceIds.get(e.source)!,
         episode,
-      });
+      }, existing.editions.get(`${ceremonyId}/${episode ? e.heldOn : e.year}`));
       editionIds.set(editionRecordKey(e, episode ? 'music_show' : 'award_show'), editionId);
     }
 
@@ -91,7 +106,7 @@ export function applySeeds(db: LightstickDatabase, set: SeedSet, options: { forc
         releaseSourceId: work.releaseSource !== undefined ? sourceIds.get(work.releaseSource)! : null,
         note: work.note ?? null,
         noteSourceId: work.noteSource !== undefined ? sourceIds.get(work.noteSource)! : null,
-      });
+      }, existing.works.get(work.slug));
       workIds.set(work.slug, workId);
       const credited = work.credits.map((credit) => artistIds.get(credit.artist)!);
       creditsByWork.set(work.slug, credited);
@@ -102,9 +117,11 @@ export function applySeeds(db: LightstickDatabase, set: SeedSet, options: { forc
     for (const n of set.nominations) {
       const key = nomineeKey(n);
       const edition = editionKey(n.ceremony, n.year, n.date);
+      const nominationEdition = editionIds.get(edition)!;
+      const nominationCategory = categoryIds.get(`${n.ceremony}/${n.category}`)!;
       const written = writer.nomination({
-        editionId: editionIds.get(edition)!,
-        categoryId: categoryIds.get(`${n.ceremony}/${n.category}`)!,
+        editionId: nominationEdition,
+        categoryId: nominationCategory,
         workId: n.work !== undefined ? workIds.get(n.work)! : null,
         nomineeKey: key,
         result: n.result,
@@ -112,7 +129,7 @@ export function applySeeds(db: LightstickDatabase, set: SeedSet, options: { forc
         seedFile: n.origin.file,
         importId: null,
         suggestionId: null,
-      });
+      }, existing.nominations.get(`${nominationEdition}/${nominationCategory}/${key}`));
       nominationIds.set(nominationKey(edition, n.category, key), written.id);
       // The same fact was contributed first: it stays the contributor's, untouched.
       if (written.contributed) continue;
@@ -151,7 +168,7 @@ export function applySeeds(db: LightstickDatabase, set: SeedSet, options: { forc
         seedFile: m.origin.file,
         importId: null,
         suggestionId: null,
-      });
+      }, existing.milestones.get(m.key));
       // A milestone of this key that was contributed first stays the contributor's.
       if (written.contributed) continue;
       milestoneIds.push(written.id);

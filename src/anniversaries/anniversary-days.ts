@@ -2,7 +2,7 @@
 // once per distinct set of follows. Kept under the facts revision they were read at: an import, an
 // approval or a withdrawal (in this process or another) moves the revision, and every kept day is
 // then dropped, so the very next post reads the facts afresh.
-import type { AwardsStore } from '../core/awards-facts.js';
+import type { TickerFacts } from '../core/awards-facts.js';
 import {
   anniversariesOn,
   entriesByArtist,
@@ -34,7 +34,7 @@ interface Day {
 /** Local dates kept at once: the zones of the world span two or three. */
 export const KEPT_DAYS = 4;
 
-export function createAnniversaryDays(store: AwardsStore, keptDays = KEPT_DAYS): AnniversaryDays {
+export function createAnniversaryDays(store: TickerFacts, keptDays = KEPT_DAYS): AnniversaryDays {
   const days = new Map<string, Day>();
   let keptRevision: number | null = null;
 

@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import type { AnniversaryPost, AnniversaryStore, DueServer, NextCheckMove, ServerFollows, ShardSelection } from '../core/anniversary-records.js';
-import type { AwardsStore } from '../core/awards-facts.js';
+import type { TickerFacts } from '../core/awards-facts.js';
 import type { Clock } from '../core/clock.js';
 import type { MessagePayload } from '../presentation/message-payload.js';
 import { decideCheck, isLate, nextCheckTime, scheduleAsOf, type AnniversarySchedule, type CheckDecision } from '../core/anniversary-schedule.js';
@@ -27,7 +27,7 @@ export interface AnniversaryPoster {
 }
 
 export interface AnniversaryTickerDependencies {
-  store: AwardsStore;
+  store: TickerFacts;
   anniversaries: AnniversaryStore;
   clock: Clock;
   logger: Logger;

@@ -6,6 +6,7 @@ import { commands } from '../../commands/index.js';
 import { optionLetters, roundMessages } from '../presentation/trivia-messages.js';
 import { runButton, runSlashCommand } from '../command-router.js';
 import { createCardPainter } from '../cards/card-painter.js';
+import type { TriviaFacts } from '../core/awards-facts.js';
 import { createTriviaGame, type TriviaGame } from '../trivia/trivia-game.js';
 import { CommandLineError, parseLine, toInvocation } from './command-line.js';
 import { buttonsOf } from './render-text.js';
@@ -31,7 +32,8 @@ export interface ConsoleSession {
  * printed: a terminal cannot edit what it printed).
  */
 export function createConsoleSession(
-  baseContext: CommandContext,
+  // The console runs its own trivia rounds: its context's store also answers what trivia reads.
+  baseContext: CommandContext & { store: TriviaFacts },
   show: (payload: MessagePayload) => void,
   locale: string | null = null,
 ): ConsoleSession {

@@ -1,6 +1,7 @@
 // The offline console: one-shot, piped (one command per line) or interactive at a terminal.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import type { TriviaFacts } from '../core/awards-facts.js';
 import type { CommandContext, CommandReply } from '../../commands/command.js';
 import { commands } from '../../commands/index.js';
 import { supportedLocaleOf, supportedLocales, translationFor, type Translation } from '../presentation/translation.js';
@@ -172,7 +173,7 @@ export async function runInteractive(
 
 export async function runConsole(
   argv: string[],
-  makeContext: (now: Date | null) => CommandContext,
+  makeContext: (now: Date | null) => CommandContext & { store: TriviaFacts },
   streams: ConsoleStreams,
 ): Promise<number> {
   let args: ConsoleArguments;

@@ -1,6 +1,6 @@
 // What a server's anniversary post schedule says is due at `now`: a pure function of its settings
 // and the clock, so that every time zone and daylight-saving change can be tested on its own.
-import type { AwardsStore } from './awards-facts.js';
+import type { AnniversaryReads, ArtistMembers, ArtistNames } from './awards-facts.js';
 import { calendarDateIn, formatMonthDayKey, isLeapYear, type MonthDay } from './calendar.js';
 import { anniversariesInYear, type OnThisDayEntry } from './on-this-day.js';
 import { addDays, zonedInstant } from './zoned-time.js';
@@ -131,7 +131,7 @@ export function isRoundAnniversary(years: number): boolean {
 }
 
 /** Every anniversary on a local date, before any server's follows narrow it. */
-export function anniversariesOn(store: AwardsStore, localDate: string): OnThisDayEntry[] {
+export function anniversariesOn(store: AnniversaryReads, localDate: string): OnThisDayEntry[] {
   const monthDay = { month: Number(localDate.slice(5, 7)), day: Number(localDate.slice(8, 10)) };
   return anniversariesInYear(store, monthDay, Number(localDate.slice(0, 4)));
 }
@@ -152,7 +152,7 @@ export function entriesByArtist(entries: readonly OnThisDayEntry[]): EntriesByAr
 }
 
 /** The followed artists, and with them the members of the groups among them: whose anniversaries a server gets. */
-export function followedWithMembers(store: AwardsStore, followedArtistIds: readonly number[]): Set<number> {
+export function followedWithMembers(store: Pick<ArtistNames, 'artistById'> & ArtistMembers, followedArtistIds: readonly number[]): Set<number> {
   const followed = new Set(followedArtistIds);
   for (const id of followedArtistIds) {
     const artist = store.artistById(id);
@@ -179,7 +179,7 @@ export function entriesNaming(
  * picked from it rather than by reading every entry of the day.
  */
 export function anniversariesForServer(
-  store: AwardsStore,
+  store: AnniversaryReads & Pick<ArtistNames, 'artistById'> & ArtistMembers,
   localDate: string,
   followedArtistIds: readonly number[],
   dayEntries: OnThisDayEntry[] = anniversariesOn(store, localDate),

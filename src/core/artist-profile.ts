@@ -1,6 +1,6 @@
 // Who an artist is, in the store's terms: aliases, group or members, debut, first and latest win,
 // and counts with weekly music shows and award shows apart.
-import type { Artist, ArtistAlias, AwardsStore, MilestoneFact, NominationFact } from './awards-facts.js';
+import type { Artist, ArtistAlias, ArtistFacts, MilestoneFact, NominationFact } from './awards-facts.js';
 
 export interface ArtistProfile {
   artist: Artist;
@@ -29,7 +29,7 @@ export interface ArtistProfile {
 /** The key the catalogue gives an act's first music-show win (stated, or derived inside recorded coverage). */
 export const firstMusicShowWinKey = (artistSlug: string) => `${artistSlug}-first-music-show-win`;
 
-export function describeArtist(store: AwardsStore, artist: Artist): ArtistProfile {
+export function describeArtist(store: ArtistFacts, artist: Artist): ArtistProfile {
   const counts = store.awardCountsOf(artist.id);
   // nominationsOf returns the newest edition first; the wins are read out of the one list, not again.
   const all = store.nominationsOf(artist.id);
@@ -56,7 +56,7 @@ export function describeArtist(store: AwardsStore, artist: Artist): ArtistProfil
   };
 }
 
-function debutOf(store: AwardsStore, own: MilestoneFact[], groups: Artist[]): ArtistProfile['debut'] {
+function debutOf(store: ArtistFacts, own: MilestoneFact[], groups: Artist[]): ArtistProfile['debut'] {
   const debut = earliestDebut(own);
   if (debut) return { milestone: debut, group: null };
   for (const group of groups) {

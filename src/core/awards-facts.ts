@@ -146,7 +146,12 @@ export interface AwardsFilter {
   result?: 'won' | 'nominated' | null;
 }
 
-export interface AwardsStore {
+// The store's reads, split by who reads them: each caller's dependency is only its part, so that a
+// change to what trivia needs touches neither commands nor the ticker. The store built in
+// db/queries/awards-store.ts implements them all (`AwardsStore`).
+
+/** Finding an artist by a typed name. */
+export interface ArtistNames {
   artistById(id: number): Artist | undefined;
   /** K-pop acts first, then by name: what a fan sees before typing. */
   listArtists(limit: number): Artist[];
@@ -155,24 +160,33 @@ export interface AwardsStore {
   aliasesStartingWith(prefix: string, limit: number): AliasEntry[];
   /** Aliases whose folded form contains `fragment` anywhere. */
   aliasesContaining(fragment: string, limit: number): AliasEntry[];
-  /** Every alias: the candidates for typo suggestions. Cached until `invalidate()`. */
+  /** Every alias: the candidates for typo suggestions. Kept under the facts revision. */
   allAliases(): AliasEntry[];
-  aliasesOf(artistId: number): ArtistAlias[];
+}
+
+/** A group's members: what a followed group brings. */
+export interface ArtistMembers {
   membersOf(groupId: number): Artist[];
+}
+
+/** An artist's own facts: a profile, awards, firsts, notable facts. */
+export interface ArtistFacts extends ArtistMembers {
+  aliasesOf(artistId: number): ArtistAlias[];
   groupsOf(memberId: number): Artist[];
   milestonesOf(artistId: number): MilestoneFact[];
   nominationsOf(artistId: number, filter?: AwardsFilter): NominationFact[];
   awardCountsOf(artistId: number): { wins: number; nominations: number };
-  /** How many wins and milestones fell on these month-days (MM-DD) in years before `beforeYear`. */
-  countAnniversaries(monthDays: string[], beforeYear: number): number;
-  /**
-   * One page of those wins and milestones, oldest first; on one date, wins (by ceremony and
-   * category) before milestones.
-   */
-  anniversariesPage(monthDays: string[], beforeYear: number, offset: number, limit: number): AnniversaryFact[];
+}
+
+/** Finding a ceremony by a typed name. */
+export interface CeremonyNames {
   ceremonies(): Ceremony[];
   ceremoniesByNormalizedAlias(normalized: string): Ceremony[];
   ceremoniesStartingWith(prefix: string, limit: number): (Ceremony & { alias: string })[];
+}
+
+/** A ceremony's editions and their results. */
+export interface CeremonyFacts extends CeremonyNames {
   /** The years with an edition (for a music show: with at least one episode). */
   editionYears(ceremonyId: number): number[];
   /** An annual show's edition of a year; undefined for a music show (see `episodeResults`). */
@@ -181,8 +195,41 @@ export interface AwardsStore {
   episodesInYear(ceremonyId: number, year: number): EditionRef[];
   /** One episode of a music show, by its air date (YYYY-MM-DD). */
   episodeResults(ceremonyId: number, airDate: string): CeremonyEditionResults | undefined;
+}
+
+/** A day's anniversaries. */
+export interface AnniversaryReads {
+  /** How many wins and milestones fell on these month-days (MM-DD) in years before `beforeYear`. */
+  countAnniversaries(monthDays: string[], beforeYear: number): number;
+  /**
+   * One page of those wins and milestones, oldest first; on one date, wins (by ceremony and
+   * category) before milestones.
+   */
+  anniversariesPage(monthDays: string[], beforeYear: number, offset: number, limit: number): AnniversaryFact[];
+}
+
+/** One fact by its row id. */
+export interface FactsById {
   nominationById(id: number): NominationFact | undefined;
   milestoneById(id: number): MilestoneFact | undefined;
+}
+
+export interface FactsRevisionReader {
+  /** A number that moves whenever any fact changes, whoever changed it: answers kept under it are current. */
+  revision(): number;
+}
+
+/** What contributions (suggestions, imports) are checked against: names, and the facts already held. */
+export interface ContributionFacts extends ArtistNames, CeremonyNames, FactsById {}
+
+/** What commands read. */
+export interface CommandFacts extends ArtistNames, ArtistFacts, CeremonyFacts, AnniversaryReads, ContributionFacts, FactsRevisionReader {}
+
+/** What the anniversary ticker reads: a day's anniversaries, and the followed artists with their members. */
+export interface TickerFacts extends AnniversaryReads, Pick<ArtistNames, 'artistById'>, ArtistMembers, FactsRevisionReader {}
+
+/** What trivia reads to ask a question and prove its wrong options wrong. */
+export interface TriviaFacts extends Pick<ArtistNames, 'artistById'>, ArtistMembers, Pick<ArtistFacts, 'milestonesOf' | 'nominationsOf'>, FactsById, FactsRevisionReader {
   /** The first win at or after a fraction (0..1) of the id range: a random pick in one index seek. */
   winIdNear(fraction: number): number | undefined;
   /** The same for milestones that are not flagged doubtful. */
@@ -213,8 +260,13 @@ export interface AwardsStore {
   grandPrizeCategories(ceremonySlug: string): { slug: string; name: string }[];
   /** Every live milestone of this kind (not doubtful), with its artists and work, in one read. */
   milestoneSummaries(kind: MilestoneFact['kind']): { id: number; key: string; statement: string; occurredOn: string | null; workTitle: string | null; artistIds: number[] }[];
-  /** Forgets cached look-ups after the seeds change. */
-  invalidate(): void;
-  /** A number that moves whenever any fact changes, whoever changed it: answers kept under it are current. */
-  revision(): number;
 }
+
+/** Whoever writes facts outside the one writer's transaction tells the store's keepers. */
+export interface FactsChanged {
+  /** Forgets cached look-ups after the facts change. */
+  invalidate(): void;
+}
+
+/** The whole store, built in one place; every caller takes only its part. */
+export interface AwardsStore extends CommandFacts, TickerFacts, TriviaFacts, ContributionFacts, FactsChanged {}

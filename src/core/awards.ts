@@ -1,6 +1,6 @@
 // An artist's wins and nominations, grouped by ceremony edition, newest edition first, with the
 // totals a fan reads first when the list runs to hundreds.
-import type { Artist, AwardsFilter, AwardsStore, CeremonyKind, EditionRef, NominationFact } from './awards-facts.js';
+import type { Artist, AwardsFilter, ArtistFacts, CeremonyKind, EditionRef, NominationFact } from './awards-facts.js';
 
 export type ResultFilter = 'won' | 'nominated' | 'all';
 
@@ -61,7 +61,7 @@ export interface ArtistAwards {
   totals: AwardsTotals;
 }
 
-export function findAwards(store: AwardsStore, artist: Artist, query: AwardsQuery = {}): ArtistAwards {
+export function findAwards(store: ArtistFacts, artist: Artist, query: AwardsQuery = {}): ArtistAwards {
   const filter: AwardsFilter = {
     ceremonyId: query.ceremonyId ?? null,
     year: query.year ?? null,

@@ -1,5 +1,5 @@
 // Ceremonies from what a fan types, and one edition's results with K-pop acts first.
-import type { AwardsStore, Ceremony, EditionRef, NominationFact } from './awards-facts.js';
+import type { CeremonyFacts, CeremonyNames, Ceremony, EditionRef, NominationFact } from './awards-facts.js';
 import { editDistance, normalizeName, typoAllowance } from './names.js';
 import { MAX_SUGGESTIONS, type Choice } from './resolve-artist.js';
 
@@ -8,7 +8,7 @@ export type CeremonyResolution =
   /** `closest`: up to three a few typos away or containing what was typed, closest first; `known`: all of them. */
   | { status: 'not-found'; query: string; closest: Ceremony[]; known: Ceremony[] };
 
-export function resolveCeremony(store: AwardsStore, typed: string): CeremonyResolution {
+export function resolveCeremony(store: CeremonyNames, typed: string): CeremonyResolution {
   const normalized = normalizeName(typed);
   const exact = normalized ? store.ceremoniesByNormalizedAlias(normalized) : [];
   if (exact.length === 1) return { status: 'found', ceremony: exact[0]! };
@@ -37,7 +37,7 @@ function closestCeremonies(known: Ceremony[], normalized: string): Ceremony[] {
     .map((s) => s.ceremony);
 }
 
-export function ceremonyChoices(store: AwardsStore, typed: string): Choice[] {
+export function ceremonyChoices(store: CeremonyNames, typed: string): Choice[] {
   const normalized = normalizeName(typed);
   const ceremonies = normalized ? store.ceremoniesStartingWith(normalized, 25) : store.ceremonies();
   return ceremonies.map((c) => ({ name: `${c.name} (${c.shortName})`, value: c.shortName }));
@@ -63,14 +63,14 @@ export type EditionLookup =
   | { status: 'found'; results: EditionResults }
   | { status: 'no-edition'; ceremony: Ceremony; year: number; knownYears: number[] };
 
-export function findEditionResults(store: AwardsStore, ceremony: Ceremony, year: number): EditionLookup {
+export function findEditionResults(store: CeremonyFacts, ceremony: Ceremony, year: number): EditionLookup {
   const found = store.editionResults(ceremony.id, year);
   if (!found) return { status: 'no-edition', ceremony, year, knownYears: store.editionYears(ceremony.id) };
   return { status: 'found', results: groupResults(ceremony, found) };
 }
 
 /** One episode of a weekly music show, by its air date (YYYY-MM-DD). */
-export function findEpisodeResults(store: AwardsStore, ceremony: Ceremony, airDate: string): EditionLookup {
+export function findEpisodeResults(store: CeremonyFacts, ceremony: Ceremony, airDate: string): EditionLookup {
   const found = store.episodeResults(ceremony.id, airDate);
   const year = Number(airDate.slice(0, 4));
   if (!found) return { status: 'no-edition', ceremony, year, knownYears: store.editionYears(ceremony.id) };
@@ -78,7 +78,7 @@ export function findEpisodeResults(store: AwardsStore, ceremony: Ceremony, airDa
 }
 
 /** A music show's episodes in a year with their results, oldest first. */
-export function findShowYear(store: AwardsStore, ceremony: Ceremony, year: number): EditionResults[] {
+export function findShowYear(store: CeremonyFacts, ceremony: Ceremony, year: number): EditionResults[] {
   return store
     .episodesInYear(ceremony.id, year)
     .map((episode) => store.episodeResults(ceremony.id, episode.heldOn ?? episode.editionKey))
@@ -86,7 +86,7 @@ export function findShowYear(store: AwardsStore, ceremony: Ceremony, year: numbe
     .map((found) => groupResults(ceremony, found));
 }
 
-function groupResults(ceremony: Ceremony, found: NonNullable<ReturnType<AwardsStore['editionResults']>>): EditionResults {
+function groupResults(ceremony: Ceremony, found: NonNullable<ReturnType<CeremonyFacts['editionResults']>>): EditionResults {
   const byCategory = new Map<string, CategoryResults>();
   for (const nomination of found.nominations) {
     let category = byCategory.get(nomination.categorySlug);

@@ -1,5 +1,5 @@
 // An artist's firsts and milestones, oldest first; for a group, its members' solo ones apart.
-import type { Artist, AwardsStore, MilestoneFact } from './awards-facts.js';
+import type { Artist, ArtistFacts, MilestoneFact } from './awards-facts.js';
 
 export interface ArtistFirsts {
   artist: Artist;
@@ -8,7 +8,7 @@ export interface ArtistFirsts {
   memberMilestones: { member: Artist; milestones: MilestoneFact[] }[];
 }
 
-export function findFirsts(store: AwardsStore, artist: Artist): ArtistFirsts {
+export function findFirsts(store: ArtistFacts, artist: Artist): ArtistFirsts {
   const memberMilestones =
     artist.kind === 'group'
       ? store

@@ -1,6 +1,6 @@
 // Which fact a picture is made of: the headline of a day's anniversaries, an artist's most notable
 // milestone. Plain choices over facts the store already holds; nothing is inferred beyond them.
-import type { Artist, AwardsStore, MilestoneFact, NominationFact } from './awards-facts.js';
+import type { Artist, ArtistFacts, MilestoneFact, NominationFact } from './awards-facts.js';
 import { isRoundAnniversary } from './anniversary-schedule.js';
 import type { OnThisDayEntry } from './on-this-day.js';
 
@@ -17,7 +17,7 @@ export function headlineEntry(entries: readonly OnThisDayEntry[]): OnThisDayEntr
 export type NotableFact = { kind: 'milestone'; milestone: MilestoneFact } | { kind: 'win'; nomination: NominationFact };
 
 /** An artist's facts worth a card, most notable first: firsts and records, then grand prizes and wins. */
-export function notableFacts(store: AwardsStore, artist: Artist): NotableFact[] {
+export function notableFacts(store: ArtistFacts, artist: Artist): NotableFact[] {
   const milestones = store
     .milestonesOf(artist.id)
     .filter((m) => !m.doubtful)

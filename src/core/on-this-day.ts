@@ -1,5 +1,5 @@
 // Wins and milestones that fell on a calendar day in earlier years.
-import type { AnniversaryFact, AwardsStore, MilestoneFact, NominationFact } from './awards-facts.js';
+import type { AnniversaryFact, AnniversaryReads, MilestoneFact, NominationFact } from './awards-facts.js';
 import { calendarDateIn, formatMonthDayKey, isLeapYear, type MonthDay } from './calendar.js';
 
 export type OnThisDayEntry =
@@ -34,7 +34,7 @@ const WHOLE_DAY: Paging = { page: 0, pageSize: Number.MAX_SAFE_INTEGER };
  * store holds hundreds of facts, and only the page shown is read with its artists and sources. On
  * February 28 of a common year, February 29 events are remembered too.
  */
-export function findOnThisDay(store: AwardsStore, monthDay: MonthDay, now: Date, timeZone = 'UTC', paging: Paging = WHOLE_DAY): OnThisDay {
+export function findOnThisDay(store: AnniversaryReads, monthDay: MonthDay, now: Date, timeZone = 'UTC', paging: Paging = WHOLE_DAY): OnThisDay {
   const today = calendarDateIn(now, timeZone);
   const thisYear = Number(today.slice(0, 4));
   const keys = monthDayKeys(monthDay, thisYear);
@@ -47,7 +47,7 @@ export function findOnThisDay(store: AwardsStore, monthDay: MonthDay, now: Date,
 }
 
 /** The wins and milestones whose anniversary falls on `monthDay` of `thisYear`, oldest first. */
-export function anniversariesInYear(store: AwardsStore, monthDay: MonthDay, thisYear: number): OnThisDayEntry[] {
+export function anniversariesInYear(store: AnniversaryReads, monthDay: MonthDay, thisYear: number): OnThisDayEntry[] {
   return store
     .anniversariesPage(monthDayKeys(monthDay, thisYear), thisYear, 0, WHOLE_DAY.pageSize)
     .map((fact) => toEntry(fact, thisYear));

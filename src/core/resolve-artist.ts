@@ -1,5 +1,5 @@
 // From what a fan types to one artist, or to a short list of what they may have meant.
-import type { AliasEntry, Artist, AwardsStore } from './awards-facts.js';
+import type { AliasEntry, Artist, ArtistNames } from './awards-facts.js';
 import { editDistance, normalizeName, typoAllowance } from './names.js';
 
 export type ArtistResolution =
@@ -12,7 +12,7 @@ export const MAX_SUGGESTIONS = 3;
 /** An artist by name or alias, without the suggestions (a scan of every name) when there is none. */
 export type ArtistMatch = Exclude<ArtistResolution, { status: 'not-found' }> | { status: 'not-found' };
 
-export function matchArtist(store: AwardsStore, typed: string): ArtistMatch {
+export function matchArtist(store: ArtistNames, typed: string): ArtistMatch {
   const normalized = normalizeName(typed);
   if (normalized.length === 0) return { status: 'not-found' };
   const exact = store.artistsByNormalizedAlias(normalized);
@@ -21,7 +21,7 @@ export function matchArtist(store: AwardsStore, typed: string): ArtistMatch {
   return { status: 'not-found' };
 }
 
-export function resolveArtist(store: AwardsStore, typed: string): ArtistResolution {
+export function resolveArtist(store: ArtistNames, typed: string): ArtistResolution {
   const match = matchArtist(store, typed);
   if (match.status !== 'not-found') return match;
   const normalized = normalizeName(typed);
@@ -32,7 +32,7 @@ export function resolveArtist(store: AwardsStore, typed: string): ArtistResoluti
  * Up to three artists whose names or aliases are a few typos away from `normalized`, or that it
  * is the start of; closest first.
  */
-export function suggestArtists(store: AwardsStore, normalized: string): Artist[] {
+export function suggestArtists(store: ArtistNames, normalized: string): Artist[] {
   const best = new Map<number, number>();
   const consider = (entry: AliasEntry, score: number) => {
     const previous = best.get(entry.artistId);
@@ -61,7 +61,7 @@ export interface Choice {
 export const MAX_AUTOCOMPLETE_CHOICES = 25;
 
 /** Autocomplete choices for an artist option: name (and the alias that matched), value = typed-back name. */
-export function artistChoices(store: AwardsStore, typed: string): Choice[] {
+export function artistChoices(store: ArtistNames, typed: string): Choice[] {
   const normalized = normalizeName(typed);
   if (normalized.length === 0) {
     return store.listArtists(MAX_AUTOCOMPLETE_CHOICES).map((artist) => ({ name: artist.name, value: artist.name }));

@@ -3,7 +3,7 @@
 // resolve the way every command resolves them; a new artist or ceremony is created only when the
 // caller says which kind it is, so that a typo never becomes a new act. Problems are data (a code,
 // the field, the value); the presentation layer words them.
-import type { AwardsStore, CeremonyKind } from './awards-facts.js';
+import type { ContributionFacts, CeremonyKind } from './awards-facts.js';
 import type { ContributionLookups } from './contribution-records.js';
 import { resolveCeremony, type CeremonyResolution } from './ceremonies.js';
 import {
@@ -212,7 +212,7 @@ function addCreations(batch: ResolutionBatch, created: PendingCreations): void {
 }
 
 export interface ResolveContext {
-  store: AwardsStore;
+  store: ContributionFacts;
   lookups: ContributionLookups;
   /** Today's date (YYYY-MM-DD): no fact may be dated after it. */
   today: string;

@@ -2,7 +2,7 @@
 // the future, names that resolve (or a new act or show the fan says to add, flagged for the
 // curator), at most five waiting per fan, and a fact the store does not hold yet. Plain data in,
 // plain data out; the caller words it and decides who is a curator.
-import type { AwardsStore, MilestoneFact, NominationFact } from './awards-facts.js';
+import type { ContributionFacts, MilestoneFact, NominationFact } from './awards-facts.js';
 import type { ContributionLookups, ExistingFact } from './contribution-records.js';
 import {
   editionKeyOf,
@@ -95,7 +95,7 @@ export interface SuggestionLookups {
 }
 
 export interface SuggestionContext {
-  store: AwardsStore;
+  store: ContributionFacts;
   lookups: ContributionLookups;
   suggestions: SuggestionLookups;
   now: Date;

@@ -1,6 +1,6 @@
 // Trivia questions generated from the awards store, never written by hand. Every question is
 // checked against the store before it is asked: exactly one of its options may be right.
-import type { Artist, AwardsStore, CategoryNominee, EditionRef, MilestoneFact, NominationFact, SourceRef } from './awards-facts.js';
+import type { Artist, TriviaFacts, CategoryNominee, EditionRef, MilestoneFact, NominationFact, SourceRef } from './awards-facts.js';
 
 export type QuestionKind =
   | 'category-winner'
@@ -158,7 +158,7 @@ function assemble(
 }
 
 /** Artists of the same kind as `artist`, excluding some, as wrong options. */
-function sameKindArtists(store: AwardsStore, kind: Artist['kind'], exclude: Set<number>, random: () => number): Candidate[] {
+function sameKindArtists(store: TriviaFacts, kind: Artist['kind'], exclude: Set<number>, random: () => number): Candidate[] {
   return shuffle(
     store.artistsOfKind(kind, random(), 24).filter((a) => !exclude.has(a.id)),
     random,
@@ -167,7 +167,7 @@ function sameKindArtists(store: AwardsStore, kind: Artist['kind'], exclude: Set<
     .map((a) => ({ text: a.name, subject: { artistIds: [a.id] } }));
 }
 
-function kindOf(store: AwardsStore, artists: NominationFact['artists']): Artist['kind'] {
+function kindOf(store: TriviaFacts, artists: NominationFact['artists']): Artist['kind'] {
   const lead = artists.find((a) => a.role !== 'featured') ?? artists[0];
   return (lead && store.artistById(lead.id)?.kind) ?? 'soloist';
 }
@@ -195,11 +195,11 @@ function knownWinners(reads: Reads, edition: Pick<EditionRef, 'id' | 'episode' |
  * The store reads one question needs, each made once: building a question and checking its options
  * ask the same things several times. It lives for one question only, so it never outlives a change.
  */
-function readsOf(store: AwardsStore) {
+function readsOf(store: TriviaFacts) {
   const winners = new Map<string, CategoryNominee[] | null>();
   const editions = new Map<number, EditionRef>();
   let firstWinRows: { id: number; artistId: number; workTitle: string }[] | undefined;
-  let debutRows: ReturnType<AwardsStore['milestoneSummaries']> | undefined;
+  let debutRows: ReturnType<TriviaFacts['milestoneSummaries']> | undefined;
   return {
     store,
     knownWinners(edition: Pick<EditionRef, 'id' | 'episode' | 'ceremonySlug'>, categorySlug: string): CategoryNominee[] | null {
@@ -247,7 +247,7 @@ function provedNotWinners(reads: Reads, edition: EditionRef, categorySlug: strin
 }
 
 /** The artists credited with the work a milestone rests on, at its edition: the claim may be theirs too. */
-function coCredited(store: AwardsStore, milestone: MilestoneFact): Set<number> {
+function coCredited(store: TriviaFacts, milestone: MilestoneFact): Set<number> {
   if (!milestone.edition || !milestone.workTitle) return new Set();
   return new Set(
     store
@@ -263,7 +263,7 @@ function quizzableMilestone(milestone: MilestoneFact): boolean {
 }
 
 /** The store proves the milestone's statement is not true of this artist. */
-function provedNotHolder(store: AwardsStore, milestone: MilestoneFact, artistId: number): boolean {
+function provedNotHolder(store: TriviaFacts, milestone: MilestoneFact, artistId: number): boolean {
   if (!quizzableMilestone(milestone)) return false;
   if (milestone.artists.some((a) => a.id === artistId)) return false;
   return !coCredited(store, milestone).has(artistId);
@@ -299,7 +299,7 @@ function provedNoGrandPrize(reads: Reads, edition: EditionRef, artistIds: readon
   });
 }
 
-export function categoryWinnerQuestion(store: AwardsStore, win: NominationFact, random: () => number): TriviaQuestion | null {
+export function categoryWinnerQuestion(store: TriviaFacts, win: NominationFact, random: () => number): TriviaQuestion | null {
   const winners = knownWinners(readsOf(store), win.edition, win.categorySlug);
   if (!winners) return null;
   const nominees = store.categoryNominees(win.edition.id, win.categorySlug);
@@ -324,7 +324,7 @@ export function categoryWinnerQuestion(store: AwardsStore, win: NominationFact, 
   );
 }
 
-export function winningSongQuestion(store: AwardsStore, win: NominationFact, random: () => number): TriviaQuestion | null {
+export function winningSongQuestion(store: TriviaFacts, win: NominationFact, random: () => number): TriviaQuestion | null {
   if (!win.workTitle) return null;
   // Another song is wrong only where the category's one winner is recorded.
   if (!knownWinners(readsOf(store), win.edition, win.categorySlug)) return null;
@@ -353,7 +353,7 @@ export function winningSongQuestion(store: AwardsStore, win: NominationFact, ran
   );
 }
 
-export function winEditionQuestion(store: AwardsStore, win: NominationFact, random: () => number): TriviaQuestion | null {
+export function winEditionQuestion(store: TriviaFacts, win: NominationFact, random: () => number): TriviaQuestion | null {
   const lead = leadOf(win.artists);
   const editionsWon = new Set(store.editionsWonBy(lead.id, win.categoryName, null));
   const reads = readsOf(store);
@@ -388,7 +388,7 @@ export function winEditionQuestion(store: AwardsStore, win: NominationFact, rand
 
 /** Only for categories whose full nominee list a source gives: otherwise a "wrong" act might not be. */
 export function nominatedAmongQuestion(
-  store: AwardsStore,
+  store: TriviaFacts,
   nominee: NominationFact,
   random: () => number,
 ): TriviaQuestion | null {
@@ -412,7 +412,7 @@ export function nominatedAmongQuestion(
 
 /** "True or false": half the time about the milestone's own artist, half about another act. */
 export function milestoneTrueFalseQuestion(
-  store: AwardsStore,
+  store: TriviaFacts,
   milestone: MilestoneFact,
   random: () => number,
   shownTrue = random() < 0.5,
@@ -442,7 +442,7 @@ export function milestoneTrueFalseQuestion(
   };
 }
 
-export function milestoneWhoQuestion(store: AwardsStore, milestone: MilestoneFact, random: () => number): TriviaQuestion | null {
+export function milestoneWhoQuestion(store: TriviaFacts, milestone: MilestoneFact, random: () => number): TriviaQuestion | null {
   if (!quizzableMilestone(milestone) || milestone.artists.length !== 1) return null;
   // A statement that names its subject's own song gives the answer away.
   if (milestone.statement.startsWith('"')) return null;
@@ -466,7 +466,7 @@ export function milestoneWhoQuestion(store: AwardsStore, milestone: MilestoneFac
 }
 
 /** "Which song won Inkigayo on 2019-06-09?": asked only where the episode's one winner is recorded. */
-export function episodeSongQuestion(store: AwardsStore, win: NominationFact, random: () => number): TriviaQuestion | null {
+export function episodeSongQuestion(store: TriviaFacts, win: NominationFact, random: () => number): TriviaQuestion | null {
   if (!win.edition.episode || !win.edition.heldOn || !win.workTitle) return null;
   if (!knownWinners(readsOf(store), win.edition, win.categorySlug)) return null;
   // Songs that won the same show that year: what a fan might mix it up with.
@@ -492,7 +492,7 @@ export function episodeSongQuestion(store: AwardsStore, win: NominationFact, ran
 }
 
 /** "Whose first music-show win was this song?": the other options are acts whose recorded first win was another song. */
-export function firstWinWhoQuestion(store: AwardsStore, milestone: MilestoneFact, random: () => number): TriviaQuestion | null {
+export function firstWinWhoQuestion(store: TriviaFacts, milestone: MilestoneFact, random: () => number): TriviaQuestion | null {
   if (!firstWinKey.test(milestone.key) || milestone.doubtful || milestone.artists.length !== 1 || !milestone.workTitle) return null;
   const own = milestone.artists[0]!;
   const kind = store.artistById(own.id)?.kind;
@@ -525,7 +525,7 @@ export function firstWinWhoQuestion(store: AwardsStore, milestone: MilestoneFact
 }
 
 /** "Which act won a daesang at the 2019 MAMA?": the other options provably won none there. */
-export function grandPrizeWinnerQuestion(store: AwardsStore, win: NominationFact, random: () => number): TriviaQuestion | null {
+export function grandPrizeWinnerQuestion(store: TriviaFacts, win: NominationFact, random: () => number): TriviaQuestion | null {
   if (!win.grandPrize || win.edition.episode || win.result !== 'won') return null;
   const lead = leadOf(win.artists);
   const prizeWinners = new Set(
@@ -574,7 +574,7 @@ export function grandPrizeWinnerQuestion(store: AwardsStore, win: NominationFact
 }
 
 /** "In which year did TWICE debut?": the other years are wrong by the act's one recorded debut. */
-export function debutYearQuestion(store: AwardsStore, milestone: MilestoneFact, random: () => number): TriviaQuestion | null {
+export function debutYearQuestion(store: TriviaFacts, milestone: MilestoneFact, random: () => number): TriviaQuestion | null {
   if (milestone.kind !== 'debut' || milestone.doubtful || milestone.artists.length !== 1 || !milestone.occurredOn) return null;
   const own = milestone.artists[0]!;
   const solo = isSoloDebut(milestone.statement);
@@ -610,10 +610,10 @@ function milestoneWording(milestone: MilestoneFact): QuestionWording {
  * Which options are right according to the store, worked out afresh from the store (not from how
  * the question was built). A question may be asked only when exactly one is.
  */
-export function rightOptions(store: AwardsStore, question: TriviaQuestion): number[] {
+export function rightOptions(store: TriviaFacts, question: TriviaQuestion): number[] {
   const { check } = question;
   // Read once for all the options, when the kind needs them.
-  let wins: ReturnType<AwardsStore['categoryWins']> | undefined;
+  let wins: ReturnType<TriviaFacts['categoryWins']> | undefined;
   const categoryWins = () => (wins ??= store.categoryWins(check.editionId!, check.categoryName!));
   let editionsWon: Set<number> | undefined;
   const editionsWonByLead = () => (editionsWon ??= new Set(store.editionsWonBy(check.artistIds![0]!, check.categoryName!, check.workTitle ?? null)));
@@ -662,7 +662,7 @@ export function rightOptions(store: AwardsStore, question: TriviaQuestion): numb
  * else, a complete nominee list without it, another recorded first win or debut. Silence proves
  * nothing.
  */
-export function provedWrong(store: AwardsStore, question: TriviaQuestion, index: number, reads: Reads = readsOf(store)): boolean {
+export function provedWrong(store: TriviaFacts, question: TriviaQuestion, index: number, reads: Reads = readsOf(store)): boolean {
   const { check } = question;
   const subject = question.subjects[index];
   if (!subject) return false;
@@ -717,12 +717,12 @@ export function provedWrong(store: AwardsStore, question: TriviaQuestion, index:
 }
 
 /** Whether one of these wins (a category's at an edition) credits the artist, with this work when one is given. */
-function wonWith(wins: ReturnType<AwardsStore['categoryWins']>, artistId: number, workTitle: string | null): boolean {
+function wonWith(wins: ReturnType<TriviaFacts['categoryWins']>, artistId: number, workTitle: string | null): boolean {
   return wins.some((win) => win.artistIds.includes(artistId) && (workTitle === null || win.workTitle === workTitle));
 }
 
 /** True when exactly one option is right, it is the one the question says, and the store proves every other wrong. */
-export function hasSingleRightAnswer(store: AwardsStore, question: TriviaQuestion): boolean {
+export function hasSingleRightAnswer(store: TriviaFacts, question: TriviaQuestion): boolean {
   const right = rightOptions(store, question);
   if (right.length !== 1 || right[0] !== question.correct) return false;
   const reads = readsOf(store);
@@ -738,7 +738,7 @@ export interface QuestionScope {
 }
 
 /** Facts the questions may be about: random picks from the whole store, or the scope's own facts. */
-function pickFact(store: AwardsStore, scope: QuestionScope, random: () => number): { win?: NominationFact; milestone?: MilestoneFact } {
+function pickFact(store: TriviaFacts, scope: QuestionScope, random: () => number): { win?: NominationFact; milestone?: MilestoneFact } {
   const wantMilestone = random() < 0.35;
   if (scope.artistIds) {
     if (wantMilestone) {
@@ -763,7 +763,7 @@ function pickFact(store: AwardsStore, scope: QuestionScope, random: () => number
  * answer; null when the store has nothing more to ask within the scope.
  */
 export function nextQuestion(
-  store: AwardsStore,
+  store: TriviaFacts,
   scope: QuestionScope,
   asked: ReadonlySet<string>,
   random: () => number,
@@ -786,7 +786,7 @@ export function nextQuestion(
  * Every question the store allows, one per fact and kind (both ways for true-or-false), with
  * distractors drawn from `random`: what the tests check for a single right answer.
  */
-export function everyQuestion(store: AwardsStore, random: () => number): TriviaQuestion[] {
+export function everyQuestion(store: TriviaFacts, random: () => number): TriviaQuestion[] {
   const questions: TriviaQuestion[] = [];
   for (const edition of store.editions()) {
     for (const nomination of store.nominationsAt(edition.id)) {

@@ -88,10 +88,6 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
     ...(options.requestsPerSecond ? { requestsPerSecond: options.requestsPerSecond } : {}),
   });
   const clock = options.clock ?? { now: () => new Date() };
-  const context: CommandContext = createCommandContext(opened, clock, logger, {
-    preferredLocale: (guildId) => client.guilds.cache.get(guildId)?.preferredLocale,
-    replyCacheSize: config.replyCacheSize,
-  });
   const triviaGame = createTriviaGame({
     store: opened.store,
     trivia: opened.trivia,
@@ -109,18 +105,23 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
   const curators = new Set(config.curatorUserIds);
   const roles = createDiscordRoles(client);
   const pingsFor = createAnniversaryPings({ biasRoles: opened.biasRoles, store: opened.store, roles, logger });
-  context.capabilities = {
-    trivia: triviaGame,
-    guilds: createGuildInspector(client),
-    roles,
-    postToChannel: createChannelPoster(client),
-    singlePlayer: false,
-    forms: true,
-    isCurator: (userId) => curators.has(userId),
-    fetchAttachment: (attachment, maxBytes) => downloadAttachment(attachment.url, maxBytes),
-    cards,
-    scheduledEvents: { api: scheduledEvents, changed: () => eventSync.nudge() },
-  };
+  // Built once, with everything the runtime can do: the game reads the context's translator only when a round starts.
+  const context: CommandContext = createCommandContext(opened, clock, logger, {
+    preferredLocale: (guildId) => client.guilds.cache.get(guildId)?.preferredLocale,
+    replyCacheSize: config.replyCacheSize,
+    capabilities: {
+      trivia: triviaGame,
+      guilds: createGuildInspector(client),
+      roles,
+      postToChannel: createChannelPoster(client),
+      singlePlayer: false,
+      forms: true,
+      isCurator: (userId) => curators.has(userId),
+      fetchAttachment: (attachment, maxBytes) => downloadAttachment(attachment.url, maxBytes),
+      cards,
+      scheduledEvents: { api: scheduledEvents, changed: () => eventSync.nudge() },
+    },
+  });
   const countdownDays = createCountdownDays(opened.store, opened.countdowns);
   const processId = randomUUID();
   // Another kind of daily post, run by the anniversary ticker's engine.

@@ -1,7 +1,7 @@
 // Applies an import plan: the whole plan in one synchronous better-sqlite3 transaction (an async
 // callback would silently break the rollback), recorded as one import with its file's digest.
 import type { LightstickDatabase } from '../../db/database.js';
-import type { AwardsStore } from '../../db/queries/awards-store.js';
+import type { FactsChanged } from '../core/awards-facts.js';
 import { recordImport, writeFacts } from '../../db/queries/contribution-store.js';
 import { factWriterFor } from '../../db/queries/fact-writer.js';
 import type { ImportApplied } from '../core/import-plan.js';
@@ -9,7 +9,7 @@ import { isNoOp, type ImportPlan } from './plan-import.js';
 
 export type { ImportApplied };
 
-export function applyImportPlan(db: LightstickDatabase, store: AwardsStore, plan: ImportPlan, now: Date): ImportApplied {
+export function applyImportPlan(db: LightstickDatabase, store: FactsChanged, plan: ImportPlan, now: Date): ImportApplied {
   if (isNoOp(plan)) return { status: 'nothing-to-change' };
   const client = db.$client;
   const importId = client.transaction(() => {

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { FactChange, ImportPlan, ImportProblem, PlannedFact } from '../core/import-plan.js';
 import { parse } from 'csv-parse/sync';
-import type { AwardsStore } from '../../db/queries/awards-store.js';
+import type { ContributionFacts } from '../core/awards-facts.js';
 import type { ContributionLookups, ImportRecord } from '../../db/queries/contribution-store.js';
 import { z } from 'zod';
 import { seedFile, type SeedFile } from '../../db/seed/seed-file-schema.js';
@@ -69,7 +69,7 @@ export interface ImportInput {
 export type ImportPlanning = { ok: true; plan: ImportPlan } | { ok: false; fileName: string; problems: ImportProblem[] };
 
 export interface ImportContext {
-  store: AwardsStore;
+  store: ContributionFacts;
   lookups: ContributionLookups;
 }
 

@@ -247,7 +247,7 @@ export function standingsMessage(standings: PlayerScore[], ending: 'finished' | 
 }
 
 /** Why a question's message was closed without a reveal. */
-export type QuestionNotice = 'restarting' | 'interrupted-by-restart';
+export type QuestionNotice = 'restarting' | 'interrupted-by-restart' | 'interrupted-by-outage';
 
 export function noticeOnQuestion(
   question: TriviaQuestion,
@@ -258,7 +258,12 @@ export function noticeOnQuestion(
   translation: Translation,
 ): MessagePayload {
   const { t } = translation;
-  const text = notice === 'restarting' ? t('trivia.interruptedRestarting') : t('trivia.interruptedByRestart');
+  const text =
+    notice === 'restarting'
+      ? t('trivia.interruptedRestarting')
+      : notice === 'interrupted-by-outage'
+        ? t('triviaOutage.interrupted')
+        : t('trivia.interruptedByRestart');
   return {
     embeds: [
       {

@@ -2,7 +2,7 @@
 // message, answers recorded as they arrive, the reveal, the next question, the standings. Where
 // the messages go is a port: Discord channels live, standard output in the console.
 import type { Logger } from 'pino';
-import type { AwardsStore } from '../core/awards-facts.js';
+import type { TriviaFacts } from '../core/awards-facts.js';
 import type { PlayerScore, StoredAnswer, StoredQuestion, TriviaStore } from '../core/trivia-records.js';
 import type { Clock } from '../core/clock.js';
 import { nextQuestion, type TriviaQuestion } from '../core/trivia-questions.js';
@@ -35,12 +35,12 @@ export interface RoundMessages {
     questionId: number,
     position: number,
     total: number,
-    notice: 'restarting' | 'interrupted-by-restart',
+    notice: 'restarting' | 'interrupted-by-restart' | 'interrupted-by-outage',
   ): MessagePayload;
 }
 
 export interface TriviaGameDependencies {
-  store: AwardsStore;
+  store: TriviaFacts;
   trivia: TriviaStore;
   clock: Clock;
   logger: Logger;
@@ -101,6 +101,11 @@ export interface TriviaGame {
 const REVEAL_PAUSE_MS = 4000;
 const COUNTDOWN_STEP_MS = 5000;
 const GET_READY_MS = 2000;
+/**
+ * When a round fails on Discord (an outage), its open question is edited to say so once Discord
+ * answers again: tried after each of these waits (real time, about ten minutes in all), then given up.
+ */
+export const INTERRUPTED_NOTICE_RETRIES_MS = [1000, 2000, 3000, 5000, 5000, 10_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000];
 
 interface PlayingRound {
   roundId: number;
@@ -109,6 +114,8 @@ interface PlayingRound {
   /** Wakes the round's wait early: everyone answered, or the round was stopped. */
   wake: () => void;
   current: StoredQuestion | null;
+  /** The question whose message still has live buttons (posted, not yet revealed or closed). */
+  live: { questionId: number; messageId: string; question: TriviaQuestion; position: number; total: number } | null;
   questionOpened: Promise<void>;
   announceQuestion: () => void;
   expectedPlayers?: number;
@@ -126,6 +133,42 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
   /** Parsed questions by id: fifty clicks on one question read and parse it once. */
   const parsedQuestions = new Map<number, TriviaQuestion>();
   let shuttingDown = false;
+  /** Notices waiting for Discord to answer again, each cancellable on shutdown. */
+  const pendingNotices = new Set<{ cancel: () => void; done: Promise<void> }>();
+
+  /**
+   * Edits a failed round's open question to say the round was interrupted, retrying until Discord
+   * answers (the failure that ended the round is usually still going on).
+   */
+  function noticeWhenDiscordAnswers(round: PlayingRound, channelId: string, live: NonNullable<PlayingRound['live']>): void {
+    let timer: NodeJS.Timeout | undefined;
+    let cancelled = false;
+    let wakeUp = () => {};
+    const pending = {
+      cancel: () => {
+        cancelled = true;
+        clearTimeout(timer);
+        wakeUp();
+      },
+      done: (async () => {
+        for (const waitMs of INTERRUPTED_NOTICE_RETRIES_MS) {
+          await new Promise<void>((resolve) => {
+            wakeUp = resolve;
+            timer = setTimeout(resolve, waitMs);
+          });
+          if (cancelled) return;
+          try {
+            await deps.channel.edit(channelId, live.messageId, round.messages.notice(live.question, live.questionId, live.position, live.total, 'interrupted-by-outage'));
+            logger.info({ roundId: round.roundId }, 'marked a round interrupted by a Discord outage');
+            return;
+          } catch (error) {
+            logger.warn({ err: error, roundId: round.roundId }, 'could not mark an interrupted round yet');
+          }
+        }
+      })().finally(() => pendingNotices.delete(pending)),
+    };
+    pendingNotices.add(pending);
+  }
 
   function questionById(questionId: number): TriviaQuestion | undefined {
     let question = parsedQuestions.get(questionId);
@@ -165,6 +208,7 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
     const messageId = await deps.channel.post(channelId, messages.question(stored.id, question, position, total, Math.round(durationMs / 1000 / scale)));
     trivia.setQuestionMessage(stored.id, messageId);
     round.current = { ...stored, messageId };
+    round.live = { questionId: stored.id, messageId, question, position, total };
     round.announceQuestion();
 
     // Count down by editing the question, not by posting new messages.
@@ -182,10 +226,12 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
     const answers = trivia.answers(stored.id);
     if (shuttingDown) {
       await deps.channel.edit(channelId, messageId, messages.notice(question, stored.id, position, total, 'restarting'));
+      round.live = null;
       return;
     }
     const note = round.stoppedBy ? { kind: 'stopped-by' as const, userId: round.stoppedBy } : undefined;
     await deps.channel.edit(channelId, messageId, messages.reveal(stored.id, question, position, total, answers, note));
+    round.live = null;
   }
 
   async function play(round: PlayingRound, channelId: string, questions: TriviaQuestion[], secondsPerQuestion: number) {
@@ -251,6 +297,7 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
         done: Promise.resolve(),
         wake: () => {},
         current: null,
+        live: null,
         questionOpened: new Promise<void>((resolve) => (announce = resolve)),
         announceQuestion: () => {},
         ...(request.expectedPlayers !== undefined ? { expectedPlayers: request.expectedPlayers } : {}),
@@ -264,6 +311,8 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
         .catch((error: unknown) => {
           logger.error({ err: error, roundId }, 'trivia round failed');
           trivia.endRound(roundId, 'interrupted', deps.clock.now().getTime());
+          // Its open question would keep live buttons: closed once Discord answers again.
+          if (round.live && !shuttingDown) noticeWhenDiscordAnswers(round, request.channelId, round.live);
         })
         .finally(() => {
           if (playing.get(request.channelId) === round) playing.delete(request.channelId);
@@ -336,23 +385,33 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
     },
 
     async openQuestion(channelId, userId, waitMs) {
-      const deadline = Date.now() + waitMs;
-      for (;;) {
-        const round = playing.get(channelId);
-        if (!round) return null;
-        const current = round.current;
-        const open = current && trivia.question(current.id)?.revealedAt === null;
-        if (current && open && !trivia.answer(current.id, userId)) return current;
-        const left = deadline - Date.now();
-        if (left <= 0) return null;
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([round.questionOpened, round.done, new Promise((resolve) => (timer = setTimeout(resolve, left)))]);
+      // One timer for the whole wait: the engine reads no wall clock of its own.
+      let timedOut = false;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          timedOut = true;
+          resolve();
+        }, waitMs);
+      });
+      try {
+        for (;;) {
+          const round = playing.get(channelId);
+          if (!round) return null;
+          const current = round.current;
+          const open = current && trivia.question(current.id)?.revealedAt === null;
+          if (current && open && !trivia.answer(current.id, userId)) return current;
+          if (timedOut) return null;
+          await Promise.race([round.questionOpened, round.done, timeout]);
+        }
+      } finally {
         clearTimeout(timer);
       }
     },
 
     async idle() {
       await Promise.allSettled([...playing.values()].map((round) => round.done));
+      await Promise.allSettled([...pendingNotices].map((pending) => pending.done));
     },
 
     async shutdown() {
@@ -363,6 +422,9 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
         round.wake();
       }
       await Promise.allSettled(rounds.map((round) => round.done));
+      // A notice still waiting for Discord is given up: the round is already recorded as interrupted.
+      for (const pending of pendingNotices) pending.cancel();
+      await Promise.allSettled([...pendingNotices].map((pending) => pending.done));
     },
   };
 }

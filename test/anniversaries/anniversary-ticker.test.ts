@@ -1,7 +1,8 @@
 // The ticker on a real SQLite file, with a poster that behaves like Discord (it honours nonces).
 import { afterEach, describe, expect, it } from 'vitest';
+import { Placeholder } from 'drizzle-orm';
 import type { MessagePayload } from '../../commands/command.js';
-import { dueServersSql } from '../../db/queries/anniversary-store.js';
+import { dueServersQuery } from '../../db/queries/anniversary-store.js';
 import {
   createAnniversaryTicker,
   PostFailure,
@@ -289,9 +290,10 @@ describe('the anniversary ticker', () => {
 
   it('reads only the servers that are due, a range of the checks in time order, each server by its key', () => {
     const store = open(temporaryDatabasePath());
-    const plan = store.db.$client
-      .prepare(`explain query plan ${dueServersSql}`)
-      .all({ now: Date.now(), shardCount: 1, shardIds: '[0]', limit: 10 }) as { detail: string }[];
+    const query = dueServersQuery(store.db).toSQL();
+    const values: Record<string, unknown> = { now: Date.now(), shardCount: 1, shardIds: '[0]', limit: 10 };
+    const params = query.params.map((param) => (param instanceof Placeholder ? values[param.name] : param));
+    const plan = store.db.$client.prepare(`explain query plan ${query.sql}`).all(...params) as { detail: string }[];
     const details = plan.map((row) => row.detail).join(' | ');
     expect(details).toMatch(/SEARCH c USING PRIMARY KEY \(next_check_at<\?\)/);
     expect(details).toMatch(/SEARCH s USING INDEX sqlite_autoindex_anniversary_settings_1 \(guild_id=\?\)/);

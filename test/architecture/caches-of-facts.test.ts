@@ -31,6 +31,7 @@ const longLived: Record<string, string> = {
   // Trivia questions are written once, when a round is made, and never change after.
   'src/trivia/trivia-game.ts#parsedQuestions': 'a stored question as asked, fixed when its round was made',
   'src/trivia/trivia-game.ts#playing': 'rounds being played, not facts',
+  'src/trivia/trivia-game.ts#pendingNotices': 'edits waiting for Discord to answer again, not facts',
   // No facts at all.
   'src/presentation/translation.ts#translations': 'message catalogues',
   'src/command-router.ts#outcomes': 'how each reply ended, for metrics',

@@ -122,6 +122,11 @@ export interface RouteOverride {
   headers?: Record<string, string>;
   /** How many matching requests to answer this way; 1 by default. */
   times?: number;
+  /**
+   * Answers every matching request this way until this time (ms since the epoch), however many:
+   * an outage of a while rather than of a number of requests. `times` is then ignored.
+   */
+  until?: number;
 }
 
 /** Where and as whom an interaction happens; everything defaults to the first guild, channel and user. */
@@ -732,6 +737,12 @@ export class FakeDiscordServer {
   }
 
   private takeOverride(method: string, path: string): RestReply | null {
+    const now = Date.now();
+    // An outage that is over answers nothing any more.
+    for (let i = this.overrides.length - 1; i >= 0; i--) {
+      const until = this.overrides[i]!.until;
+      if (until !== undefined && until <= now) this.overrides.splice(i, 1);
+    }
     const index = this.overrides.findIndex(
       (override) =>
         override.method.toUpperCase() === method &&
@@ -739,8 +750,10 @@ export class FakeDiscordServer {
     );
     const override = this.overrides[index];
     if (!override) return null;
-    override.remaining -= 1;
-    if (override.remaining <= 0) this.overrides.splice(index, 1);
+    if (override.until === undefined) {
+      override.remaining -= 1;
+      if (override.remaining <= 0) this.overrides.splice(index, 1);
+    }
     return { status: override.status, body: override.body, ...(override.headers ? { headers: override.headers } : {}) };
   }
 }

@@ -1,14 +1,14 @@
 // `npm start` with a token: the bot, with its health and metrics server and daily backups, until a
-// signal or a crash; then a stop within the deadline and an explicit exit (see process-lifecycle.ts).
-import type { Config } from '../config.js';
-import { ConfigError } from '../config.js';
-import { createBot } from '../discord/bot.js';
-import { checkRegisteredCommands } from '../discord/command-registration.js';
-import { createLogger } from '../logger.js';
-import { startDailyBackups, type DailyBackups } from './backup.js';
-import { portInUseError, startHealthServer, type HealthServer } from './health-server.js';
-import { createPrometheusMetrics } from './metrics.js';
-import { runUntilStopped, stopWithin } from './process-lifecycle.js';
+// signal or a crash; then a stop within the deadline and an explicit exit (see hosting/process-lifecycle.ts).
+import type { Config } from './config.js';
+import { ConfigError } from './config.js';
+import { createBot } from './discord/bot.js';
+import { checkRegisteredCommands } from './discord/command-registration.js';
+import { createLogger } from './logger.js';
+import { startDailyBackups, type DailyBackups } from './hosting/backup.js';
+import { portInUseError, startHealthServer, type HealthServer } from './hosting/health-server.js';
+import { createPrometheusMetrics } from './hosting/metrics.js';
+import { runUntilStopped, stopWithin } from './hosting/process-lifecycle.js';
 
 /** Resolves with the exit status once the bot has stopped. */
 export async function runBot(config: Config): Promise<number> {
