@@ -22,6 +22,7 @@ import {
 import { echoed } from '../src/presentation/refusals.js';
 import { supportedLocales, type Translation } from '../src/presentation/translation.js';
 import { described, localizedChoice } from './command-descriptions.js';
+import { requireManageServer } from './command-guards.js';
 import { installableInServers } from './command-installs.js';
 import {
   artistFromOption,
@@ -200,6 +201,10 @@ function timeZoneChoices(typed: string): Choice[] {
 export const anniversariesCommand: SlashCommand = {
   definition,
   execute(invocation, context) {
+    // Every subcommand is the server's admins' (the command's default permission is only a default).
+    const translation = readerTranslation(invocation, context);
+    requiredGuildId(invocation, 'anniversaries', translation);
+    requireManageServer(invocation, translation);
     switch (invocation.subcommand) {
       case 'setup':
         return setup(invocation, context);
