@@ -52,7 +52,19 @@ export function replyForError(
     return tagged({ payload: { content: translation.t('errors.staleButton') }, ephemeral: true }, 'unknown');
   }
   context.logger.error({ err: error, interactionId: requestId, command: what }, 'command failed');
+  // A store that cannot be written is said plainly: the reader can do nothing about it, but the
+  // host can, and nothing was changed (the write's transaction rolled back).
+  const storeRefusal = storeRefusalKey(error);
+  if (storeRefusal) return tagged({ payload: { content: translation.t(storeRefusal) }, ephemeral: true }, 'error');
   return tagged({ payload: { content: apologyText(translation) }, ephemeral: true }, 'error');
+}
+
+/** The plain answer to SQLite's "disk full" or "read-only database", by its error code. */
+function storeRefusalKey(error: unknown): 'input.storeFull' | 'input.storeReadOnly' | null {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (code === 'SQLITE_FULL') return 'input.storeFull';
+  if (code.startsWith('SQLITE_READONLY')) return 'input.storeReadOnly';
+  return null;
 }
 
 export async function runSlashCommand(

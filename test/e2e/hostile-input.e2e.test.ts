@@ -137,4 +137,34 @@ describe('hostile and careless input', () => {
       expect(newArtists.value).toContain('Looks like **Stray Kids**, already in Lightstick');
     });
   });
+
+  describe('an import file that cannot be had', () => {
+    async function importAttachment(attachment: ReturnType<Harness['server']['userAttachment']>, locale?: Locale) {
+      const sent = harness.server.sendInteraction(
+        harness.server.chatInputInteraction({
+          commandName: 'import',
+          options: [{ name: 'file', type: ApplicationCommandOptionType.Attachment, value: attachment.id }],
+          resolved: { attachments: { [attachment.id]: attachment } },
+          user: owner(),
+          ...(locale ? { locale } : {}),
+        }),
+      );
+      await sent.callback(3000);
+      const path = `/webhooks/${harness.server.applicationId}/${sent.token}/messages/@original`;
+      return (await harness.server.waitForRequest((r) => r.method === 'PATCH' && r.path === path, 15_000)).body as Reply;
+    }
+
+    it('over the size cap, though the attachment said it was small, is answered with the cap', async () => {
+      const attachment = harness.server.userAttachment('big.csv', Buffer.alloc(600 * 1024, 'a'));
+      const answer = await importAttachment({ ...attachment, size: 1000 });
+      expect(answer.content).toContain('That file is larger than');
+      expect(answer.components ?? []).toEqual([]);
+    });
+
+    it('that Discord no longer serves is answered plainly, in the curator\'s language', async () => {
+      const attachment = harness.server.userAttachment('gone.csv', Buffer.from('artist\n'));
+      const answer = await importAttachment({ ...attachment, url: attachment.url.replace('gone.csv', 'missing.csv') }, Locale.SpanishLATAM);
+      expect(answer.content).toBe('No pude descargar ese archivo de Discord. Vuelve a adjuntarlo, por favor.');
+    });
+  });
 });
