@@ -201,10 +201,9 @@ function timeZoneChoices(typed: string): Choice[] {
 export const anniversariesCommand: SlashCommand = {
   definition,
   execute(invocation, context) {
-    // Every subcommand is the server's admins' (the command's default permission is only a default).
-    const translation = readerTranslation(invocation, context);
-    requiredGuildId(invocation, 'anniversaries', translation);
-    requireManageServer(invocation, translation);
+    // Every subcommand is the server's admins' (the command's default permission is only a default);
+    // each that needs a server says so itself (a preview in the console needs none).
+    requireManageServer(invocation, readerTranslation(invocation, context));
     switch (invocation.subcommand) {
       case 'setup':
         return setup(invocation, context);

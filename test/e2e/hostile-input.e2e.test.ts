@@ -155,7 +155,7 @@ describe('hostile and careless input', () => {
     }
 
     it('over the size cap, though the attachment said it was small, is answered with the cap', async () => {
-      const attachment = harness.server.userAttachment('big.csv', Buffer.alloc(600 * 1024, 'a'));
+      const attachment = harness.server.userAttachment('big.csv', Buffer.alloc(2560 * 1024, 'a'));
       const answer = await importAttachment({ ...attachment, size: 1000 });
       expect(answer.content).toContain('That file is larger than');
       expect(answer.components ?? []).toEqual([]);
