@@ -167,4 +167,43 @@ describe('hostile and careless input', () => {
       expect(answer.content).toBe('No pude descargar ese archivo de Discord. Vuelve a adjuntarlo, por favor.');
     });
   });
+
+  describe('a large import', () => {
+    it("is applied in turns: a fan's /firsts sent during Apply is answered before Apply finishes", async () => {
+      const header = 'artist,ceremony,date,category,result,work,source_url,source_title,source_publisher,source_published,ceremony_kind';
+      const rows = Array.from({ length: 3000 }, (_, index) => `Stray Kids,Big Show,${2000 + Math.floor(index / 300)}-01-01,Prize ${index},won,,https://news.example.com/${index},Win ${index},Example News,2024-01-01,award_show`);
+      const attachment = harness.server.userAttachment('large.csv', Buffer.from([header, ...rows].join('\n')));
+      const sent = harness.server.sendInteraction(
+        harness.server.chatInputInteraction({
+          commandName: 'import',
+          options: [{ name: 'file', type: ApplicationCommandOptionType.Attachment, value: attachment.id }],
+          resolved: { attachments: { [attachment.id]: attachment } },
+          user: owner(),
+        }),
+      );
+      await sent.callback(3000);
+      const previewPath = `/webhooks/${harness.server.applicationId}/${sent.token}/messages/@original`;
+      const preview = (await harness.server.waitForRequest((r) => r.method === 'PATCH' && r.path === previewPath, 60_000)).body as Reply;
+      const apply = preview.components![0]!.components[0]!.custom_id;
+      expect(apply).toMatch(/^import:apply:/);
+
+      const previewMessage = harness.server.messages(harness.server.channel().id).at(-1)!;
+      const pressed = harness.server.sendInteraction(harness.server.buttonInteraction({ customId: apply, message: previewMessage, user: owner() }));
+      await pressed.callback(3000);
+      const appliedPath = `/webhooks/${harness.server.applicationId}/${pressed.token}/messages/@original`;
+      const applied = harness.server.waitForRequest((r) => r.method === 'PATCH' && r.path === appliedPath, 120_000);
+      let appliedAt = 0;
+      void applied.then(() => (appliedAt = Date.now()));
+      // A fan asks while the curator's file is checked again and written.
+      const firsts = harness.server.sendInteraction(harness.server.chatInputInteraction({ commandName: 'firsts', options: { artist: 'Rosé' }, user: fan }));
+      const answer = await firsts.callback(3000);
+      const answeredAt = Date.now();
+      expect(answer.type).toBe(4);
+      const done = (await applied).body as Reply;
+      expect(done.content).toContain('Imported: 3000 added');
+      expect(appliedAt === 0 || answeredAt <= appliedAt).toBe(true);
+      const awards = await run('awards', { artist: 'Stray Kids', ceremony: 'Big Show' });
+      expect(JSON.stringify(awards)).toContain('Prize');
+    }, 180_000);
+  });
 });
