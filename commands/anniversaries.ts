@@ -25,6 +25,7 @@ import { COUNTDOWN_ROOM, remindersLine, withCountdownStatus, withCountdowns } fr
 import { countdownsOfPost, events, eventsSubcommand, readReminderDays, REMIND_MAX_LENGTH } from './anniversary-countdowns.js';
 import { supportedLocales, type Translation } from '../src/presentation/translation.js';
 import { described, localizedChoice } from './command-descriptions.js';
+import { requireManageServer } from './command-guards.js';
 import { installableInServers } from './command-installs.js';
 import {
   artistFromOption,
@@ -228,6 +229,9 @@ export function timeZoneChoices(typed: string): Choice[] {
 export const anniversariesCommand: SlashCommand = {
   definition,
   execute(invocation, context) {
+    // Every subcommand is the server's admins' (the command's default permission is only a default);
+    // each that needs a server says so itself (a preview in the console needs none).
+    requireManageServer(invocation, readerTranslation(invocation, context));
     switch (invocation.subcommand) {
       case 'setup':
         return setup(invocation, context);

@@ -126,7 +126,8 @@ export interface Contributions {
   lookups: ContributionLookups;
   /** Plans in turns, so that other commands are answered while a large file is checked. */
   planImport(input: ImportInput): Promise<ImportPlanning>;
-  applyImport(plan: ImportPlan, now: Date): ImportApplied;
+  /** Writes in small transactions, in turns, so that other commands are answered meanwhile. */
+  applyImport(plan: ImportPlan, now: Date): Promise<ImportApplied>;
   /** Files a curator previewed with /import, kept until Apply or Cancel (or a quarter of an hour). */
   importDrafts: Map<string, { input: Omit<ImportInput, 'now'>; curatorId: string; expiresAt: number }>;
 }

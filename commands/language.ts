@@ -11,6 +11,7 @@ import { echoed } from '../src/presentation/refusals.js';
 import { supportedLocales } from '../src/presentation/translation.js';
 import { languageChoices } from './anniversaries.js';
 import { described } from './command-descriptions.js';
+import { requireManageServer } from './command-guards.js';
 import { installableInServers } from './command-installs.js';
 import { optionalString, readerTranslation, requiredGuildId } from './command-options.js';
 import { UserError, type SlashCommand } from './command.js';
@@ -27,6 +28,7 @@ export const languageCommand: SlashCommand = {
     const translation = readerTranslation(invocation, context);
     const { t } = translation;
     const guildId = requiredGuildId(invocation, 'language', translation);
+    requireManageServer(invocation, translation);
     const chosen = optionalString(invocation, 'language');
     if (chosen === undefined) {
       const current = context.translator.forServer(guildId).locale;

@@ -14,6 +14,7 @@ import {
 import { milestoneLine, nominationLine } from '../src/presentation/fact-text.js';
 import { described, localizedChoice } from './command-descriptions.js';
 import { installableInServers } from './command-installs.js';
+import { requireServer } from './command-guards.js';
 import { optionalString, readerTranslation, stringOption } from './command-options.js';
 import { StaleButtonError, UserError, type CommandContext, type CommandInvocation, type CommandReply, type SlashCommand } from './command.js';
 
@@ -137,6 +138,8 @@ function suggest(invocation: CommandInvocation, context: CommandContext): Comman
 export const suggestCommand: SlashCommand = {
   definition,
   execute(invocation, context) {
+    // Suggestions come from servers; a DM (only a forged one can reach this) is refused plainly.
+    requireServer(invocation, context, readerTranslation(invocation, context));
     if (invocation.subcommand === 'status') {
       const translation = readerTranslation(invocation, context);
       return { payload: suggestionStatusMessage(context.contributions.suggestions.suggestionsBy(invocation.user.id, 10), translation), ephemeral: true };

@@ -28,6 +28,7 @@ import {
   requiredArtistOption,
   requiredGuildId,
 } from './command-options.js';
+import { requireServer } from './command-guards.js';
 import { StaleButtonError, UserError, type CommandContext, type CommandInvocation, type CommandReply, type SlashCommand } from './command.js';
 
 export const TRIVIA_LIMITS = { questions: { min: 1, max: 20, default: 5 }, seconds: { min: 10, max: 60, default: 20 } } as const;
@@ -78,6 +79,8 @@ function inRange(
 function start(invocation: CommandInvocation, context: CommandContext): CommandReply {
   const translation = readerTranslation(invocation, context);
   const { t } = translation;
+  // A round is played in a server's channel; a DM (only a forged one can reach this) is refused plainly.
+  requireServer(invocation, context, translation);
   const game = context.capabilities.trivia;
   if (!game || !invocation.channelId) throw new UserError(t('trivia.needsChannel'));
   const questionCount = inRange(optionalInteger(invocation, 'questions', translation), TRIVIA_LIMITS.questions, 'questions', translation);

@@ -2,6 +2,7 @@
 // the user privately; a stale button is answered privately and logged at debug level; anything
 // else is logged with the interaction's id and answered with an apology, in the reader's language.
 import { commands, findCommand } from '../commands/index.js';
+import { overlongOption, refuseOverlongOptions } from '../commands/command-guards.js';
 import {
   StaleButtonError,
   UserError,
@@ -59,7 +60,19 @@ export function replyForError(
     return tagged({ payload: { content: translation.t('errors.staleButton') }, ephemeral: true }, 'unknown');
   }
   context.logger.error({ err: error, interactionId: requestId, command: what }, 'command failed');
+  // A store that cannot be written is said plainly: the reader can do nothing about it, but the
+  // host can, and nothing was changed (the write's transaction rolled back).
+  const storeRefusal = storeRefusalKey(error);
+  if (storeRefusal) return tagged({ payload: { content: translation.t(storeRefusal) }, ephemeral: true }, 'error');
   return tagged({ payload: { content: apologyText(translation) }, ephemeral: true }, 'error');
+}
+
+/** The plain answer to SQLite's "disk full" or "read-only database", by its error code. */
+function storeRefusalKey(error: unknown): 'input.storeFull' | 'input.storeReadOnly' | null {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (code === 'SQLITE_FULL') return 'input.storeFull';
+  if (code.startsWith('SQLITE_READONLY')) return 'input.storeReadOnly';
+  return null;
 }
 
 export async function runSlashCommand(
@@ -71,6 +84,8 @@ export async function runSlashCommand(
   const command = findCommand(invocation.commandName);
   if (!command) return tagged({ payload: { content: unknownCommandText(invocation.commandName, translation) }, ephemeral: true }, 'unknown');
   try {
+    // Before any handler: no option longer than its definition allows reaches a look-up.
+    refuseOverlongOptions(command.definition, invocation, translation);
     const reuse = command.reusable?.reply;
     if (!reuse) return await command.execute(invocation, context);
     // Read before the answer is made: an answer is never kept under a revision newer than its facts.
@@ -103,6 +118,8 @@ export function runAutocomplete(
 ): Choice[] {
   const command = findCommand(invocation.commandName);
   if (!command?.autocomplete || !focused) return [];
+  // Text longer than the option may hold matches nothing, and is not searched for.
+  if (overlongOption(command.definition, { subcommand: invocation.subcommand, options: { ...invocation.options, [focused.name]: focused.value } })) return [];
   try {
     const reuse = command.reusable?.choices;
     if (!reuse) return command.autocomplete(focused, invocation, context).slice(0, MAX_AUTOCOMPLETE_CHOICES);

@@ -11,7 +11,7 @@ import type { Contributions } from '../commands/command.js';
 import { createContributionLookups } from '../db/queries/contribution-store.js';
 import { createSuggestionStore } from '../db/queries/suggestion-store.js';
 import { MAX_WAITING_PER_SUGGESTER, resolveSuggestion } from './core/suggestions.js';
-import { applyImportPlan } from './import/apply-import.js';
+import { applyImportPlanInTurns } from './import/apply-import.js';
 import { planImportInTurns } from './import/plan-import.js';
 import { createServerSettingsStore, type ServerSettingsStore } from '../db/queries/server-settings-store.js';
 import { createTriviaStore, type TriviaStore } from '../db/queries/trivia-store.js';
@@ -64,7 +64,7 @@ export function openStore(databasePath: string, options: OpenStoreOptions = {}):
         suggestions: createSuggestionStore(db, store, { maxWaitingPerSuggester: MAX_WAITING_PER_SUGGESTER, recheck: resolveSuggestion }),
         lookups,
         planImport: (input) => planImportInTurns({ store, lookups }, input),
-        applyImport: (plan, now) => applyImportPlan(db, store, plan, now),
+        applyImport: (plan, now) => applyImportPlanInTurns(db, store, plan, now),
         importDrafts: new Map(),
       },
       anniversaries: createAnniversaryStore(db),

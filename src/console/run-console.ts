@@ -5,7 +5,7 @@ import type { TriviaFacts } from '../core/awards-facts.js';
 import type { CommandContext, CommandReply } from '../../commands/command.js';
 import { commands } from '../../commands/index.js';
 import { supportedLocaleOf, supportedLocales, translationFor, type Translation } from '../presentation/translation.js';
-import { CommandLineError, commandUsage } from './command-line.js';
+import { CommandLineError, commandUsage, parseLine, toInvocation } from './command-line.js';
 import { createConsoleSession, type ConsoleSession } from './console-session.js';
 import { renderReplyText, replyJson } from './render-text.js';
 
@@ -185,6 +185,16 @@ export async function runConsole(
     return 2;
   }
   const translation = translationFor(args.locale);
+  // A malformed one-shot command is refused before the store is opened: it never creates or seeds one.
+  if (args.line !== null && !/^([a-d]|press\s+\d+)$/i.test(args.line.trim())) {
+    try {
+      toInvocation(parseLine(args.line.trim(), translation), commands.map((c) => c.definition), { id: '0', name: 'console' }, translation);
+    } catch (error) {
+      if (!(error instanceof CommandLineError)) throw error;
+      streams.errors.write(`${error.message}\n\n${usageText(translation)}\n\n${helpText(translation)}\n`);
+      return 2;
+    }
+  }
   const session = createConsoleSession(
     makeContext(args.now),
     (payload) => {

@@ -10,14 +10,18 @@ export async function startConsole(argv: string[], environment: NodeJS.ProcessEn
   const config = readConfig(environment);
   // The console's standard output is for answers; logs below warnings would only get in the way.
   const logger = createLogger(environment.LOG_LEVEL ? config.logLevel : 'warn');
-  const opened = openStore(config.databasePath);
+  // Opened only once the arguments (and a one-shot command) are understood: a typo creates no database.
+  let opened: ReturnType<typeof openStore> | null = null;
   try {
     return await runConsole(
       argv,
-      (now) => createCommandContext(opened, now ? { now: () => new Date(now) } : { now: () => new Date() }, logger),
+      (now) => {
+        opened = openStore(config.databasePath);
+        return createCommandContext(opened, now ? { now: () => new Date(now) } : { now: () => new Date() }, logger);
+      },
       { input: process.stdin, output: process.stdout, errors: process.stderr },
     );
   } finally {
-    opened.close();
+    (opened as ReturnType<typeof openStore> | null)?.close();
   }
 }

@@ -25,6 +25,8 @@ export interface NewArtist {
   isKpop: boolean;
   kpopNote: string | null;
   aliases: { alias: string; kind: 'name' | 'stage' | 'birth' | 'romanisation' | 'hangul' | 'short' }[];
+  /** Stored artists whose names look like this one (Unicode's confusables): the curator is warned. */
+  lookalikes?: string[];
 }
 
 export interface NewCeremony {

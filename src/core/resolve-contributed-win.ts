@@ -24,6 +24,7 @@ import {
 } from './contributed-facts.js';
 import { editDistance, normalizeName } from './names.js';
 import { matchArtist, suggestArtists, type ArtistMatch } from './resolve-artist.js';
+import { cleanTypedText, confusableSkeleton, TYPED_TEXT_MAX } from './typed-text.js';
 
 /** A win or nomination as typed: every field is the raw text (empty when not given). */
 export interface TypedWin {
@@ -70,7 +71,8 @@ export type ProblemCode =
   | 'not-utf8'
   | 'malformed'
   | 'unknown-reference'
-  | 'not-importable';
+  | 'not-importable'
+  | 'too-long';
 
 /** One reason a fact cannot go in: the field it is about and, for names, what was meant perhaps. */
 export interface FactProblem {
@@ -83,6 +85,8 @@ export interface FactProblem {
   suggestions?: string[];
   /** For a link: the characters it may not hold. */
   characters?: string[];
+  /** For text too long: the most characters the field may hold. */
+  max?: number;
 }
 
 /** What a batch (one file, or one suggestion) has created so far: later rows reuse it. */
@@ -125,6 +129,8 @@ export interface ResolutionBatch {
   readonly storedArtistNames: Map<string, string | undefined>;
   /** How many more unknown names get "did you mean" suggestions: each costs a scan of every name. */
   suggestionsLeft: number;
+  /** The stored artists' names by the confusable skeleton of each name and alias, read once a batch creates an artist. */
+  lookalikes: Map<string, Set<string>> | null;
 }
 
 interface CategoryIndex {
@@ -153,6 +159,7 @@ export function newResolutionBatch(): ResolutionBatch {
     storedWorks: new Map(),
     storedArtistNames: new Map(),
     suggestionsLeft: SUGGESTED_NAMES_PER_BATCH,
+    lookalikes: null,
   };
 }
 
@@ -161,6 +168,22 @@ function remembered<K, V>(map: Map<K, V>, key: K, read: () => V): V {
   const value = read();
   map.set(key, value);
   return value;
+}
+
+/** Stored artists whose name or alias looks like `name` (the same confusable skeleton), by their names. */
+export function lookalikeArtists(store: ContributionFacts, batch: ResolutionBatch, name: string): string[] {
+  if (batch.lookalikes === null) {
+    const index = new Map<string, Set<string>>();
+    for (const entry of store.allAliases()) {
+      const skeleton = confusableSkeleton(entry.alias);
+      if (skeleton === '') continue;
+      let names = index.get(skeleton);
+      if (!names) index.set(skeleton, (names = new Set()));
+      names.add(entry.artistName);
+    }
+    batch.lookalikes = index;
+  }
+  return [...(batch.lookalikes.get(confusableSkeleton(name)) ?? [])].sort();
 }
 
 function addCategory(index: CategoryIndex, category: { slug: string; name: string }): void {
@@ -233,7 +256,7 @@ export function checkSource(typed: Pick<TypedWin, 'sourceUrl' | 'sourceTitle' | 
     problems.push(linkProblem('source_url', url, link));
     return null;
   }
-  const title = typed.sourceTitle.trim();
+  const title = cleanTypedText(typed.sourceTitle);
   if (title === '') problems.push({ field: 'source_title', code: 'missing-source' });
   const published = typed.sourcePublished.trim();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(published) || !isRealPartialDate(published)) {
@@ -245,7 +268,7 @@ export function checkSource(typed: Pick<TypedWin, 'sourceUrl' | 'sourceTitle' | 
     return null;
   }
   if (title === '') return null;
-  const publisher = typed.sourcePublisher.trim();
+  const publisher = cleanTypedText(typed.sourcePublisher);
   return { identifier: link.url, url: link.url, title, publisher: publisher === '' ? null : publisher, publishedOn: published, readOn: today };
 }
 
@@ -281,13 +304,42 @@ export function futureDateProblems(fact: FactSpec, today: string): FactProblem[]
   return problems;
 }
 
+/** A problem for each text longer than its field may hold, shown cut short. */
+export function tooLongProblems(fields: readonly (readonly [field: string, text: string, max: number])[]): FactProblem[] {
+  return fields.flatMap(([field, text, max]) => (text.length > max ? [{ field, code: 'too-long' as const, value: `${text.slice(0, 40)}…`, max }] : []));
+}
+
+/** Names, titles and the source's title and publisher as they would be stored; the link is checked as typed, so that what it hides is named. */
+function cleanTypedWin(typed: TypedWin): TypedWin {
+  return {
+    ...typed,
+    artist: cleanTypedText(typed.artist),
+    ceremony: cleanTypedText(typed.ceremony),
+    category: cleanTypedText(typed.category),
+    work: cleanTypedText(typed.work),
+    sourceTitle: cleanTypedText(typed.sourceTitle),
+    sourcePublisher: cleanTypedText(typed.sourcePublisher),
+  };
+}
+
 /**
  * Resolves one typed win. `batch` collects what it creates (and is read by later rows of the
  * same batch); it is only changed when the win resolves.
  */
-export function resolveContributedWin(context: ResolveContext, typed: TypedWin, batch: ResolutionBatch, sourceOverride?: SourceSpec): WinResolution {
+export function resolveContributedWin(context: ResolveContext, rawTyped: TypedWin, batch: ResolutionBatch, sourceOverride?: SourceSpec): WinResolution {
   const { store, lookups, today } = context;
-  const problems: FactProblem[] = [];
+  const typed = cleanTypedWin(rawTyped);
+  const problems: FactProblem[] = tooLongProblems([
+    ['artist', typed.artist, TYPED_TEXT_MAX.name],
+    ['ceremony', typed.ceremony, TYPED_TEXT_MAX.name],
+    ['category', typed.category, TYPED_TEXT_MAX.name],
+    ['work', typed.work, TYPED_TEXT_MAX.title],
+    ['source_url', typed.sourceUrl, TYPED_TEXT_MAX.url],
+    ['source_title', typed.sourceTitle, TYPED_TEXT_MAX.sourceTitle],
+    ['source_publisher', typed.sourcePublisher, TYPED_TEXT_MAX.name],
+  ]);
+  // Nothing longer than its field may hold is looked up.
+  if (problems.length > 0) return { ok: false, problems };
   const created = emptyCreations();
 
   const result = typed.result.trim().toLowerCase() || 'won';
@@ -368,6 +420,8 @@ export function resolveContributedWin(context: ResolveContext, typed: TypedWin, 
         kpopNote: KPOP_NOTE_NEW,
         aliases: [],
       };
+      const lookalikes = lookalikeArtists(store, batch, artistName);
+      if (lookalikes.length > 0) newArtist.lookalikes = lookalikes;
       created.artists.push(newArtist);
       artist = { ...newArtist, id: null };
     } else {

@@ -20,7 +20,8 @@ import {
 } from './contributed-facts.js';
 import { normalizeName } from './names.js';
 import { resolveArtist } from './resolve-artist.js';
-import { linkProblem, newResolutionBatch, resolveContributedWin, type FactProblem, type PendingCreations, type TypedWin } from './resolve-contributed-win.js';
+import { linkProblem, lookalikeArtists, tooLongProblems, newResolutionBatch, resolveContributedWin, type FactProblem, type PendingCreations, type TypedWin } from './resolve-contributed-win.js';
+import { cleanTypedText, TYPED_TEXT_MAX } from './typed-text.js';
 
 export const MAX_WAITING_PER_SUGGESTER = 5;
 
@@ -167,6 +168,10 @@ function sourceOf(typed: TypedSource, today: string, problems: FactProblem[]): S
     problems.push({ field: 'source', code: 'missing-source' });
     return null;
   }
+  if (url.length > TYPED_TEXT_MAX.url) {
+    problems.push(...tooLongProblems([['source', url, TYPED_TEXT_MAX.url]]));
+    return null;
+  }
   const link = citedLink(url);
   if (!link.ok) {
     problems.push(linkProblem('source', url, link));
@@ -181,8 +186,8 @@ function sourceOf(typed: TypedSource, today: string, problems: FactProblem[]): S
     problems.push({ field: 'source_published', code: 'future-date', value: published });
     return null;
   }
-  const title = typed.title?.trim() || link.url;
-  const publisher = typed.publisher?.trim() || new URL(link.url).hostname.replace(/^www\./, '');
+  const title = cleanTypedText(typed.title ?? '') || link.url;
+  const publisher = cleanTypedText(typed.publisher ?? '') || new URL(link.url).hostname.replace(/^www\./, '');
   return { identifier: link.url, url: link.url, title, publisher, publishedOn: published || today, readOn: today };
 }
 
@@ -196,9 +201,17 @@ function resolveMilestone(
   const date = input.date.trim();
   if (!isRealPartialDate(date)) problems.push({ field: 'date', code: 'bad-date', value: date });
   else if (!isNotInFuture(date, today)) problems.push({ field: 'date', code: 'future-date', value: date });
-  const statement = input.statement.trim().replace(/\s+/g, ' ');
+  const statement = cleanTypedText(input.statement);
   if (statement === '') problems.push({ field: 'statement', code: 'missing-value' });
-  const name = input.artist.trim();
+  const name = cleanTypedText(input.artist);
+  const tooLong = tooLongProblems([
+    ['statement', statement, TYPED_TEXT_MAX.statement],
+    ['artist', name, TYPED_TEXT_MAX.name],
+  ]);
+  if (tooLong.length > 0) {
+    problems.push(...tooLong);
+    return null;
+  }
   let artist: { slug: string; name: string } | null = null;
   const resolution = resolveArtist(context.store, name);
   if (name === '') problems.push({ field: 'artist', code: 'missing-value' });
@@ -214,6 +227,8 @@ function resolveMilestone(
       kpopNote: 'Added with a suggested fact, which does not say whether this is a K-pop act.',
       aliases: [],
     };
+    const lookalikes = lookalikeArtists(context.store, newResolutionBatch(), name);
+    if (lookalikes.length > 0) newArtist.lookalikes = lookalikes;
     creates.artists.push(newArtist);
     artist = newArtist;
   } else {

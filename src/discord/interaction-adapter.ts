@@ -90,7 +90,8 @@ export function toInvocation(interaction: ChatInputCommandInteraction | Autocomp
     guildId: interaction.guildId,
     channelId: interaction.channelId,
     locale: interaction.locale,
-    memberPermissions: interaction.memberPermissions?.bitfield ?? null,
+    // In a server, an interaction without the member's permissions grants none.
+    memberPermissions: interaction.guildId ? (interaction.memberPermissions?.bitfield ?? 0n) : null,
     ...withMemberRoles(interaction),
   };
 }

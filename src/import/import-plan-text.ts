@@ -28,7 +28,7 @@ export function importPlanText(plan: ImportPlan, options: { dryRun: boolean }): 
     if (items.length === 0) return;
     lines.push(`${title} (${items.length}):`, ...items);
   };
-  section('New artists', plan.newArtists.map((a) => `  ${a.name} (${a.kind})`));
+  section('New artists', plan.newArtists.map((a) => `  ${a.name} (${a.kind})${a.lookalikes?.length ? `, looks like ${a.lookalikes.join(', ')} already in the store: check it is not the same act` : ''}`));
   section('New ceremonies', plan.newCeremonies.map((c) => `  ${c.name} (${c.kind === 'music_show' ? 'music show' : 'award show'})`));
   section('New categories', plan.newCategories.map((c) => `  ${c.name} (${c.ceremonySlug})`));
   section(options.dryRun ? 'Would add' : 'Adds', plan.added.map(plannedLine));
@@ -70,6 +70,7 @@ const problemWords: Record<FactProblem['code'], string> = {
   malformed: 'is malformed',
   'unknown-reference': 'names something neither the file nor the store defines',
   'not-importable': 'cannot be imported (nominee lists come only from seeds/)',
+  'too-long': 'is too long',
 };
 
 export function importProblemText(problem: ImportProblem): string {
@@ -77,6 +78,6 @@ export function importProblemText(problem: ImportProblem): string {
   const value = problem.value !== undefined && problem.value !== '' ? ` "${problem.value}"` : '';
   const stored = problem.stored ? ` (store: ${problem.stored})` : '';
   const suggestions = problem.suggestions?.length ? `; did you mean ${problem.suggestions.join(', ')}?` : '';
-  const characters = problem.characters?.length ? ` (${problem.characters.map(characterLabel).join(' ')})` : '';
+  const characters = problem.characters?.length ? ` (${problem.characters.map(characterLabel).join(' ')})` : problem.max !== undefined ? ` (at most ${problem.max} characters)` : '';
   return `${where}, field ${problem.field}${value}: ${problemWords[problem.code]}${characters}${stored}${suggestions}`;
 }

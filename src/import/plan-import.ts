@@ -1,7 +1,7 @@
 // Plans an import: reads a CSV or JSON file (its bytes, so that a Discord attachment and a file on
 // disk go the same way), resolves every row against the store, and returns what would be created,
 // added, changed and left as it is, or every problem with its file, row and field. Planning reads
-// and never writes; `applyImportPlan` writes a plan in one transaction.
+// and never writes; `applyImportPlan` writes a plan in small transactions.
 //
 // Every step costs about the same per row, however many rows came before (what the file creates
 // is indexed, what it reads of the store is remembered), and planning is a generator that may
@@ -253,7 +253,9 @@ function* csvRecords(file: string, text: string): Steps<CsvRecords> {
 }
 
 function* csvFacts(context: ImportContext, file: string, text: string, today: string): Steps<RowFacts> {
-  const parsed = yield* csvRecords(file, text);
+  // A file edited on several systems mixes CRLF, LF and lone CR: each ends a line. (Inside a
+  // quoted field a line break is text, and stored names and titles make it a space anyway.)
+  const parsed = yield* csvRecords(file, text.replace(/\r\n?/g, '\n'));
   if (!parsed.ok) return parsed;
   const { records } = parsed;
   const header = records[0]?.record.map((name) => name.trim().toLowerCase()) ?? [];

@@ -27,7 +27,7 @@ export function ceremonyResultsMessage(
           ? ` · ${t('ceremony.namedNominees')}`
           : '';
       return {
-        heading: `${category.categoryName}${listNote}`,
+        heading: `${escaped(category.categoryName)}${listNote}`,
         lines: category.nominees.map((n) => {
           const marker = n.result === 'won' ? '🏆' : '▫️';
           const name = isKpopNomination(n) ? `**${nomineeText(n, translation)}**` : nomineeText(n, translation);

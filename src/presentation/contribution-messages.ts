@@ -2,7 +2,7 @@
 // with one, the review card with its buttons, a fan's own suggestions, an import's dry run.
 import { ActionRowBuilder, ButtonBuilder } from '@discordjs/builders';
 import { ButtonStyle, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
-import { characterLabel, type FactSpec, type SourceSpec } from '../core/contributed-facts.js';
+import { characterLabel, type FactSpec, type NewArtist, type SourceSpec } from '../core/contributed-facts.js';
 import type { FactProblem, PendingCreations } from '../core/resolve-contributed-win.js';
 import type { Suggestion } from '../core/suggestion-records.js';
 import type { ImportApplied, ImportPlan, ImportProblem, PlannedFact } from '../core/import-plan.js';
@@ -63,6 +63,7 @@ const problemKeys = {
   malformed: 'contributions.problems.malformed',
   'unknown-reference': 'contributions.problems.unknownReference',
   'not-importable': 'contributions.problems.notImportable',
+  'too-long': 'input.tooLong',
 } as const satisfies Record<FactProblem['code'], string>;
 
 /** One problem with what a fan or a file gave: the field, what was given, what is wrong, and suggestions. */
@@ -79,7 +80,7 @@ export function problemText(problem: FactProblem, translation: Translation): str
     ? ` ${t('contributions.didYouMean', { names: translation.orList(problem.suggestions.map((s) => `**${escaped(s)}**`)) })}`
     : '';
   const characters = (problem.characters ?? []).map((c) => `“${inertText(characterLabel(c))}”`).join(' ');
-  return `• \`${problem.field}\`${value}: ${t(problemKeys[problem.code], { count: Number(problem.value) || 0, characters })}${stored}${suggestions}`;
+  return `• \`${problem.field}\`${value}: ${t(problemKeys[problem.code], { count: Number(problem.value) || 0, characters, max: problem.max ?? 0 })}${stored}${suggestions}`;
 }
 
 export function problemsText(problems: FactProblem[], translation: Translation): string {
@@ -87,10 +88,19 @@ export function problemsText(problems: FactProblem[], translation: Translation):
   return truncate(`${translation.t('contributions.notTaken')}\n${lines.join('\n')}`, discordLimits.content);
 }
 
+/** The curator's warning that a new artist's name looks like a stored one ("Strаy Kids" with a Cyrillic а). */
+function lookalikeLines(artist: NewArtist, translation: Translation): string[] {
+  if (!artist.lookalikes?.length) return [];
+  return [translation.t('input.lookalike', { names: translation.orList(artist.lookalikes.map((name) => `**${escaped(name)}**`)) })];
+}
+
 function creationLines(creates: PendingCreations, translation: Translation): string[] {
   const { t } = translation;
   return [
-    ...creates.artists.map((a) => `🆕 ${t(a.kind === 'group' ? 'contributions.newGroup' : 'contributions.newSoloist', { name: escaped(a.name) })}`),
+    ...creates.artists.flatMap((a) => [
+      `🆕 ${t(a.kind === 'group' ? 'contributions.newGroup' : 'contributions.newSoloist', { name: escaped(a.name) })}`,
+      ...lookalikeLines(a, translation),
+    ]),
     ...creates.ceremonies.map((c) =>
       `🆕 ${t(c.kind === 'music_show' ? 'contributions.newMusicShow' : 'contributions.newAwardShow', { name: escaped(c.name) })}`,
     ),
@@ -214,7 +224,9 @@ export function importPlanMessage(plan: ImportPlan, translation: Translation, bu
   const fields: APIEmbedField[] = [];
   const add = <T>(name: string, items: readonly T[], lineOf: (item: T) => string) =>
     items.length > 0 && fields.push(fieldOfLines(name, items, lineOf, translation));
-  add(t('contributions.importNewArtists'), plan.newArtists, (a) => `${escaped(a.name)} (${t(a.kind === 'group' ? 'artist.group' : 'artist.soloist')})`);
+  add(t('contributions.importNewArtists'), plan.newArtists, (a) =>
+    [`${escaped(a.name)} (${t(a.kind === 'group' ? 'artist.group' : 'artist.soloist')})`, ...lookalikeLines(a, translation)].join(' '),
+  );
   add(
     t('contributions.importNewCeremonies'),
     plan.newCeremonies,

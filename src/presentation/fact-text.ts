@@ -1,47 +1,32 @@
 // How facts read in Lightstick's messages, in the reader's language. Facts keep their names
 // (ceremonies, categories, songs and statements stay as stored); the frame around them comes from
-// the catalogue. Names from the data are markdown-escaped where shown.
-import { escapeMarkdown } from '@discordjs/formatters';
+// the catalogue. Names from the data are escaped where shown, by storedText.
 import type { ArtistRef, EditionRef, MilestoneFact, NominationFact } from '../core/awards-facts.js';
+import { storedText } from './stored-text.js';
 import type { Translation } from './translation.js';
 
-// escapeMarkdown runs a dozen regular expressions; the same names and titles are shown over and
-// over, so each is escaped once (the map is emptied when it grows past a bound).
+// The same names and titles are shown over and over, so each is escaped once (the map is emptied
+// when it grows past a bound).
 const escapedTexts = new Map<string, string>();
 const ESCAPED_TEXTS_KEPT = 20_000;
 
+/** Stored text as a message shows it (see storedText): every renderer of stored text uses this. */
 export function escaped(text: string): string {
   let result = escapedTexts.get(text);
   if (result === undefined) {
-    // A masked link a fan typed ([text](url)) is shown as typed, never as a link.
-    result = escapeMarkdown(text, { maskedLink: true });
+    result = storedText(text);
     if (escapedTexts.size >= ESCAPED_TEXTS_KEPT) escapedTexts.clear();
     escapedTexts.set(text, result);
   }
   return result;
 }
 
-// Invisible characters that could hide or reorder what a reader sees: controls, direction marks
-// and overrides, zero-width characters. Line breaks become spaces first.
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}]/gu;
-const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/g;
-// Every character Discord reads as markup, mention, timestamp, emoji, heading, list, link or autolink.
-const MARKUP = /[\\*_~`|<>#\-@:![\]]/g;
-
 /**
  * Text from a source or a fan (a page's title, its publisher, a refused address) made inert where
- * Discord renders markdown: one line, nothing invisible, every markup character escaped, so that
- * `@everyone`, `<@&1>`, `<t:0:R>`, `||spoiler||`, `# heading`, `[text](url)` and `https://` show as
- * typed.
+ * Discord renders markdown: the one escaping of stored text, so that `@everyone`, `<@&1>`,
+ * `<t:0:R>`, `||spoiler||`, `# heading`, `[text](url)` and `https://` show as typed.
  */
-export function inertText(text: string): string {
-  return text
-    .replace(LINE_BREAK, ' ')
-    .replace(INVISIBLE, '')
-    .replace(MARKUP, (character) => `\\${character}`)
-    // "1. " at the start of a line would be a numbered list.
-    .replace(/^(\s*\d+)\./, '$1\\.');
-}
+export const inertText = storedText;
 
 /**
  * A link's text, inert (see inertText) and without brackets: Discord finds where a link's text ends
@@ -106,7 +91,7 @@ export function editionLabel(edition: EditionRef, translation: Translation): str
   if (edition.episode && edition.heldOn) {
     return translation.t('facts.episodeLabel', { show: escaped(edition.ceremonyShortName), date: translation.date(edition.heldOn) });
   }
-  return `${edition.year} ${edition.ceremonyShortName}`;
+  return `${edition.year} ${escaped(edition.ceremonyShortName)}`;
 }
 
 /** An edition with its date once: "2023 MTV VMAs · September 12, 2023", "Music Bank, June 9, 2023". */

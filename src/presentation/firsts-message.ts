@@ -29,7 +29,8 @@ export function firstsMessage(artist: Artist, firsts: ArtistFirsts, page: number
     title: t('firsts.title', { artist: name }),
     description: firsts.memberMilestones.length > 0 && firsts.milestones.length > 0 ? t('firsts.groupFirst') : undefined,
     sections,
-    emptyText: t('firsts.empty', { artist: name, command: `/awards artist:${artist.name}` }),
+    // In a code span only a backtick or a line break could end it early.
+    emptyText: t('firsts.empty', { artist: name, command: `/awards artist:${artist.name.replace(/[`\r\n]/g, " ")}` }),
     color: colors.firsts,
     page,
     pageButtonId: (target) => `firsts:page:${artist.id}:${target}`,

@@ -126,6 +126,6 @@ describe('links that try to be more than a link', () => {
     const links = linkTargets(awards);
     expect(links).toEqual(['https://en.wikipedia.org/wiki/Stray_Kids_%28band%29?ref=%2A%2Ax%2A%2A#txt']);
     const text = JSON.stringify(awards);
-    expect(text).toContain('Official)(https\\\\://evil.example/phish) \\\\@everyone \\\\<t\\\\:0\\\\:R\\\\> \\\\|\\\\|spoiler\\\\|\\\\|');
+    expect(text).toContain('Official)(https\\\\://evil.example/phish) \\\\@everyone \\\\<t:0:R\\\\> \\\\|\\\\|spoiler\\\\|\\\\|');
   });
 });

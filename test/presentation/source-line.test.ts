@@ -67,7 +67,7 @@ describe('sourceLinkLine', () => {
   it('shows a title and a publisher that try markup, mentions and a second link as typed', () => {
     const line = sourceLinkLine(source('https://example.org/', 'Official](https://evil.example) @everyone <@&1> <t:0:R>\n# ||hi||', '<@123> **Big** `News`'), en);
     expect(line).toBe(
-      '[Official)(https\\://evil.example) \\@everyone \\<\\@&1\\> \\<t\\:0\\:R\\> \\# \\|\\|hi\\|\\|](<https://example.org/>) (\\<\\@123\\> \\*\\*Big\\*\\* \\`News\\`, January 2, 2024)',
+      '[Official)(https\\://evil.example) \\@everyone \\<\\@&1\\> \\<t:0:R\\> # \\|\\|hi\\|\\|](<https://example.org/>) (\\<\\@123\\> \\*\\*Big\\*\\* \\`News\\`, January 2, 2024)',
     );
     expect(unsafeBecause(line, 'https://example.org/')).toBeNull();
   });
