@@ -13,7 +13,7 @@ import { UserError, type SlashCommand } from './command.js';
 
 const definition = installableAnywhere(described(new SlashCommandBuilder().setName('card'), 'commands.card.description'))
   .addStringOption((option) => requiredArtistOption(option, 'commands.card.options.artist'))
-  .addStringOption((option) => described(option.setName('milestone'), 'commands.card.options.milestone').setAutocomplete(true).setMaxLength(20))
+  .addStringOption((option) => described(option.setName('milestone'), 'commands.card.options.milestone').setAutocomplete(true).setMaxLength(100))
   .toJSON() satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export const cardCommand: SlashCommand = {

@@ -122,7 +122,7 @@ describe('friendly answers to bad input', () => {
     ['onthisday', { date: '13-40' }, /isn't a day of the year. Write it as MM-DD/],
     ['onthisday', { date: '02-30' }, /isn't a day of the year/],
     ['ceremony', { name: 'EMAs', year: 2021 }, /The MTV EMAs in 2021 is not in Lightstick's records yet\. Years with results: 2022, 2023\./],
-    ['artist', { name: '@everyone' }, /"@everyone" is not in Lightstick's records yet/],
+    ['artist', { name: '@everyone' }, /"\\@everyone" is not in Lightstick's records yet/],
     ['firsts', { artist: '**bold** `code`' }, /\\\*\\\*bold\\\*\\\*/],
   ] as const)('/%s %j', async (name, options, expected) => {
     const reply = await run(name, options);

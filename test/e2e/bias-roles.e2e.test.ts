@@ -230,11 +230,12 @@ describe('bias roles end to end', () => {
 
     clock.now = new Date('2026-09-12T00:00:10Z');
     const post: RecordedRequest = await harness.server.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${channel.id}/messages`, 3000);
-    const body = post.body as { content: string; allowed_mentions: unknown; embeds: { description: string }[] };
+    // A Components V2 post: the mentions are the text display above its container.
+    const body = post.body as { allowed_mentions: unknown; components: { type: number; content?: string }[] };
     // BLACKPINK's own role; Jungkook has none, so his group's (BTS); Stray Kids' role is gone.
     expect(body.allowed_mentions).toEqual({ parse: [], roles: [roles.Blinks, roles.BTS] });
-    expect(body.content).toBe(`<@&${roles.Blinks}> <@&${roles.BTS}>`);
-    expect(body.embeds[0]!.description).toContain('BLACKPINK won Group of the Year');
+    expect(body.components[0]).toEqual({ type: 10, content: `<@&${roles.Blinks}> <@&${roles.BTS}>` });
+    expect(JSON.stringify(body.components.slice(1))).toContain('BLACKPINK won Group of the Year');
     expect(post.status).toBe(200);
     expect(harness.logLines.some((line) => line.includes('bias role not mentioned in the anniversary post') && line.includes(roles.STAY!))).toBe(true);
 

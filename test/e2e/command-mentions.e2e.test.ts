@@ -1,3 +1,4 @@
+import { PermissionFlagsBits } from 'discord.js';
 // Replies that tell a fan what to run next name the command as a clickable mention, with the id the
 // local Discord-compatible server gave it when the commands were registered; before the bot has read
 // the ids, the names stay text.
@@ -20,7 +21,8 @@ afterAll(async () => {
 });
 
 async function contentOf(commandName: string, subcommand: string, options: Record<string, string> = {}): Promise<string> {
-  const raw = harness.server.chatInputInteraction({ commandName, subcommand, options });
+  // An admin asks: /anniversaries status is for those who may set the posts up.
+  const raw = harness.server.chatInputInteraction({ commandName, subcommand, options, memberPermissions: PermissionFlagsBits.ManageGuild });
   const { callback } = await roundTrip(harness.server, raw);
   // Where the answer is: the content, or an embed's description.
   const data = callback.data as { content?: string; embeds?: { description?: string }[] };

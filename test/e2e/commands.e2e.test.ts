@@ -149,7 +149,7 @@ describe('Lightstick on the local Discord-compatible server', () => {
       DISCORD_API_URL: harness.server.apiBaseUrl,
     };
     const guildId = harness.server.guild().id;
-    expect(await deployCommands(readConfig({ ...base, DISCORD_GUILD_ID: guildId }))).toEqual({ scope: 'guild', count: 14 });
+    expect(await deployCommands(readConfig({ ...base, DISCORD_GUILD_ID: guildId }))).toEqual({ scope: 'guild', count: 15 });
     const put = await harness.server.waitForRequest(
       (request) => request.method === 'PUT' && request.path === `/applications/${harness.server.applicationId}/guilds/${guildId}/commands`,
     );
@@ -161,7 +161,7 @@ describe('Lightstick on the local Discord-compatible server', () => {
         ['es-419', 'es-ES', 'id', 'ja', 'ko', 'pt-BR', 'th', 'vi', 'zh-CN', 'zh-TW'],
       );
     }
-    expect(await deployCommands(readConfig(base))).toEqual({ scope: 'global', count: 14 });
+    expect(await deployCommands(readConfig(base))).toEqual({ scope: 'global', count: 15 });
   });
 
   it('`npm run deploy-commands` registers them through the script', async () => {
@@ -177,7 +177,7 @@ describe('Lightstick on the local Discord-compatible server', () => {
       },
       encoding: 'utf8',
     });
-    expect(result.stdout).toBe(`Registered 14 commands on server ${harness.server.guild().id} (visible at once).\n`);
+    expect(result.stdout).toBe(`Registered 15 commands on server ${harness.server.guild().id} (visible at once).\n`);
   });
 });
 

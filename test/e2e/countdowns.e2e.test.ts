@@ -87,6 +87,17 @@ function world(guilds: GuildSpec[], clock: { now: Date }) {
 
 const contentOf = (callback: { data?: unknown }) => (callback.data as { content: string }).content;
 
+/** A V2 message's text displays, in reading order. */
+function textsOf(components: unknown[]): string[] {
+  const texts: string[] = [];
+  const visit = (component: { type: number; content?: string; components?: unknown[] }) => {
+    if (component.type === 10 && component.content !== undefined) texts.push(component.content);
+    for (const child of component.components ?? []) visit(child as typeof component);
+  };
+  for (const component of components) visit(component as { type: number });
+  return texts;
+}
+
 describe('countdowns in the daily post', () => {
   // Rosé's first Song of the Year at the VMAs was on 2025-09-07: its 1st anniversary is 2026-09-07.
   const clock = { now: new Date('2026-08-30T12:00:00Z') };
@@ -122,21 +133,22 @@ describe('countdowns in the daily post', () => {
     expect(fields.find((field) => field.name === 'Next post')?.value).toMatch(/^August 31, 2026 at 09:00 UTC/);
     // The preview of a week before is the countdown the channel will get.
     const preview = await env.run(guildId, 'preview', { date: '08-31' });
-    const shown = preview.callback.data as { flags: number; embeds: { title: string; description: string }[] };
-    expect(shown.flags).toBe(EPHEMERAL);
-    expect(shown.embeds.map((embed) => embed.title)).toEqual(['⏳ Countdowns']);
-    expect(shown.embeds[0]!.description).toContain('in 7 days: 1 year since Rosé');
+    const shown = preview.callback.data as { flags: number; components: unknown[] };
+    expect(shown.flags & EPHEMERAL).toBe(EPHEMERAL);
+    // The preview's note, then the countdowns' own container (a Components V2 message).
+    expect(textsOf(shown.components)).toEqual([expect.stringMatching(/^-# /), expect.stringMatching(/^## ⏳ Countdowns\n/), expect.stringMatching(/^-# \[1\] /)]);
+    expect(textsOf(shown.components)[1]).toContain('in 7 days: 1 year since Rosé');
 
     // August 31: a week before. The day has no anniversary of Rosé's, so the post is the countdown alone.
     clock.now = new Date('2026-08-31T09:00:10Z');
     await eventually('the post of August 31', () => posts().length === 1);
-    const first = posts()[0]!.body as { embeds: { title: string; description: string; footer?: { text: string } }[]; allowed_mentions: unknown };
-    expect(first.embeds).toHaveLength(1);
-    expect(first.embeds[0]!.title).toBe('⏳ Countdowns');
-    expect(first.embeds[0]!.description).toBe(
-      "⏳ in 7 days: 1 year since Rosé: First Korean artist to win one of the MTV VMAs' top honors: Song of the Year, with \"APT.\" alongside Bruno Mars [1]",
+    const first = posts()[0]!.body as { components: unknown[]; allowed_mentions: unknown };
+    expect(first.components).toHaveLength(1);
+    const [countdownText, sourcesText] = textsOf(first.components);
+    expect(countdownText).toBe(
+      "## ⏳ Countdowns\n⏳ in 7 days: 1 year since Rosé: First Korean artist to win one of the MTV VMAs' top honors: Song of the Year, with \"APT.\" alongside Bruno Mars [1]",
     );
-    expect(first.embeds[0]!.footer?.text).toContain('Sources: [1]');
+    expect(sourcesText).toContain('[1]');
     expect(first.allowed_mentions).toEqual({ parse: [] });
     for (const time of ['2026-08-31T12:00:00Z', '2026-08-31T23:59:00Z']) {
       clock.now = new Date(time);
@@ -158,8 +170,8 @@ describe('countdowns in the daily post', () => {
     expect(posts()).toHaveLength(1);
     clock.now = new Date('2026-09-06T09:00:10Z');
     await eventually('the post of September 6', () => posts().length === 2);
-    const second = posts()[1]!.body as { embeds: { description: string }[] };
-    expect(second.embeds.map((embed) => embed.description)).toEqual([expect.stringMatching(/^⏳ tomorrow: 1 year since Rosé: First Korean artist/)]);
+    const second = posts()[1]!.body as { components: unknown[] };
+    expect(textsOf(second.components)[0]).toMatch(/^## ⏳ Countdowns\n⏳ tomorrow: 1 year since Rosé: First Korean artist/);
     await env.restart();
     await sleep(200);
     expect(posts()).toHaveLength(2);
@@ -167,9 +179,9 @@ describe('countdowns in the daily post', () => {
     // The day itself: the anniversary post, and no countdown (nothing round a week or a day ahead).
     clock.now = new Date('2026-09-07T09:00:10Z');
     await eventually('the post of September 7', () => posts().length === 3);
-    const third = posts()[2]!.body as { embeds: { title: string; description: string }[] };
-    expect(third.embeds).toHaveLength(1);
-    expect(third.embeds[0]!.title).toBe('🎂 On this day in K-pop: September 7');
+    const third = posts()[2]!.body as { components: unknown[] };
+    expect(third.components).toHaveLength(1);
+    expect(textsOf(third.components)[0]).toBe('## 🎂 On this day in K-pop: September 7');
     clock.now = new Date('2026-09-08T09:00:10Z');
     await sleep(200);
     expect(posts()).toHaveLength(3);

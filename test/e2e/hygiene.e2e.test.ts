@@ -108,7 +108,7 @@ describe('what a fan types is shown as typed', () => {
       harness.server.chatInputInteraction({ commandName: 'artist', options: { name: '[free lightsticks](https://example.invalid/claim)' } }),
     );
     const content = (callback.data as { content: string }).content;
-    expect(content).toContain('\\[free lightsticks](https://example.invalid/claim)');
+    expect(content).toContain('\\[free lightsticks\\](https\\://example.invalid/claim)');
     expect(content).not.toMatch(/(^|[^\\])\[free lightsticks\]\(/);
   });
 });

@@ -1,11 +1,13 @@
 // Countdowns in words: the lines the daily post carries and the scheduled event's texts, exact in
 // English and within Discord's limits in every language, on the busiest day there could be.
+import { layoutComponentCount, layoutTexts } from '../../src/presentation/card-layout.js';
+import { ANNIVERSARY_POST_HEADROOM } from '../../src/presentation/anniversary-post.js';
 import { describe, expect, it } from 'vitest';
 import type { MilestoneFact, SourceRef } from '../../src/core/awards-facts.js';
 import type { Countdown, RoundAnniversary } from '../../src/core/countdowns.js';
 import type { OnThisDayEntry } from '../../src/core/on-this-day.js';
 import { renderAnniversaryPost } from '../../src/presentation/anniversary-post.js';
-import { countdownLine, eventsReply, remindersLine, scheduledEventText, withCountdowns } from '../../src/presentation/countdown-messages.js';
+import { COUNTDOWN_ROOM, countdownLine, eventsReply, remindersLine, scheduledEventText, withCountdowns } from '../../src/presentation/countdown-messages.js';
 import { supportedLocales, translationFor } from '../../src/presentation/translation.js';
 import { discordLimitProblems } from '../support/discord-limits.js';
 
@@ -74,19 +76,18 @@ describe('within Discord’s limits in every language', () => {
 
   it.each(supportedLocales)('%s: a full day’s post with many countdowns', (locale) => {
     const translation = translationFor(locale);
-    const post = withCountdowns(renderAnniversaryPost(dayEntries, '2025-10-13', translation), countdowns, translation)!;
+    const post = withCountdowns(renderAnniversaryPost(dayEntries, '2025-10-13', translation, { reserve: COUNTDOWN_ROOM }), countdowns, translation)!;
     expect(discordLimitProblems(post)).toEqual([]);
-    expect(post.embeds).toHaveLength(2);
-    // Discord counts the 6000 characters over every embed of a message together.
-    const total = post.embeds!.reduce(
-      (sum, embed) => sum + (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0),
-      0,
-    );
-    expect(total).toBeLessThanOrEqual(6000);
-    expect(post.embeds![1]!.description).toMatch(/⏳/);
+    // A Components V2 post: the countdowns are a container of their own under the day's.
+    expect(post.layout).toHaveLength(2);
+    // Discord counts the 4,000 characters over every text display of a message together.
+    const total = layoutTexts(post.layout!).reduce((sum, text) => sum + text.length, 0);
+    expect(total + ANNIVERSARY_POST_HEADROOM).toBeLessThanOrEqual(4000);
+    expect(layoutComponentCount(post.layout!)).toBeLessThanOrEqual(40);
+    expect(layoutTexts([post.layout![1]!]).join('\n')).toMatch(/⏳/);
     const alone = withCountdowns(null, countdowns.slice(0, 2), translation)!;
     expect(discordLimitProblems(alone)).toEqual([]);
-    expect(alone.embeds).toHaveLength(1);
+    expect(alone.layout).toHaveLength(1);
   });
 
   it.each(supportedLocales)('%s: a scheduled event’s name, location and description', (locale) => {

@@ -60,6 +60,7 @@ export function visibleTexts(payload: unknown): string[] {
 const withoutEscapes = (text: string) => text.replace(/\\[^\p{L}\p{N}\s]/gu, '·');
 const LIVE_INLINE = /@everyone|@here|<@|<#|<t:|<\/|<a?:|\]\(<?https?:\/\/evil/;
 const LIVE_LINE_START = /^\s*(#{1,3} |-# |> |>>> )/;
+const PREVIEW_NOTE = `-# ${translationFor('en-US').t('anniversaries.previewNote')}`;
 
 function liveMarkup(payload: unknown): string[] {
   return visibleTexts(payload).flatMap((text) => {
@@ -68,7 +69,11 @@ function liveMarkup(payload: unknown): string[] {
     const found: string[] = [];
     const inline = LIVE_INLINE.exec(inert);
     if (inline) found.push(`${JSON.stringify(inline[0])} in ${JSON.stringify(text.slice(0, 200))}`);
-    for (const line of inert.split('\n')) if (LIVE_LINE_START.test(line)) found.push(`a line start ${JSON.stringify(line.slice(0, 60))}`);
+    // The preview's own note above the post is small text on purpose: it holds no stored text.
+    // A V2 message's own markup is not stored text: a text display's heading on its first line, the
+    // numbered source lines (their titles are escaped) and the preview's note.
+    const ownMarkup = (line: string, index: number) => (index === 0 && /^## /.test(line)) || /^-# \[\d+\] /.test(line) || line.trim() === PREVIEW_NOTE;
+    for (const [index, line] of inert.split('\n').entries()) if (LIVE_LINE_START.test(line) && !ownMarkup(line, index)) found.push(`a line start ${JSON.stringify(line.slice(0, 60))}`);
     return found;
   });
 }
