@@ -67,24 +67,6 @@ function byFact<Row extends { factId: number }, Value>(rows: Row[], toValue: (ro
   return grouped;
 }
 
-const toSource = (row: SourceRef & { factId: number }): SourceRef => ({
-  identifier: row.identifier,
-  publishedOn: row.publishedOn,
-  headline: row.headline,
-  outlet: row.outlet,
-  url: row.url,
-  readOn: row.readOn,
-});
-
-const toArtistRef = (row: Omit<ArtistRef, 'role'> & { role: ArtistRef['role'] | null; factId: number }): ArtistRef => ({
-  id: row.id,
-  slug: row.slug,
-  name: row.name,
-  isKpop: row.isKpop,
-  role: row.role,
-  hangulName: row.hangulName,
-});
-
 /** The first id at or after a point `fraction` of the way through [low, high], wrapping around. */
 function idNear(
   low: number | null | undefined,
@@ -96,6 +78,9 @@ function idNear(
   const start = low + Math.floor(Math.min(Math.max(fraction, 0), 0.999999) * (high - low + 1));
   return atOrAfter(start) ?? atOrAfter(low);
 }
+
+/** How many artists, and how many sources, are kept by id at most (see `factRefs`). */
+const REFS_KEPT = 20_000;
 
 export function createAwardsStore(db: LightstickDatabase): AwardsStore {
   const placeholder = (name: string) => sql.placeholder(name);
@@ -147,7 +132,7 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
   const nominationFields = {
     id: nominations.id,
     result: nominations.result,
-    edition: editionFields,
+    editionId: nominations.editionId,
     categoryName: categories.name,
     categorySlug: categories.slug,
     grandPrize: categories.grandPrize,
@@ -171,7 +156,7 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     exclusive: milestones.exclusive,
     importId: milestones.importId,
     suggestionId: milestones.suggestionId,
-    edition: editionFields,
+    editionId: milestones.editionId,
     workTitle: works.title,
   };
   const sourceFields = {
@@ -253,10 +238,11 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
   const editionOfCategory = alias(editions, 'category_edition');
 
   const statements = {
-    artistById: db.select(artistFields).from(artists).where(eq(artists.id, placeholder('id'))).prepare(),
+
     listArtists: db.select(artistFields).from(artists).orderBy(desc(artists.isKpop), artists.name).limit(placeholder('limit')).prepare(),
-    artistsByAlias: db
-      .selectDistinct(artistFields)
+    // The ids alone (in the order replies show them); the artists come from `factRefs`.
+    artistIdsByAlias: db
+      .selectDistinct({ id: artists.id, name: artists.name })
       .from(artistAliases)
       .innerJoin(artists, eq(artists.id, artistAliases.artistId))
       .where(eq(artistAliases.normalized, placeholder('normalized')))
@@ -290,15 +276,15 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
       .where(and(eq(artistAliases.artistId, placeholder('artistId')), ne(artistAliases.kind, 'name')))
       .orderBy(insertionOrder(artistAliases))
       .prepare(),
-    membersOf: db
-      .select(artistFields)
+    memberIdsOf: db
+      .select({ id: memberships.memberId })
       .from(memberships)
       .innerJoin(artists, eq(artists.id, memberships.memberId))
       .where(eq(memberships.groupId, placeholder('groupId')))
       .orderBy(artists.name)
       .prepare(),
-    groupsOf: db
-      .select(artistFields)
+    groupIdsOf: db
+      .select({ id: memberships.groupId })
       .from(memberships)
       .innerJoin(artists, eq(artists.id, memberships.groupId))
       .where(eq(memberships.memberId, placeholder('memberId')))
@@ -369,50 +355,41 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     milestonesByIds: selectMilestones().where(inArray(milestones.id, ids)).prepare(),
     // The artists and the sources of a batch of facts, by the facts' ids.
     nominationArtists: db
-      .select({
-        factId: nominationArtists.nominationId,
-        id: artists.id,
-        slug: artists.slug,
-        name: artists.name,
-        isKpop: artists.isKpop,
-        role: workCredits.role,
-        hangulName,
-      })
+      .select({ factId: nominationArtists.nominationId, artistId: nominationArtists.artistId, role: workCredits.role })
       .from(nominationArtists)
       .innerJoin(nominations, eq(nominations.id, nominationArtists.nominationId))
-      .innerJoin(artists, eq(artists.id, nominationArtists.artistId))
       .leftJoin(workCredits, and(eq(workCredits.workId, nominations.workId), eq(workCredits.artistId, nominationArtists.artistId)))
       .where(inArray(nominationArtists.nominationId, ids))
       .orderBy(nominationArtists.nominationId, nominationArtists.position)
       .prepare(),
     nominationSources: db
-      .select({ factId: nominationSources.nominationId, ...sourceFields })
+      .select({ factId: nominationSources.nominationId, sourceId: nominationSources.sourceId })
       .from(nominationSources)
-      .innerJoin(sources, eq(sources.id, nominationSources.sourceId))
       .where(inArray(nominationSources.nominationId, ids))
       .orderBy(nominationSources.nominationId, nominationSources.sourceId)
       .prepare(),
     milestoneArtists: db
-      .select({
-        factId: milestoneArtists.milestoneId,
-        id: artists.id,
-        slug: artists.slug,
-        name: artists.name,
-        isKpop: artists.isKpop,
-        role: sql<null>`null`,
-        hangulName,
-      })
+      .select({ factId: milestoneArtists.milestoneId, artistId: milestoneArtists.artistId, role: sql<null>`null` })
       .from(milestoneArtists)
-      .innerJoin(artists, eq(artists.id, milestoneArtists.artistId))
       .where(inArray(milestoneArtists.milestoneId, ids))
       .orderBy(milestoneArtists.milestoneId, milestoneArtists.artistId)
       .prepare(),
     milestoneSources: db
-      .select({ factId: milestoneSources.milestoneId, ...sourceFields })
+      .select({ factId: milestoneSources.milestoneId, sourceId: milestoneSources.sourceId })
       .from(milestoneSources)
-      .innerJoin(sources, eq(sources.id, milestoneSources.sourceId))
       .where(inArray(milestoneSources.milestoneId, ids))
       .orderBy(milestoneSources.milestoneId, milestoneSources.sourceId)
+      .prepare(),
+    // What facts point at, by id, for the maps below.
+    artistsByIds: db
+      .select(artistFields)
+      .from(artists)
+      .where(inArray(artists.id, ids))
+      .prepare(),
+    sourcesByIds: db
+      .select({ id: sources.id, ...sourceFields })
+      .from(sources)
+      .where(inArray(sources.id, ids))
       .prepare(),
     ceremonies: db.select(ceremonyFields).from(ceremonies).orderBy(ceremonies.name).prepare(),
     factsRevision: db.select({ revision: factsRevision.revision }).from(factsRevision).where(eq(factsRevision.id, 1)).prepare(),
@@ -607,12 +584,14 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
   function toNominations(rows: NominationRow[]): NominationFact[] {
     if (rows.length === 0) return [];
     const batch = { ids: JSON.stringify(rows.map((row) => row.id)) };
-    const artistsOf = byFact(statements.nominationArtists.all(batch), toArtistRef);
-    const sourcesOf = byFact(statements.nominationSources.all(batch), toSource);
+    const refs = factRefs();
+    const artistsOf = artistsByFact(statements.nominationArtists.all(batch), refs);
+    const sourcesOf = sourcesByFact(statements.nominationSources.all(batch), refs);
+    const editionsKept = editionsById(refs);
     return rows.map((row) => ({
       id: row.id,
       result: row.result,
-      edition: row.edition as EditionRef,
+      edition: editionsKept.get(row.editionId)!,
       categoryName: row.categoryName,
       categorySlug: row.categorySlug,
       grandPrize: row.grandPrize,
@@ -629,8 +608,10 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
   function toMilestones(rows: MilestoneRow[]): MilestoneFact[] {
     if (rows.length === 0) return [];
     const batch = { ids: JSON.stringify(rows.map((row) => row.id)) };
-    const artistsOf = byFact(statements.milestoneArtists.all(batch), toArtistRef);
-    const sourcesOf = byFact(statements.milestoneSources.all(batch), toSource);
+    const refs = factRefs();
+    const artistsOf = artistsByFact(statements.milestoneArtists.all(batch), refs);
+    const sourcesOf = sourcesByFact(statements.milestoneSources.all(batch), refs);
+    const editionsKept = rows.some((row) => row.editionId !== null) ? editionsById(refs) : null;
     return rows.map((row) => ({
       id: row.id,
       key: row.key,
@@ -642,13 +623,67 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
       attribution: row.attribution,
       asOf: row.asOf,
       exclusive: row.exclusive,
-      // Left-joined: an edition of nulls is no edition.
-      edition: row.edition.id === null ? null : (row.edition as EditionRef),
+      edition: row.editionId === null ? null : editionsKept!.get(row.editionId)!,
       workTitle: row.workTitle,
       artists: artistsOf.get(row.id) ?? [],
       sources: sourcesOf.get(row.id) ?? [],
       origin: originOf(row),
     }));
+  }
+
+  // What facts point at is shared: the catalogue's weekly wins name a few hundred acts and cite a few
+  // hundred list pages. So a batch of facts reads only the ids of its artists and sources, and each
+  // artist, source and edition is read once per facts revision and kept by id (for a huge store,
+  // at most REFS_KEPT of each, then started afresh).
+  interface FactRefs {
+    revision: number;
+    editions: Map<number, EditionRef> | null;
+    artists: Map<number, Artist>;
+    sources: Map<number, SourceRef>;
+  }
+  let factRefCache: FactRefs | null = null;
+  const factRefs = (): FactRefs => {
+    const now = revision();
+    if (factRefCache?.revision !== now) factRefCache = { revision: now, editions: null, artists: new Map(), sources: new Map() };
+    return factRefCache;
+  };
+  const editionsById = (refs: FactRefs) => {
+    refs.editions ??= new Map(allEditions().map((edition) => [edition.id, edition]));
+    return refs.editions;
+  };
+  /** `kept` holding every one of `wanted`, the missing ones read in one batch. */
+  function keptRefs<Ref>(kept: Map<number, Ref>, wanted: readonly number[], read: (ids: string) => [number, Ref][]): Map<number, Ref> {
+    const unique = [...new Set(wanted)];
+    let missing = unique.filter((id) => !kept.has(id));
+    if (missing.length === 0) return kept;
+    if (kept.size + missing.length > REFS_KEPT) {
+      kept.clear();
+      missing = unique;
+    }
+    for (const [id, ref] of read(JSON.stringify(missing))) kept.set(id, ref);
+    return kept;
+  }
+  function artistsByFact(rows: { factId: number; artistId: number; role: ArtistRef['role'] | null }[], kept = factRefs()): Map<number, ArtistRef[]> {
+    const known = keptArtists(rows.map((row) => row.artistId), kept);
+    return byFact(rows, (row) => {
+      const artist = known.get(row.artistId)!;
+      return { id: artist.id, slug: artist.slug, name: artist.name, isKpop: artist.isKpop, role: row.role, hangulName: artist.hangulName };
+    });
+  }
+  function keptArtists(ids: readonly number[], kept = factRefs()): Map<number, Artist> {
+    return keptRefs(kept.artists, ids, (batch) => statements.artistsByIds.all({ ids: batch }).map((artist) => [artist.id, artist]));
+  }
+  /** Artists by id, in the order given; an id the store does not hold is left out. */
+  function artistsInOrder(ids: readonly number[]): Artist[] {
+    if (ids.length === 0) return [];
+    const known = keptArtists(ids);
+    return ids.flatMap((id) => known.get(id) ?? []);
+  }
+  function sourcesByFact(rows: { factId: number; sourceId: number }[], kept: FactRefs): Map<number, SourceRef[]> {
+    const refs = keptRefs(kept.sources, rows.map((row) => row.sourceId), (ids) =>
+      statements.sourcesByIds.all({ ids }).map(({ id, ...source }) => [id, source]),
+    );
+    return byFact(rows, (row) => refs.get(row.sourceId)!);
   }
 
   const resultsOf = (edition: EditionRef | undefined): CeremonyEditionResults | undefined => {
@@ -669,6 +704,11 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
   let aliasCache: { revision: number; entries: AliasEntry[] } | null = null;
   let editionCache: { revision: number; entries: EditionRef[] } | null = null;
   let awardDayCache: { revision: number; any: boolean } | null = null;
+  const allEditions = (): EditionRef[] => {
+    const now = revision();
+    if (editionCache?.revision !== now) editionCache = { revision: now, entries: statements.editions.all() as EditionRef[] };
+    return editionCache.entries;
+  };
   /** Whether any nomination is dated by its own day (awardedOn). */
   const hasAwardDays = () => {
     const now = revision();
@@ -766,9 +806,9 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
       proofs.ceremonyWinsInYear.all({ ceremonySlug, year }).flatMap((row) => (row.workTitle === null ? [] : [{ editionId: row.editionId, workTitle: row.workTitle }])),
     grandPrizeCategories: (ceremonySlug) => proofs.grandPrizeCategories.all({ ceremonySlug }),
     milestoneSummaries,
-    artistById: (id) => statements.artistById.get({ id }),
+    artistById: (id) => artistsInOrder([id])[0],
     listArtists: (limit) => statements.listArtists.all({ limit }),
-    artistsByNormalizedAlias: (normalized) => statements.artistsByAlias.all({ normalized }),
+    artistsByNormalizedAlias: (normalized) => artistsInOrder(statements.artistIdsByAlias.all({ normalized }).map((row) => row.id)),
     aliasesStartingWith: (prefix, limit) =>
       statements.aliasesStartingWith.all({ pattern: `${escapeLike(prefix)}%`, exact: prefix, limit }),
     aliasesContaining: (fragment, limit) => statements.aliasesContaining.all({ pattern: `%${escapeLike(fragment)}%`, limit }),
@@ -778,8 +818,8 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
       return aliasCache.entries;
     },
     aliasesOf: (artistId) => statements.aliasesOf.all({ artistId }),
-    membersOf: (groupId) => statements.membersOf.all({ groupId }),
-    groupsOf: (memberId) => statements.groupsOf.all({ memberId }),
+    membersOf: (groupId) => artistsInOrder(statements.memberIdsOf.all({ groupId }).map((row) => row.id)),
+    groupsOf: (memberId) => artistsInOrder(statements.groupIdsOf.all({ memberId }).map((row) => row.id)),
     milestonesOf: (artistId) => toMilestones(statements.milestonesOf.all({ artistId })),
     nominationsOf: (artistId, filter = {}) =>
       toNominations(
@@ -849,17 +889,13 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     categoryNominees: (editionId, categorySlug): CategoryNominee[] => {
       const rows = statements.categoryNominees.all({ editionId, categorySlug });
       if (rows.length === 0) return [];
-      const artistsOf = byFact(statements.nominationArtists.all({ ids: JSON.stringify(rows.map((row) => row.id)) }), toArtistRef);
+      const artistsOf = artistsByFact(statements.nominationArtists.all({ ids: JSON.stringify(rows.map((row) => row.id)) }));
       return rows.map((row) => ({ ...row, artists: artistsOf.get(row.id) ?? [] }));
     },
     nominationsAt: (editionId) => toNominations(statements.editionNominations.all({ editionId })),
     milestoneIds: () => statements.milestoneIds.all().map((row) => row.id),
     hasCompleteNomineeList: (editionId, categorySlug) => statements.hasCompleteList.get({ editionId, categorySlug }) !== undefined,
-    editions: () => {
-      const now = revision();
-      if (editionCache?.revision !== now) editionCache = { revision: now, entries: statements.editions.all() as EditionRef[] };
-      return editionCache.entries;
-    },
+    editions: allEditions,
     worksOf: (artistId) => statements.worksOf.all({ artistId }),
     artistsOfKind: (kind, fraction, limit) => {
       const low = statements.lowestArtistId.get()?.id;
@@ -889,6 +925,7 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
       aliasCache = null;
       editionCache = null;
       awardDayCache = null;
+      factRefCache = null;
     },
     revision,
   };

@@ -21,6 +21,7 @@ const longLived: Record<string, string> = {
   'db/queries/awards-store.ts#aliasCache': REVISION,
   'db/queries/awards-store.ts#editionCache': REVISION,
   'db/queries/awards-store.ts#awardDayCache': REVISION,
+  'db/queries/awards-store.ts#factRefCache': REVISION,
   'src/reply-cache.ts#values': REVISION,
   'src/anniversaries/anniversary-days.ts#days': REVISION,
   // Keyed on their whole content, so a changed fact is a different key, never a stale answer.
