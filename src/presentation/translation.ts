@@ -162,10 +162,20 @@ function createTranslation(locale: SupportedLocale): Translation {
 function rememberedTexts(translate: Translate): Translate {
   const texts = new Map<string, string>();
   const remembered = (key: string, options?: Record<string, unknown>) => {
-    if (options !== undefined && (typeof options !== 'object' || !Object.values(options).every(isPlainValue))) {
-      return (translate as (key: string, options?: unknown) => unknown)(key, options);
+    // The key is built by hand: JSON.stringify of the values cost more than the look-up saved.
+    let textKey = key;
+    if (options !== undefined) {
+      if (typeof options !== 'object' || options === null) return (translate as (key: string, options?: unknown) => unknown)(key, options);
+      for (const name in options) {
+        const value = options[name];
+        const kind = typeof value;
+        if (kind !== 'string' && kind !== 'number' && kind !== 'boolean' && kind !== 'undefined') {
+          return (translate as (key: string, options?: unknown) => unknown)(key, options);
+        }
+        // The type goes in too: i18next pluralises on a number `count`, not on the string "1".
+        textKey += `\u0000${name}\u0001${kind[0]}${String(value)}`;
+      }
     }
-    const textKey = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
     let text = texts.get(textKey);
     if (text === undefined) {
       const written = (translate as (key: string, options?: unknown) => unknown)(key, options);
@@ -179,7 +189,6 @@ function rememberedTexts(translate: Translate): Translate {
   return remembered as unknown as Translate;
 }
 
-const isPlainValue = (value: unknown) => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === undefined;
 
 /** The translation for a language; unsupported or missing locales get English. */
 export function translationFor(locale: string | null | undefined): Translation {
