@@ -240,14 +240,6 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
   const statements = {
 
     listArtists: db.select(artistFields).from(artists).orderBy(desc(artists.isKpop), artists.name).limit(placeholder('limit')).prepare(),
-    // The ids alone (in the order replies show them); the artists come from `factRefs`.
-    artistIdsByAlias: db
-      .selectDistinct({ id: artists.id, name: artists.name })
-      .from(artistAliases)
-      .innerJoin(artists, eq(artists.id, artistAliases.artistId))
-      .where(eq(artistAliases.normalized, placeholder('normalized')))
-      .orderBy(artists.name)
-      .prepare(),
     aliasesStartingWith: db
       .select(aliasEntryFields)
       .from(artistAliases)
@@ -701,9 +693,32 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
 
   const revision = () => statements.factsRevision.get()?.revision ?? 0;
   // Kept while the facts stay at the revision they were read at: another process may add an alias.
-  let aliasCache: { revision: number; entries: AliasEntry[] } | null = null;
+  let aliasCache: { revision: number; entries: AliasEntry[]; byNormalized: Map<string, number[]> | null } | null = null;
   let editionCache: { revision: number; entries: EditionRef[] } | null = null;
   let awardDayCache: { revision: number; any: boolean } | null = null;
+  const keptAliases = () => {
+    const now = revision();
+    if (aliasCache?.revision !== now) aliasCache = { revision: now, entries: statements.allAliases.all(), byNormalized: null };
+    return aliasCache;
+  };
+  /** Each folded name's artists, ordered by name as replies list them: what a typed name resolves to. */
+  const aliasIndex = (): Map<string, number[]> => {
+    const kept = keptAliases();
+    if (kept.byNormalized) return kept.byNormalized;
+    const named = new Map<string, Map<number, string>>();
+    for (const entry of kept.entries) {
+      const artistsNamed = named.get(entry.normalized) ?? new Map<number, string>();
+      artistsNamed.set(entry.artistId, entry.artistName);
+      named.set(entry.normalized, artistsNamed);
+    }
+    kept.byNormalized = new Map(
+      [...named].map(([normalized, artistsNamed]) => [
+        normalized,
+        [...artistsNamed].sort(([a, nameA], [b, nameB]) => (nameA < nameB ? -1 : nameA > nameB ? 1 : a - b)).map(([id]) => id),
+      ]),
+    );
+    return kept.byNormalized;
+  };
   const allEditions = (): EditionRef[] => {
     const now = revision();
     if (editionCache?.revision !== now) editionCache = { revision: now, entries: statements.editions.all() as EditionRef[] };
@@ -808,15 +823,14 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     milestoneSummaries,
     artistById: (id) => artistsInOrder([id])[0],
     listArtists: (limit) => statements.listArtists.all({ limit }),
-    artistsByNormalizedAlias: (normalized) => artistsInOrder(statements.artistIdsByAlias.all({ normalized }).map((row) => row.id)),
+    artistsByNormalizedAlias: (normalized) => {
+      const ids = aliasIndex().get(normalized);
+      return ids ? artistsInOrder(ids) : [];
+    },
     aliasesStartingWith: (prefix, limit) =>
       statements.aliasesStartingWith.all({ pattern: `${escapeLike(prefix)}%`, exact: prefix, limit }),
     aliasesContaining: (fragment, limit) => statements.aliasesContaining.all({ pattern: `%${escapeLike(fragment)}%`, limit }),
-    allAliases: () => {
-      const now = revision();
-      if (aliasCache?.revision !== now) aliasCache = { revision: now, entries: statements.allAliases.all() };
-      return aliasCache.entries;
-    },
+    allAliases: () => keptAliases().entries,
     aliasesOf: (artistId) => statements.aliasesOf.all({ artistId }),
     membersOf: (groupId) => artistsInOrder(statements.memberIdsOf.all({ groupId }).map((row) => row.id)),
     groupsOf: (memberId) => artistsInOrder(statements.groupIdsOf.all({ memberId }).map((row) => row.id)),
