@@ -182,21 +182,34 @@ function packPages(fields: Field[], fixedLength: number, numbering: Map<string, 
   let current: Page = { fields: [], sources: [] };
   let used = fixedLength;
   const linkLines = new Map<string, string>();
+  const citationLengthOf = (cited: SourceRef[]) => {
+    const links = linksField(cited, numbering, translation, linkLines);
+    return footerText(cited, numbering, longestPageLabel, translation).length + (links ? links.name.length + links.value.length : 0);
+  };
+  // The footer and the links field depend only on which sources a page cites, so they are written
+  // again only when a field cites one the page does not yet (most fields of a long list do not).
+  const emptyPageCitation = citationLengthOf([]);
+  let citedOnPage = new Set<string>();
+  let citationLength = emptyPageCitation;
   for (const { sources, ...field } of fields) {
     const fieldLength = field.name.length + field.value.length;
-    const cited = [...current.sources, ...sources];
-    const links = linksField(cited, numbering, translation, linkLines);
-    const citationLength = footerText(cited, numbering, longestPageLabel, translation).length + (links ? links.name.length + links.value.length : 0);
+    const citesMore = sources.some((source) => !citedOnPage.has(source.identifier));
+    const citationWithField = citesMore ? citationLengthOf([...current.sources, ...sources]) : citationLength;
     // One field is kept for the links to web sources.
     const full =
-      current.fields.length === discordLimits.embedFields - 1 || used + fieldLength + citationLength > PAGE_BUDGET;
+      current.fields.length === discordLimits.embedFields - 1 || used + fieldLength + citationWithField > PAGE_BUDGET;
     if (full && current.fields.length > 0) {
       pages.push(current);
       current = { fields: [], sources: [] };
       used = fixedLength;
+      citedOnPage = new Set();
+      citationLength = sources.length > 0 ? citationLengthOf(sources) : emptyPageCitation;
+    } else {
+      citationLength = citationWithField;
     }
     current.fields.push(field);
     current.sources.push(...sources);
+    for (const source of sources) citedOnPage.add(source.identifier);
     used += fieldLength;
   }
   if (current.fields.length > 0) pages.push(current);
@@ -259,6 +272,9 @@ export function sourceDate(source: SourceRef, translation: Translation): string 
   return source.readOn ? translation.t('sources.read', { date: translation.date(source.readOn) }) : '';
 }
 
+/** Room kept for "…and N more" in every language (its longest is far shorter). */
+const MORE_LINE_ROOM = 120;
+
 /** The links to a page's web sources, numbered as the lines cite them, as one field; null when none is a web page. */
 export function linksField(
   sources: SourceRef[],
@@ -281,10 +297,13 @@ export function linksField(
       lineCache?.set(source.identifier, linkLine);
     }
     const line = `${marker}${linkLine}`;
-    const more = translation.t('contributions.andMore', { count: web.length - index });
-    if (length + line.length + 1 > discordLimits.fieldValue - more.length - 1) {
-      lines.push(more);
-      break;
+    // "…and N more" is written only near the limit: far from it, no such line could be too long.
+    if (length + line.length + 1 > discordLimits.fieldValue - MORE_LINE_ROOM - 1) {
+      const more = translation.t('contributions.andMore', { count: web.length - index });
+      if (length + line.length + 1 > discordLimits.fieldValue - more.length - 1) {
+        lines.push(more);
+        break;
+      }
     }
     lines.push(line);
     length += line.length + 1;
