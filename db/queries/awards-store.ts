@@ -12,6 +12,7 @@ import type {
   AliasEntry, AnniversaryFact, Artist, ArtistAlias, ArtistRef, AwardsFilter, AwardsStore, CategoryNominee, Ceremony, CeremonyEditionResults, CeremonyKind, EditionRef, FactOrigin, MilestoneFact, NominationFact, SourceRef,
 } from '../../src/core/awards-facts.js';
 import type { LightstickDatabase } from '../database.js';
+import { fastRows } from './fast-rows.js';
 import {
   artistAliases, artists, categories, ceremonies, ceremonyAliases, completeNomineeLists, editions, factsRevision, memberships, milestoneArtists, milestones,
   milestoneSources, nominationArtists, nominations, nominationSources, sources, workCredits, works,
@@ -159,6 +160,11 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     editionId: milestones.editionId,
     workTitle: works.title,
   };
+  // A batch of facts' artists and sources, as ids (see `factRefs`).
+  const nominationArtistFields = { factId: nominationArtists.nominationId, artistId: nominationArtists.artistId, role: workCredits.role };
+  const nominationSourceFields = { factId: nominationSources.nominationId, sourceId: nominationSources.sourceId };
+  const milestoneArtistFields = { factId: milestoneArtists.milestoneId, artistId: milestoneArtists.artistId, role: sql<null>`null` };
+  const milestoneSourceFields = { factId: milestoneSources.milestoneId, sourceId: milestoneSources.sourceId };
   const sourceFields = {
     identifier: sources.identifier,
     publishedOn: sources.publishedOn,
@@ -347,7 +353,7 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     milestonesByIds: selectMilestones().where(inArray(milestones.id, ids)).prepare(),
     // The artists and the sources of a batch of facts, by the facts' ids.
     nominationArtists: db
-      .select({ factId: nominationArtists.nominationId, artistId: nominationArtists.artistId, role: workCredits.role })
+      .select(nominationArtistFields)
       .from(nominationArtists)
       .innerJoin(nominations, eq(nominations.id, nominationArtists.nominationId))
       .leftJoin(workCredits, and(eq(workCredits.workId, nominations.workId), eq(workCredits.artistId, nominationArtists.artistId)))
@@ -355,19 +361,19 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
       .orderBy(nominationArtists.nominationId, nominationArtists.position)
       .prepare(),
     nominationSources: db
-      .select({ factId: nominationSources.nominationId, sourceId: nominationSources.sourceId })
+      .select(nominationSourceFields)
       .from(nominationSources)
       .where(inArray(nominationSources.nominationId, ids))
       .orderBy(nominationSources.nominationId, nominationSources.sourceId)
       .prepare(),
     milestoneArtists: db
-      .select({ factId: milestoneArtists.milestoneId, artistId: milestoneArtists.artistId, role: sql<null>`null` })
+      .select(milestoneArtistFields)
       .from(milestoneArtists)
       .where(inArray(milestoneArtists.milestoneId, ids))
       .orderBy(milestoneArtists.milestoneId, milestoneArtists.artistId)
       .prepare(),
     milestoneSources: db
-      .select({ factId: milestoneSources.milestoneId, sourceId: milestoneSources.sourceId })
+      .select(milestoneSourceFields)
       .from(milestoneSources)
       .where(inArray(milestoneSources.milestoneId, ids))
       .orderBy(milestoneSources.milestoneId, milestoneSources.sourceId)
@@ -569,6 +575,19 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
       .prepare(),
   };
 
+  // The statements that read many facts at once, mapped by `fastRows`.
+  const factRows = {
+    nominationsOf: fastRows(nominationFields, statements.nominationsOf),
+    editionNominations: fastRows(nominationFields, statements.editionNominations),
+    nominationsByIds: fastRows(nominationFields, statements.nominationsByIds),
+    milestonesOf: fastRows(milestoneFields, statements.milestonesOf),
+    milestonesByIds: fastRows(milestoneFields, statements.milestonesByIds),
+    nominationArtists: fastRows(nominationArtistFields, statements.nominationArtists),
+    nominationSources: fastRows(nominationSourceFields, statements.nominationSources),
+    milestoneArtists: fastRows(milestoneArtistFields, statements.milestoneArtists),
+    milestoneSources: fastRows(milestoneSourceFields, statements.milestoneSources),
+  };
+
   type NominationRow = Awaited<ReturnType<typeof statements.nominationsOf.all>>[number];
   type MilestoneRow = Awaited<ReturnType<typeof statements.milestonesOf.all>>[number];
 
@@ -577,8 +596,8 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     if (rows.length === 0) return [];
     const batch = { ids: JSON.stringify(rows.map((row) => row.id)) };
     const refs = factRefs();
-    const artistsOf = artistsByFact(statements.nominationArtists.all(batch), refs);
-    const sourcesOf = sourcesByFact(statements.nominationSources.all(batch), refs);
+    const artistsOf = artistsByFact(factRows.nominationArtists(batch), refs);
+    const sourcesOf = sourcesByFact(factRows.nominationSources(batch), refs);
     const editionsKept = editionsById(refs);
     return rows.map((row) => ({
       id: row.id,
@@ -601,8 +620,8 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     if (rows.length === 0) return [];
     const batch = { ids: JSON.stringify(rows.map((row) => row.id)) };
     const refs = factRefs();
-    const artistsOf = artistsByFact(statements.milestoneArtists.all(batch), refs);
-    const sourcesOf = sourcesByFact(statements.milestoneSources.all(batch), refs);
+    const artistsOf = artistsByFact(factRows.milestoneArtists(batch), refs);
+    const sourcesOf = sourcesByFact(factRows.milestoneSources(batch), refs);
     const editionsKept = rows.some((row) => row.editionId !== null) ? editionsById(refs) : null;
     return rows.map((row) => ({
       id: row.id,
@@ -682,7 +701,7 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     if (!edition) return undefined;
     return {
       edition,
-      nominations: toNominations(statements.editionNominations.all({ editionId: edition.id })),
+      nominations: toNominations(factRows.editionNominations({ editionId: edition.id })),
       completeCategories: new Set(statements.completeCategories.all({ editionId: edition.id }).map((row) => row.slug)),
     };
   };
@@ -834,10 +853,10 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     aliasesOf: (artistId) => statements.aliasesOf.all({ artistId }),
     membersOf: (groupId) => artistsInOrder(statements.memberIdsOf.all({ groupId }).map((row) => row.id)),
     groupsOf: (memberId) => artistsInOrder(statements.groupIdsOf.all({ memberId }).map((row) => row.id)),
-    milestonesOf: (artistId) => toMilestones(statements.milestonesOf.all({ artistId })),
+    milestonesOf: (artistId) => toMilestones(factRows.milestonesOf({ artistId })),
     nominationsOf: (artistId, filter = {}) =>
       toNominations(
-        statements.nominationsOf.all({
+        factRows.nominationsOf({
           artistId,
           ceremonyId: filter.ceremonyId ?? null,
           year: filter.year ?? null,
@@ -859,10 +878,10 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
       const winIds = keys.filter((key) => key.kind === 0).map((key) => key.id);
       const milestoneIds = keys.filter((key) => key.kind === 1).map((key) => key.id);
       const wins = new Map(
-        (winIds.length > 0 ? toNominations(statements.nominationsByIds.all({ ids: JSON.stringify(winIds) })) : []).map((fact) => [fact.id, fact]),
+        (winIds.length > 0 ? toNominations(factRows.nominationsByIds({ ids: JSON.stringify(winIds) })) : []).map((fact) => [fact.id, fact]),
       );
       const dated = new Map(
-        (milestoneIds.length > 0 ? toMilestones(statements.milestonesByIds.all({ ids: JSON.stringify(milestoneIds) })) : []).map((fact) => [
+        (milestoneIds.length > 0 ? toMilestones(factRows.milestonesByIds({ ids: JSON.stringify(milestoneIds) })) : []).map((fact) => [
           fact.id,
           fact,
         ]),
@@ -903,10 +922,10 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     categoryNominees: (editionId, categorySlug): CategoryNominee[] => {
       const rows = statements.categoryNominees.all({ editionId, categorySlug });
       if (rows.length === 0) return [];
-      const artistsOf = artistsByFact(statements.nominationArtists.all({ ids: JSON.stringify(rows.map((row) => row.id)) }));
+      const artistsOf = artistsByFact(factRows.nominationArtists({ ids: JSON.stringify(rows.map((row) => row.id)) }));
       return rows.map((row) => ({ ...row, artists: artistsOf.get(row.id) ?? [] }));
     },
-    nominationsAt: (editionId) => toNominations(statements.editionNominations.all({ editionId })),
+    nominationsAt: (editionId) => toNominations(factRows.editionNominations({ editionId })),
     milestoneIds: () => statements.milestoneIds.all().map((row) => row.id),
     hasCompleteNomineeList: (editionId, categorySlug) => statements.hasCompleteList.get({ editionId, categorySlug }) !== undefined,
     editions: allEditions,
