@@ -87,7 +87,7 @@ export async function runSlashCommand(
     // Before any handler: no option longer than its definition allows reaches a look-up.
     refuseOverlongOptions(command.definition, invocation, translation);
     const reuse = command.reusable?.reply;
-    if (!reuse) return await command.execute(invocation, context);
+    if (!reuse || !context.replies.keeps) return await command.execute(invocation, context);
     // Read before the answer is made: an answer is never kept under a revision newer than its facts.
     const revision = context.store.revision();
     const key = questionKey('reply', invocation, translation, reuse(invocation, context));
@@ -122,7 +122,7 @@ export function runAutocomplete(
   if (overlongOption(command.definition, { subcommand: invocation.subcommand, options: { ...invocation.options, [focused.name]: focused.value } })) return [];
   try {
     const reuse = command.reusable?.choices;
-    if (!reuse) return command.autocomplete(focused, invocation, context).slice(0, MAX_AUTOCOMPLETE_CHOICES);
+    if (!reuse || !context.replies.keeps) return command.autocomplete(focused, invocation, context).slice(0, MAX_AUTOCOMPLETE_CHOICES);
     const revision = context.store.revision();
     const translation = context.translator.forReader(invocation.locale);
     const key = questionKey(`choices:${focused.name}:${focused.value}`, invocation, translation, reuse(focused, invocation, context));

@@ -12,6 +12,8 @@ export interface ReplyCache {
   /** Keeps `value` under `key`, made while the facts were at `revision`. */
   set(key: string, revision: number, value: unknown): void;
   readonly size: number;
+  /** False when the cache keeps nothing (a capacity of 0): callers need not make keys for it. */
+  readonly keeps: boolean;
 }
 
 export const DEFAULT_REPLY_CACHE_SIZE = 1000;
@@ -47,5 +49,6 @@ export function createReplyCache(capacity = DEFAULT_REPLY_CACHE_SIZE): ReplyCach
     get size() {
       return values.size;
     },
+    keeps: capacity > 0,
   };
 }

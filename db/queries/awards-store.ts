@@ -318,15 +318,6 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
       // Null air dates sort last in descending order, as they should.
       .orderBy(desc(editions.year), desc(editions.heldOn), ceremonies.name, desc(eq(nominations.result, 'won')), categories.name)
       .prepare(),
-    awardCountsOf: db
-      .select({
-        wins: sql<number>`coalesce(sum(${nominations.result} = 'won'), 0)`.mapWith(Number),
-        nominations: count(),
-      })
-      .from(nominationArtists)
-      .innerJoin(nominations, eq(nominations.id, nominationArtists.nominationId))
-      .where(and(eq(nominationArtists.artistId, placeholder('artistId')), liveNomination))
-      .prepare(),
     countWinsOnEditionDays: db
       .select({ count: count() })
       .from(nominations)
@@ -863,7 +854,6 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
           result: filter.result ?? null,
         }),
       ),
-    awardCountsOf: (artistId) => statements.awardCountsOf.get({ artistId }) ?? { wins: 0, nominations: 0 },
     countAnniversaries: (monthDays, beforeYear) => {
       const day = monthDaysBinding(monthDays, beforeYear);
       return (

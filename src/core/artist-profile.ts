@@ -30,8 +30,8 @@ export interface ArtistProfile {
 export const firstMusicShowWinKey = (artistSlug: string) => `${artistSlug}-first-music-show-win`;
 
 export function describeArtist(store: ArtistFacts, artist: Artist): ArtistProfile {
-  const counts = store.awardCountsOf(artist.id);
-  // nominationsOf returns the newest edition first; the wins are read out of the one list, not again.
+  // nominationsOf returns the newest edition first; the wins and the counts are read out of the one
+  // list (every live nomination of the act, once each), not asked again.
   const all = store.nominationsOf(artist.id);
   const wins = all.filter((n) => n.result === 'won');
   const milestones = store.milestonesOf(artist.id);
@@ -43,8 +43,8 @@ export function describeArtist(store: ArtistFacts, artist: Artist): ArtistProfil
     aliases: store.aliasesOf(artist.id),
     groups,
     members: artist.kind === 'group' ? store.membersOf(artist.id) : [],
-    wins: counts.wins,
-    nominations: counts.nominations,
+    wins: wins.length,
+    nominations: all.length,
     musicShowWins: wins.filter((w) => w.edition.ceremonyKind === 'music_show').length,
     awardShowWins: wins.filter((w) => w.edition.ceremonyKind === 'award_show').length,
     awardShowNominations: all.filter((n) => n.edition.ceremonyKind === 'award_show').length,

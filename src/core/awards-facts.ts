@@ -175,7 +175,6 @@ export interface ArtistFacts extends ArtistMembers {
   groupsOf(memberId: number): Artist[];
   milestonesOf(artistId: number): MilestoneFact[];
   nominationsOf(artistId: number, filter?: AwardsFilter): NominationFact[];
-  awardCountsOf(artistId: number): { wins: number; nominations: number };
 }
 
 /** Finding a ceremony by a typed name. */
