@@ -1,4 +1,6 @@
 // Discord's message limits, which every payload the bot sends must respect.
+import type { APIEmbed } from 'discord-api-types/v10';
+
 export const discordLimits = {
   content: 2000,
   embedTitle: 256,
@@ -16,6 +18,17 @@ export const discordLimits = {
   autocompleteChoices: 25,
   choiceName: 100,
 } as const;
+
+/** The characters Discord counts against the 6000 that every embed of one message shares. */
+export function embedCharacters(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0)
+  );
+}
 
 /** Cuts `text` to at most `max` characters, ending with an ellipsis when it had to cut. */
 export function truncate(text: string, max: number): string {

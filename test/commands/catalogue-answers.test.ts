@@ -139,7 +139,7 @@ describe('acts and shows the store does not know yet', () => {
       expect(reply.ephemeral).toBe(true);
       const content = reply.payload.content!;
       expect(content.length).toBeLessThanOrEqual(2000);
-      expect(content).toContain('`/suggest`');
+      expect(content).toContain('`/suggest win`');
       expect(content).not.toMatch(/\b0\b/);
       expect(discordLimitProblems(reply.payload)).toEqual([]);
     }
@@ -199,7 +199,7 @@ describe('an act the store holds with no award yet', () => {
         const reply = await runSlashCommand({ ...invocation(command, { ...options }), locale }, smallContext, 'test-interaction');
         const text = embedText(reply.payload);
         expect(text, `${command} in ${locale}`).not.toMatch(/\b0\b/);
-        expect(text).toContain('/suggest');
+        expect(text).toContain('`/suggest win`');
         expect(discordLimitProblems(reply.payload)).toEqual([]);
       }
     } finally {

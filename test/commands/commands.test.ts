@@ -115,7 +115,7 @@ describe('friendly answers to bad input', () => {
   it.each([
     ['firsts', { artist: 'blakpink' }, /Did you mean \*\*BLACKPINK\*\*\?/],
     // Never "0 wins from 0 nominations": an act the store lacks is said to be missing from its records, with /suggest.
-    ['awards', { artist: 'zzqqxxzzqq' }, /"zzqqxxzzqq" is not in Lightstick's records yet\. .*`\/suggest`/],
+    ['awards', { artist: 'zzqqxxzzqq' }, /"zzqqxxzzqq" is not in Lightstick's records yet\. .*`\/suggest win`/],
     ['awards', { artist: 'Rosé', ceremony: 'grammys' }, /"grammys" is not in Lightstick's records yet\. Try \*\*MTV EMAs\*\* or \*\*MTV VMAs\*\*/],
     // The closest names first: a typo of one ceremony offers it before the other.
     ['awards', { artist: 'Rosé', ceremony: 'mtv vnas' }, /"mtv vnas" is not in Lightstick's records yet\. Try \*\*MTV VMAs\*\* or \*\*MTV EMAs\*\*, or add/],

@@ -79,7 +79,7 @@ describe('one-shot', () => {
   it('marks a private answer with the ephemeral flag in --json', async () => {
     const { out } = await consoleRun(['--json', '/firsts artist:blakpink']);
     expect(JSON.parse(out)).toEqual({
-      content: "\"blakpink\" is not in Lightstick's records yet. Did you mean **BLACKPINK**? If not, add a fact with its source using `/suggest`.",
+      content: "\"blakpink\" is not in Lightstick's records yet. Did you mean **BLACKPINK**? If not, add a fact with its source using `/suggest win` or `/suggest milestone`.",
       flags: 64,
     });
   });

@@ -84,7 +84,7 @@ describe('the founding catalogue on the local Discord-compatible server', () => 
   it('answers an act it does not know yet privately: not in its records, the closest names, /suggest', async () => {
     const answer = await ask('awards', { artist: 'twicee' });
     expect(answer.flags).toBe(EPHEMERAL);
-    expect(answer.content).toMatch(/^"twicee" is not in Lightstick's records yet\. Did you mean \*\*TWICE\*\*.*`\/suggest`/);
+    expect(answer.content).toMatch(/^"twicee" is not in Lightstick's records yet\. Did you mean \*\*TWICE\*\*.*`\/suggest win` or `\/suggest milestone`/);
     expect(answer.content).not.toMatch(/0 wins/);
     expect(discordLimitProblems(answer)).toEqual([]);
     const unknown = await ask('artist', { name: 'zzqqxxzzqq' });

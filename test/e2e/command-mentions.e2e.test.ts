@@ -20,9 +20,9 @@ afterAll(async () => {
   await harness.stop();
 });
 
-async function contentOf(commandName: string, subcommand: string, options: Record<string, string> = {}): Promise<string> {
+async function contentOf(commandName: string, subcommand: string | undefined, options: Record<string, string> = {}): Promise<string> {
   // An admin asks: /anniversaries status is for those who may set the posts up.
-  const raw = harness.server.chatInputInteraction({ commandName, subcommand, options, memberPermissions: PermissionFlagsBits.ManageGuild });
+  const raw = harness.server.chatInputInteraction({ commandName, ...(subcommand ? { subcommand } : {}), options, memberPermissions: PermissionFlagsBits.ManageGuild });
   const { callback } = await roundTrip(harness.server, raw);
   // Where the answer is: the content, or an embed's description.
   const data = callback.data as { content?: string; embeds?: { description?: string }[] };
@@ -32,6 +32,7 @@ async function contentOf(commandName: string, subcommand: string, options: Recor
 describe('command mentions', () => {
   it('names commands as text before the registered ids are known', async () => {
     expect(await contentOf('suggest', 'status')).toContain('`/suggest win` or `/suggest milestone`');
+    expect(await contentOf('awards', undefined, { artist: 'zzqqxxzzqq' })).toContain('add it with `/suggest win` or `/suggest milestone`.');
   });
 
   it('mentions them with the ids Discord gave them once the start-up comparison has read them', async () => {
@@ -49,6 +50,10 @@ describe('command mentions', () => {
     const status = await contentOf('suggest', 'status');
     expect(status).toContain(`</suggest win:${id('suggest')}> or </suggest milestone:${id('suggest')}>`);
     expect(status).not.toContain('`/suggest');
+
+    // An act Lightstick does not know yet: the way to add it is a mention of /suggest's subcommands.
+    const unknownAct = await contentOf('awards', undefined, { artist: 'zzqqxxzzqq' });
+    expect(unknownAct).toContain(`add it with </suggest win:${id('suggest')}> or </suggest milestone:${id('suggest')}>.`);
 
     const leaderboard = await contentOf('trivia', 'leaderboard');
     expect(leaderboard).toContain(`</trivia start:${id('trivia')}>`);
