@@ -183,6 +183,7 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
       .innerJoin(ceremonies, eq(ceremonies.id, editions.ceremonyId))
       .innerJoin(categories, eq(categories.id, nominations.categoryId))
       .leftJoin(works, eq(works.id, nominations.workId));
+  const milestoneOfArtistFields = { ...milestoneFields, ofArtist: milestoneArtists.artistId };
   const selectMilestones = () =>
     db
       .select(milestoneFields)
@@ -298,6 +299,17 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
           liveMilestone,
         ),
       )
+      .prepare(),
+    // Several artists' milestones at once (a group's and its members'), each row with whose it is.
+    milestonesOfEach: db
+      .select(milestoneOfArtistFields)
+      .from(milestones)
+      .innerJoin(milestoneArtists, eq(milestoneArtists.milestoneId, milestones.id))
+      .leftJoin(editions, eq(editions.id, milestones.editionId))
+      .leftJoin(ceremonies, eq(ceremonies.id, editions.ceremonyId))
+      .leftJoin(works, eq(works.id, milestones.workId))
+      .where(and(inArray(milestoneArtists.artistId, ids), liveMilestone))
+      .orderBy(milestoneArtists.artistId, milestones.id)
       .prepare(),
     nominationsOf: selectNominations()
       .where(
@@ -572,6 +584,7 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     editionNominations: fastRows(nominationFields, statements.editionNominations),
     nominationsByIds: fastRows(nominationFields, statements.nominationsByIds),
     milestonesOf: fastRows(milestoneFields, statements.milestonesOf),
+    milestonesOfEach: fastRows(milestoneOfArtistFields, statements.milestonesOfEach),
     milestonesByIds: fastRows(milestoneFields, statements.milestonesByIds),
     nominationArtists: fastRows(nominationArtistFields, statements.nominationArtists),
     nominationSources: fastRows(nominationSourceFields, statements.nominationSources),
@@ -845,6 +858,15 @@ export function createAwardsStore(db: LightstickDatabase): AwardsStore {
     membersOf: (groupId) => artistsInOrder(statements.memberIdsOf.all({ groupId }).map((row) => row.id)),
     groupsOf: (memberId) => artistsInOrder(statements.groupIdsOf.all({ memberId }).map((row) => row.id)),
     milestonesOf: (artistId) => toMilestones(factRows.milestonesOf({ artistId })),
+    milestonesOfEach: (artistIds) => {
+      const each = new Map<number, MilestoneFact[]>(artistIds.map((id) => [id, []]));
+      if (artistIds.length === 0) return each;
+      const rows = factRows.milestonesOfEach({ ids: JSON.stringify(artistIds) });
+      // A milestone of a group and its member is read once, and listed under both.
+      const facts = new Map(toMilestones([...new Map(rows.map((row) => [row.id, row])).values()]).map((fact) => [fact.id, fact]));
+      for (const row of rows) each.get(row.ofArtist)?.push(facts.get(row.id)!);
+      return each;
+    },
     nominationsOf: (artistId, filter = {}) =>
       toNominations(
         factRows.nominationsOf({

@@ -174,6 +174,8 @@ export interface ArtistFacts extends ArtistMembers {
   aliasesOf(artistId: number): ArtistAlias[];
   groupsOf(memberId: number): Artist[];
   milestonesOf(artistId: number): MilestoneFact[];
+  /** Each artist's milestones, by artist id (every id given has an entry): one read for a group and its members. */
+  milestonesOfEach(artistIds: readonly number[]): Map<number, MilestoneFact[]>;
   nominationsOf(artistId: number, filter?: AwardsFilter): NominationFact[];
 }
 

@@ -9,14 +9,12 @@ export interface ArtistFirsts {
 }
 
 export function findFirsts(store: ArtistFacts, artist: Artist): ArtistFirsts {
-  const memberMilestones =
-    artist.kind === 'group'
-      ? store
-          .membersOf(artist.id)
-          .map((member) => ({ member, milestones: sortOldestFirst(store.milestonesOf(member.id)) }))
-          .filter((entry) => entry.milestones.length > 0)
-      : [];
-  return { artist, milestones: sortOldestFirst(store.milestonesOf(artist.id)), memberMilestones };
+  const members = artist.kind === 'group' ? store.membersOf(artist.id) : [];
+  const each = store.milestonesOfEach([artist.id, ...members.map((member) => member.id)]);
+  const memberMilestones = members
+    .map((member) => ({ member, milestones: sortOldestFirst(each.get(member.id) ?? []) }))
+    .filter((entry) => entry.milestones.length > 0);
+  return { artist, milestones: sortOldestFirst(each.get(artist.id) ?? []), memberMilestones };
 }
 
 /**

@@ -137,7 +137,7 @@ describe('friendly answers to bad input', () => {
     const broken: CommandContext = {
       ...context,
       logger,
-      store: { ...context.store, milestonesOf: () => { throw new Error('disk on fire'); } },
+      store: { ...context.store, milestonesOfEach: () => { throw new Error('disk on fire'); } },
       // Not the answer kept from an earlier test: this one must be made, and fail.
       replies: createReplyCache(),
     };

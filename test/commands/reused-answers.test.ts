@@ -100,7 +100,7 @@ describe('answers reused through the router', () => {
     opened = openTestStore();
     let reads = 0;
     const context = testContext(opened);
-    const counting = { ...context, store: { ...context.store, milestonesOf: (id: number) => (reads++, context.store.milestonesOf(id)) } };
+    const counting = { ...context, store: { ...context.store, milestonesOfEach: (ids: readonly number[]) => (reads++, context.store.milestonesOfEach(ids)) } };
     const first = await runSlashCommand(invocation('firsts', { artist: 'blackpink' }), counting, 'a');
     const readsForOne = reads;
     expect(readsForOne).toBeGreaterThan(0);
