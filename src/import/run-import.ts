@@ -2,7 +2,6 @@
 // the store. Exit status: 0 done (or nothing to do), 2 a malformed file or bad usage (nothing changed).
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
-import { createContributionLookups } from '../../db/queries/contribution-store.js';
 import { readConfig } from '../config.js';
 import { openStore } from '../open-store.js';
 import { applyImportPlanInTurns } from './apply-import.js';
@@ -44,7 +43,7 @@ export async function runImport(argv: string[], environment: NodeJS.ProcessEnv =
   try {
     // In turns, so that a signal is handled while a large file is checked.
     const planning = await planImportInTurns(
-      { store: opened.store, lookups: createContributionLookups(opened.db) },
+      { store: opened.store, lookups: opened.contributions.lookups },
       { bytes, fileName: basename(file!), by: by ?? `terminal:${userInfo().username}`, now },
     );
     if (!planning.ok) {
