@@ -2,6 +2,7 @@
 // approval live at once, rejection kept with its reason, withdrawal hides a fact and keeps it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { approveSuggestion } from '../../commands/review.js';
+import { decideApproval } from '../../src/core/suggestion-review.js';
 import { createContributionLookups } from '../../db/queries/contribution-store.js';
 import { findAwards } from '../../src/core/awards.js';
 import { findFirsts } from '../../src/core/firsts.js';
@@ -115,6 +116,18 @@ describe('review', () => {
     // The second suggestion of the same show now finds the show in the store, and is approved too.
     expect(approveSuggestion(opened, suggestions.oldestWaiting()!.id, 'curator-1', now)).toMatchObject({ status: 'approved' });
     expect(opened.store.ceremoniesByNormalizedAlias('inkigayo')).toHaveLength(1);
+  });
+
+  it('writes an approval core decided on only while the suggestion still waits: a rejection meanwhile wins, and nothing is written', () => {
+    const { suggest, suggestions } = setUp();
+    suggest(inkigayoWin('2023-06-11'));
+    const waiting = suggestions.oldestWaiting()!;
+    const decision = decideApproval({ store: opened.store, lookups: opened.contributions.lookups, now }, suggestions.byId(waiting.id));
+    if (decision.status !== 'approve') throw new Error(decision.status);
+    expect(suggestions.reject(waiting.id, 'curator-2', 'Wrong week', now)).toMatchObject({ status: 'rejected' });
+    expect(suggestions.recordApproval(waiting.id, decision.checked, 'curator-1', now)).toMatchObject({ status: 'already-reviewed', suggestion: { status: 'rejected' } });
+    expect(opened.store.ceremoniesByNormalizedAlias('inkigayo')).toHaveLength(0);
+    expect(decideApproval({ store: opened.store, lookups: opened.contributions.lookups, now }, undefined)).toEqual({ status: 'not-found' });
   });
 
   it('keeps a rejection with its reason, never reviews it twice, and shows the fan the outcomes', () => {
