@@ -14,6 +14,7 @@ import type { SuggestionStore } from '../db/queries/suggestion-store.js';
 import type { TriviaStore } from '../db/queries/trivia-store.js';
 import type { CatalogueSummaryStore } from '../src/core/catalogue-summary.js';
 import type { ImportApplied } from '../src/import/apply-import.js';
+import type { ImportDrafts } from '../src/import/import-drafts.js';
 import type { ImportInput, ImportPlan, ImportPlanning } from '../src/import/plan-import.js';
 import type { Clock } from '../src/core/clock.js';
 import type { GuildInspector } from '../src/core/guild-inspector.js';
@@ -128,8 +129,6 @@ export interface Contributions {
   planImport(input: ImportInput): Promise<ImportPlanning>;
   /** Writes in small transactions, in turns, so that other commands are answered meanwhile. */
   applyImport(plan: ImportPlan, now: Date): Promise<ImportApplied>;
-  /** Files a curator previewed with /import, kept until Apply or Cancel (or a quarter of an hour). */
-  importDrafts: Map<string, { input: Omit<ImportInput, 'now'>; curatorId: string; expiresAt: number }>;
 }
 
 /** Everything a handler may use; tests and the console pass their own. */
@@ -145,6 +144,8 @@ export interface CommandContext {
   /** What the store holds at a glance, for /about. */
   catalogue: CatalogueSummaryStore;
   contributions: Contributions;
+  /** Files a curator previewed with /import, kept until Apply or Cancel (or a quarter of an hour). */
+  importDrafts: ImportDrafts;
   clock: Clock;
   logger: Logger;
   translator: Translator;

@@ -1,6 +1,5 @@
 // /import file:<attachment> — a curator previews a CSV or JSON file of facts (the same dry run as
 // `npm run import -- <file> --dry-run`), privately, then applies it with a button.
-import { randomUUID } from 'node:crypto';
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { InteractionContextType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { importAppliedText, importPlanMessage, importProblemsText } from '../src/presentation/contribution-messages.js';
@@ -18,7 +17,6 @@ import { StaleButtonError, UserError, type AttachmentRef, type ButtonReply, type
  */
 export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 const IMPORT_MAX_SIZE = '2 MiB';
-const DRAFT_LIFETIME_MS = 15 * 60_000;
 
 const definition = installableInServers(described(new SlashCommandBuilder().setName('import'), 'commands.import.description'))
   .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
@@ -27,10 +25,6 @@ const definition = installableInServers(described(new SlashCommandBuilder().setN
 
 function requireCurator(requester: Requester, context: CommandContext, translation: Translation): void {
   if (!context.capabilities.isCurator(requester.user.id)) throw new UserError(translation.t('contributions.notCurator'));
-}
-
-function forgetExpiredDrafts(context: CommandContext, now: number): void {
-  for (const [id, draft] of context.contributions.importDrafts) if (draft.expiresAt <= now) context.contributions.importDrafts.delete(id);
 }
 
 /** The attached file, or a plain answer: too large (its size was not what Discord said), or not to be had. */
@@ -61,9 +55,7 @@ export const importCommand: SlashCommand = {
     const input = { bytes, fileName: attachment.name, by: invocation.user.id };
     const planning = await context.contributions.planImport({ ...input, now });
     if (!planning.ok) throw new UserError(importProblemsText(planning.fileName, planning.problems, translation));
-    forgetExpiredDrafts(context, now.getTime());
-    const draftId = randomUUID().slice(0, 12);
-    context.contributions.importDrafts.set(draftId, { input, curatorId: invocation.user.id, expiresAt: now.getTime() + DRAFT_LIFETIME_MS });
+    const draftId = context.importDrafts.keep(input, invocation.user.id, now);
     return {
       payload: importPlanMessage(planning.plan, translation, { apply: `import:apply:${draftId}`, cancel: `import:cancel:${draftId}` }),
       ephemeral: true,
@@ -74,15 +66,12 @@ export const importCommand: SlashCommand = {
     requireCurator(button, context, translation);
     const [action, draftId = ''] = button.args;
     const now = context.clock.now();
-    forgetExpiredDrafts(context, now.getTime());
-    const draft = context.contributions.importDrafts.get(draftId);
-    if (!draft || draft.curatorId !== button.user.id || (action !== 'apply' && action !== 'cancel')) {
-      throw new StaleButtonError(`import:${button.args.join(':')}`);
-    }
-    context.contributions.importDrafts.delete(draftId);
+    // Taken before anything is awaited: a second Apply finds no draft, so a file is applied once.
+    const draft = action === 'apply' || action === 'cancel' ? context.importDrafts.take(draftId, button.user.id, now) : undefined;
+    if (!draft) throw new StaleButtonError(`import:${button.args.join(':')}`);
     if (action === 'cancel') return { kind: 'update', payload: { content: translation.t('contributions.importCancelled'), embeds: [], components: [] } };
     // Planned again: the store may have changed since the preview.
-    const planning = await context.contributions.planImport({ ...draft.input, now });
+    const planning = await context.contributions.planImport({ ...draft, now });
     if (!planning.ok) {
       return { kind: 'update', payload: { content: importProblemsText(planning.fileName, planning.problems, translation), embeds: [], components: [] } };
     }

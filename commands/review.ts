@@ -4,6 +4,8 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { artistChoices } from '../src/core/resolve-artist.js';
+import type { ApprovalOutcome } from '../src/core/suggestion-records.js';
+import { decideApproval } from '../src/core/suggestion-review.js';
 import { contributedFactsMessage, factSummary, reviewCard, withdrawnFactApprovalText } from '../src/presentation/contribution-messages.js';
 import { editionLabel, milestoneLine, nominationLine } from '../src/presentation/fact-text.js';
 import type { Translation } from '../src/presentation/translation.js';
@@ -74,9 +76,25 @@ function reject(id: number, reason: string, requester: Requester, context: Comma
   }
 }
 
+/**
+ * A curator's approval: core decides against the store as it is now, then the store writes the fact
+ * (and marks the suggestion approved) in one transaction. Nothing is awaited in between.
+ */
+export function approveSuggestion(
+  from: Pick<CommandContext, 'store' | 'contributions'>,
+  id: number,
+  reviewerId: string,
+  now: Date,
+): ApprovalOutcome {
+  const { suggestions, lookups } = from.contributions;
+  const decision = decideApproval({ store: from.store, lookups, now }, suggestions.byId(id));
+  if (decision.status !== 'approve') return decision;
+  return suggestions.recordApproval(id, decision.checked, reviewerId, now);
+}
+
 function approve(id: number, requester: Requester, context: CommandContext, translation: Translation): string {
   const { t } = translation;
-  const outcome = context.contributions.suggestions.approve(id, requester.user.id, context.clock.now());
+  const outcome = approveSuggestion(context, id, requester.user.id, context.clock.now());
   switch (outcome.status) {
     case 'approved':
       return t('contributions.approved', {

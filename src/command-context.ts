@@ -6,6 +6,7 @@ import type { Clock } from './core/clock.js';
 import type { OpenedStore } from './open-store.js';
 import { createTranslator } from './presentation/translator.js';
 import { createReplyCache } from './reply-cache.js';
+import { ImportDrafts } from './import/import-drafts.js';
 
 export function createCommandContext(
   opened: OpenedStore,
@@ -28,6 +29,7 @@ export function createCommandContext(
     biasRoles: opened.biasRoles,
     catalogue: opened.catalogue,
     contributions: opened.contributions,
+    importDrafts: new ImportDrafts(),
     clock,
     logger,
     translator: createTranslator({

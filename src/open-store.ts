@@ -10,7 +10,7 @@ import type { CatalogueSummaryStore } from './core/catalogue-summary.js';
 import type { Contributions } from '../commands/command.js';
 import { createContributionLookups } from '../db/queries/contribution-store.js';
 import { createSuggestionStore } from '../db/queries/suggestion-store.js';
-import { MAX_WAITING_PER_SUGGESTER, resolveSuggestion } from './core/suggestions.js';
+import { MAX_WAITING_PER_SUGGESTER } from './core/suggestions.js';
 import { applyImportPlanInTurns } from './import/apply-import.js';
 import { planImportInTurns } from './import/plan-import.js';
 import { createServerSettingsStore, type ServerSettingsStore } from '../db/queries/server-settings-store.js';
@@ -61,11 +61,10 @@ export function openStore(databasePath: string, options: OpenStoreOptions = {}):
       db,
       store,
       contributions: {
-        suggestions: createSuggestionStore(db, store, { maxWaitingPerSuggester: MAX_WAITING_PER_SUGGESTER, recheck: resolveSuggestion }),
+        suggestions: createSuggestionStore(db, store, { maxWaitingPerSuggester: MAX_WAITING_PER_SUGGESTER }),
         lookups,
         planImport: (input) => planImportInTurns({ store, lookups }, input),
         applyImport: (plan, now) => applyImportPlanInTurns(db, store, plan, now),
-        importDrafts: new Map(),
       },
       anniversaries: createAnniversaryStore(db),
       countdowns: createCountdownStore(db),

@@ -1,8 +1,7 @@
-// Suggestions and their review: the queue, approval (the fact goes live in the same transaction),
+// Suggestions and their review: the queue, an approval's writing (the fact goes live in the same transaction),
 // rejection with a reason, and a fan's own suggestions with their outcomes. Who may review is the
 // caller's decision; this records ids.
 import type { FactSpec } from '../../src/core/contributed-facts.js';
-import type { ContributionLookups } from '../../src/core/contribution-records.js';
 import type {
   ApprovalOutcome,
   RejectionOutcome,
@@ -10,23 +9,21 @@ import type {
   SuggestionStore,
   SuggestionSubmission,
 } from '../../src/core/suggestion-records.js';
-import type { SuggestionCheck, SuggestionCreations, SuggestionInput } from '../../src/core/suggestions.js';
+import type { SuggestionCreations, SuggestionInput } from '../../src/core/suggestions.js';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { LightstickDatabase } from '../database.js';
 import { suggestions } from '../schema.js';
-import type { ContributionFacts, FactsChanged } from '../../src/core/awards-facts.js';
-import { createContributionLookups, withdrawFact, writeFacts } from './contribution-store.js';
+import type { FactsChanged } from '../../src/core/awards-facts.js';
+import { withdrawFact, writeFacts } from './contribution-store.js';
 import { factWriterFor } from './fact-writer.js';
 
 export type { ApprovalOutcome, RejectionOutcome, Suggestion, SuggestionStore, SuggestionSubmission };
 
-/** What the review queue is handed by whoever builds it: core's rules, which the store applies but does not define. */
+/** What the review queue is handed by whoever builds it: core's limit, which the store keeps in its transaction but does not define. */
 export interface SuggestionRules {
   /** At most this many suggestions of one fan wait at once. */
   maxWaitingPerSuggester: number;
-  /** Checks a suggestion again against the store as it is now (core's `resolveSuggestion`). */
-  recheck(context: { store: ContributionFacts; lookups: ContributionLookups; now: Date }, input: SuggestionInput): SuggestionCheck;
 }
 
 type SuggestionRow = typeof suggestions.$inferSelect;
@@ -70,10 +67,9 @@ const suggestionFields = {
 
 const p = (name: string) => sql.placeholder(name);
 
-export function createSuggestionStore(db: LightstickDatabase, store: ContributionFacts & FactsChanged, rules: SuggestionRules): SuggestionStore {
+export function createSuggestionStore(db: LightstickDatabase, store: FactsChanged, rules: SuggestionRules): SuggestionStore {
   const client = db.$client;
   const after = alias(suggestions, 'after');
-  const lookups = createContributionLookups(db);
   const writer = factWriterFor(db);
   const waiting = eq(suggestions.status, 'waiting');
   const queueOrder = [asc(suggestions.createdAt), asc(suggestions.id)];
@@ -172,16 +168,13 @@ export function createSuggestionStore(db: LightstickDatabase, store: Contributio
     oldestWaiting: (after) =>
       toSuggestion(after === undefined ? statements.oldestWaiting.get() : statements.waitingAfter.get({ after })),
     waitingTotal: () => statements.waitingTotal.get()?.n ?? 0,
-    approve: (id, reviewerId, now) => {
+    recordApproval: (id, checked, reviewerId, now) => {
       const outcome = client.transaction((): ApprovalOutcome => {
+        // Read again in the transaction: another curator may have reviewed it since it was checked.
         const suggestion = byId(id);
         if (!suggestion) return { status: 'not-found' };
         if (suggestion.status !== 'waiting') return { status: 'already-reviewed', suggestion };
-        // Checked again against the store as it is now: another approval or import may have added
-        // the fact, or the new artist the fan proposed.
-        const checked = rules.recheck({ store, lookups, now }, suggestion.input);
-        if (!checked.ok) return { status: 'no-longer-valid', suggestion, problems: checked.problems };
-        const { fact, creates } = checked.suggestion;
+        const { fact, creates } = checked;
         const ids = writeFacts(
           writer,
           { newArtists: creates.artists, newCeremonies: creates.ceremonies, newCategories: creates.categories, newWorks: creates.works, facts: [fact] },

@@ -49,8 +49,11 @@ export interface SuggestionStore extends SuggestionLookups {
    */
   oldestWaiting(after?: number): Suggestion | undefined;
   waitingTotal(): number;
-  /** Applies the suggestion in one transaction: the fact is live when this returns. */
-  approve(id: number, reviewerId: string, now: Date): ApprovalOutcome;
+  /**
+   * Writes an approval core decided on (`decideApproval`), in one transaction: the fact is live when
+   * this returns, unless the suggestion was reviewed meanwhile.
+   */
+  recordApproval(id: number, checked: Pick<CheckedSuggestion, 'fact' | 'creates'>, reviewerId: string, now: Date): ApprovalOutcome;
   reject(id: number, reviewerId: string, reason: string, now: Date): RejectionOutcome;
   /** A fan's suggestions, newest first, with their outcomes. */
   suggestionsBy(suggesterId: string, limit?: number): Suggestion[];

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { Events, Status, type Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { CommandContext } from '../../commands/command.js';
-import type { Clock } from '../core/clock.js';
+import type { Clock, Timers } from '../core/clock.js';
 import { renderAnniversaryPost } from '../presentation/anniversary-post.js';
 import { COUNTDOWN_ROOM, scheduledEventText, withCountdowns } from '../presentation/countdown-messages.js';
 import { cardContent } from '../presentation/milestone-card-message.js';
@@ -40,8 +40,8 @@ export interface BotOptions {
   anniversaryTickMs?: number;
   /** How often the servers' scheduled events are brought in line with their round anniversaries (default 10 min). */
   eventSyncMs?: number;
-  /** Scales trivia timers (tests play a 10-second question in a fraction of a second). */
-  triviaTimeScale?: number;
+  /** The waits of trivia rounds, on the clock's time (default: the system's timers; a test fires its own). */
+  timers?: Timers;
   /** Seed files other than the project's own (tests). */
   seedDirectory?: string;
   /** The shards this process runs (a cluster process is handed its own); default from SHARD_COUNT, else Discord's recommendation. */
@@ -97,7 +97,7 @@ export function createBot(config: Config, options: BotOptions = {}): Bot {
     // A round's messages are read by the whole channel: in the server's language.
     messagesFor: (guildId) => roundMessages(context.translator.forServer(guildId)),
     random: Math.random,
-    ...(options.triviaTimeScale ? { timeScale: options.triviaTimeScale } : {}),
+    ...(options.timers ? { timers: options.timers } : {}),
   });
   const cards = createCardPainter();
   const scheduledEvents = createDiscordScheduledEvents(client);

@@ -37,7 +37,8 @@ export function factSummary(fact: FactSpec, translation: Translation): string {
   return fact.workTitle ? t('contributions.nominatedWithWork', values) : t('contributions.nominated', values);
 }
 
-const problemKeys = {
+/** The catalogue's words for each problem code (the terminal's import text reads them too). */
+export const problemKeys = {
   'missing-value': 'contributions.problems.missingValue',
   'bad-date': 'contributions.problems.badDate',
   'future-date': 'contributions.problems.futureDate',

@@ -4,7 +4,7 @@
 import type { Logger } from 'pino';
 import type { TriviaFacts } from '../core/awards-facts.js';
 import type { PlayerScore, StoredAnswer, StoredQuestion, TriviaStore } from '../core/trivia-records.js';
-import type { Clock } from '../core/clock.js';
+import type { Clock, TimerHandle, Timers } from '../core/clock.js';
 import { nextQuestion, type TriviaQuestion } from '../core/trivia-questions.js';
 import { pointsFor } from '../core/trivia-scoring.js';
 import type { MessagePayload } from '../presentation/message-payload.js';
@@ -48,9 +48,17 @@ export interface TriviaGameDependencies {
   /** The messages of a round in a server (null: the console). */
   messagesFor(guildId: string | null): RoundMessages;
   random: () => number;
-  /** Scales every wait (tests play a 10-second question in a fraction of a second). */
-  timeScale?: number;
+  /**
+   * Every wait of a round (a question's countdown, the pauses, the retries of a notice), on the
+   * clock's time: the system's timers unless given (a test's, which it fires by moving its clock on).
+   */
+  timers?: Timers;
 }
+
+const systemTimers: Timers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout | undefined),
+};
 
 export interface StartRequest {
   guildId: string | null;
@@ -103,7 +111,7 @@ const COUNTDOWN_STEP_MS = 5000;
 const GET_READY_MS = 2000;
 /**
  * When a round fails on Discord (an outage), its open question is edited to say so once Discord
- * answers again: tried after each of these waits (real time, about ten minutes in all), then given up.
+ * answers again: tried after each of these waits (about ten minutes in all), then given up.
  */
 export const INTERRUPTED_NOTICE_RETRIES_MS = [1000, 2000, 3000, 5000, 5000, 10_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000];
 
@@ -128,7 +136,7 @@ function parseQuestion(stored: StoredQuestion): TriviaQuestion {
 
 export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
   const { trivia, logger } = deps;
-  const scale = deps.timeScale ?? 1;
+  const timers = deps.timers ?? systemTimers;
   const playing = new Map<string, PlayingRound>();
   /** Parsed questions by id: fifty clicks on one question read and parse it once. */
   const parsedQuestions = new Map<number, TriviaQuestion>();
@@ -141,20 +149,20 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
    * answers (the failure that ended the round is usually still going on).
    */
   function noticeWhenDiscordAnswers(round: PlayingRound, channelId: string, live: NonNullable<PlayingRound['live']>): void {
-    let timer: NodeJS.Timeout | undefined;
+    let timer: TimerHandle | undefined;
     let cancelled = false;
     let wakeUp = () => {};
     const pending = {
       cancel: () => {
         cancelled = true;
-        clearTimeout(timer);
+        timers.clearTimeout(timer);
         wakeUp();
       },
       done: (async () => {
         for (const waitMs of INTERRUPTED_NOTICE_RETRIES_MS) {
           await new Promise<void>((resolve) => {
             wakeUp = resolve;
-            timer = setTimeout(resolve, waitMs);
+            timer = timers.setTimeout(resolve, waitMs);
           });
           if (cancelled) return;
           try {
@@ -183,16 +191,17 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
     return question;
   }
 
-  /** Waits `ms` (scaled), or until `round.wake()` is called, whichever comes first. */
+  /** Waits `ms`, or until `round.wake()` is called, whichever comes first. */
   function sleep(ms: number, round: PlayingRound): Promise<void> {
     return new Promise((resolve) => {
       const previous = round.wake;
+      let timer: TimerHandle | undefined;
       const done = () => {
-        clearTimeout(timer);
+        timers.clearTimeout(timer);
         round.wake = previous;
         resolve();
       };
-      const timer = setTimeout(done, ms * scale);
+      timer = timers.setTimeout(done, ms);
       round.wake = done;
     });
   }
@@ -205,7 +214,7 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
     const question = parseQuestion(stored);
     const durationMs = stored.closesAt! - stored.openedAt!;
     const { messages } = round;
-    const messageId = await deps.channel.post(channelId, messages.question(stored.id, question, position, total, Math.round(durationMs / 1000 / scale)));
+    const messageId = await deps.channel.post(channelId, messages.question(stored.id, question, position, total, Math.round(durationMs / 1000)));
     trivia.setQuestionMessage(stored.id, messageId);
     round.current = { ...stored, messageId };
     round.live = { questionId: stored.id, messageId, question, position, total };
@@ -216,8 +225,8 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
       const left = stored.closesAt! - deps.clock.now().getTime();
       if (left <= 0 || !roundIsActive(round.roundId)) break;
       if (round.expectedPlayers !== undefined && trivia.answers(stored.id).length >= round.expectedPlayers) break;
-      await sleep(Math.min(COUNTDOWN_STEP_MS, left / scale), round);
-      const remaining = Math.ceil((stored.closesAt! - deps.clock.now().getTime()) / 1000 / scale);
+      await sleep(Math.min(COUNTDOWN_STEP_MS, left), round);
+      const remaining = Math.ceil((stored.closesAt! - deps.clock.now().getTime()) / 1000);
       if (remaining > 0 && roundIsActive(round.roundId)) {
         await deps.channel.edit(channelId, messageId, messages.question(stored.id, question, position, total, remaining));
       }
@@ -250,7 +259,7 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
         questionKey: question.key,
         question: JSON.stringify(question),
         openedAt,
-        closesAt: openedAt + secondsPerQuestion * 1000 * scale,
+        closesAt: openedAt + secondsPerQuestion * 1000,
       });
       await playQuestion(round, channelId, trivia.question(stored)!, index + 1, questions.length);
       // A lone console player needs less time to read the answer than a channel of fans.
@@ -387,9 +396,9 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
     async openQuestion(channelId, userId, waitMs) {
       // One timer for the whole wait: the engine reads no wall clock of its own.
       let timedOut = false;
-      let timer: NodeJS.Timeout | undefined;
+      let timer: TimerHandle | undefined;
       const timeout = new Promise<void>((resolve) => {
-        timer = setTimeout(() => {
+        timer = timers.setTimeout(() => {
           timedOut = true;
           resolve();
         }, waitMs);
@@ -405,7 +414,7 @@ export function createTriviaGame(deps: TriviaGameDependencies): TriviaGame {
           await Promise.race([round.questionOpened, round.done, timeout]);
         }
       } finally {
-        clearTimeout(timer);
+        timers.clearTimeout(timer);
       }
     },
 

@@ -2,6 +2,7 @@
 // second connection to the same database (another process, as a curator's `npm run import` is),
 // each show in the very next anniversary post, and /anniversaries status agrees with the ticker.
 import { afterEach, describe, expect, it } from 'vitest';
+import { approveSuggestion } from '../../commands/review.js';
 import type { MessagePayload } from '../../commands/command.js';
 import { createContributionLookups } from '../../db/queries/contribution-store.js';
 import { createAnniversaryTicker, type AnniversaryPoster } from '../../src/anniversaries/anniversary-ticker.js';
@@ -77,7 +78,7 @@ function approveWin(curator: OpenedStore, input: SuggestionInput, now: Date): nu
   if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
   const submitted = suggestions.submit(checked.suggestion, { userId: 'fan-1', name: 'fan one', guildId: GUILD }, now);
   if (submitted.status !== 'created') throw new Error(submitted.status);
-  const approved = suggestions.approve(submitted.suggestion.id, 'curator-1', now);
+  const approved = approveSuggestion(curator, submitted.suggestion.id, 'curator-1', now);
   if (approved.status !== 'approved') throw new Error(approved.status);
   return approved.factId;
 }

@@ -3,6 +3,7 @@
 // approved, withdrawn, or changed by another process.
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { approveSuggestion } from '../../commands/review.js';
 import { openDatabase } from '../../db/database.js';
 import { runAutocomplete, runSlashCommand } from '../../src/command-router.js';
 import { checkSuggestion } from '../../src/core/suggestions.js';
@@ -133,7 +134,7 @@ describe('answers reused through the router', () => {
     // Waiting for review: fans still see what they saw.
     expect(JSON.stringify((await awards()).payload)).toBe(before);
     if (created.status !== 'created') throw new Error(created.status);
-    opened.contributions.suggestions.approve(created.suggestion.id, 'curator', new Date());
+    approveSuggestion(opened, created.suggestion.id, 'curator', new Date());
     expect(JSON.stringify((await awards()).payload)).toContain('Inkigayo');
   });
 

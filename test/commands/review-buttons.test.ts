@@ -2,6 +2,7 @@
 // however many wait; Approve refuses a fact a curator withdrew meanwhile, and says why; a forged
 // id is answered as a stale button and changes nothing.
 import { afterEach, describe, expect, it } from 'vitest';
+import { approveSuggestion } from '../../commands/review.js';
 import type { ButtonReply, CommandContext, MessagePayload } from '../../commands/command.js';
 import { createContributionLookups } from '../../db/queries/contribution-store.js';
 import { runButton, runSlashCommand } from '../../src/command-router.js';
@@ -104,7 +105,7 @@ describe('Approve on the review card', () => {
     const { suggestions } = opened.contributions;
     // A nomination goes live; a second fan says it was a win; a curator then withdraws the nomination.
     const nominated = suggest({ ...inkigayoWin('2023-06-11'), result: 'nominated' }, { userId: 'fan-1', name: 'fan', guildId: null });
-    const approved = suggestions.approve(nominated, curator.user.id, now);
+    const approved = approveSuggestion(opened, nominated, curator.user.id, now);
     if (approved.status !== 'approved') throw new Error(approved.status);
     const won = suggest(inkigayoWin('2023-06-11'), { userId: 'fan-2', name: 'fan', guildId: null });
     expect(suggestions.withdraw({ type: 'nomination', id: approved.factId }, curator.user.id, 'The chart was *misread*.', now)).toBe('withdrawn');
@@ -122,7 +123,7 @@ describe('Approve on the review card', () => {
     setUp();
     const { suggestions } = opened.contributions;
     const id = suggest(inkigayoWin('2023-06-11'), { userId: 'fan-1', name: 'fan', guildId: null });
-    const approved = suggestions.approve(id, curator.user.id, now);
+    const approved = approveSuggestion(opened, id, curator.user.id, now);
     if (approved.status !== 'approved') throw new Error(approved.status);
     suggestions.withdraw({ type: 'nomination', id: approved.factId }, curator.user.id, 'Wrong week', now);
     const checked = checkSuggestion({ store: opened.store, lookups: createContributionLookups(opened.db), suggestions, now }, inkigayoWin('2023-06-11'), 'fan-2');

@@ -1,6 +1,8 @@
 // Suggestions and review on a real store: checked at once, five waiting per fan, duplicates found,
 // approval live at once, rejection kept with its reason, withdrawal hides a fact and keeps it.
 import { afterEach, describe, expect, it } from 'vitest';
+import { approveSuggestion } from '../../commands/review.js';
+import { decideApproval } from '../../src/core/suggestion-review.js';
 import { createContributionLookups } from '../../db/queries/contribution-store.js';
 import { findAwards } from '../../src/core/awards.js';
 import { findFirsts } from '../../src/core/firsts.js';
@@ -101,9 +103,9 @@ describe('review', () => {
     expect(oldest.fact).toMatchObject({ type: 'nomination', edition: { airDate: '2023-06-11' } });
     expect(suggestions.oldestWaiting(oldest.id)!.id).not.toBe(oldest.id);
 
-    const approved = suggestions.approve(oldest.id, 'curator-1', now);
+    const approved = approveSuggestion(opened, oldest.id, 'curator-1', now);
     expect(approved).toMatchObject({ status: 'approved', factType: 'nomination', suggestion: { status: 'approved', reviewerId: 'curator-1' } });
-    expect(suggestions.approve(oldest.id, 'curator-2', now)).toMatchObject({ status: 'already-reviewed' });
+    expect(approveSuggestion(opened, oldest.id, 'curator-2', now)).toMatchObject({ status: 'already-reviewed' });
 
     const wins = findAwards(opened.store, artistId('Stray Kids'), { result: 'won' }).editions;
     expect(wins.find((e) => e.edition.ceremonyName === 'Inkigayo')?.nominations[0]).toMatchObject({
@@ -112,8 +114,20 @@ describe('review', () => {
     });
     expect(findOnThisDay(opened.store, { month: 6, day: 11 }, now).entries).toMatchObject([{ kind: 'win', date: '2023-06-11' }]);
     // The second suggestion of the same show now finds the show in the store, and is approved too.
-    expect(suggestions.approve(suggestions.oldestWaiting()!.id, 'curator-1', now)).toMatchObject({ status: 'approved' });
+    expect(approveSuggestion(opened, suggestions.oldestWaiting()!.id, 'curator-1', now)).toMatchObject({ status: 'approved' });
     expect(opened.store.ceremoniesByNormalizedAlias('inkigayo')).toHaveLength(1);
+  });
+
+  it('writes an approval core decided on only while the suggestion still waits: a rejection meanwhile wins, and nothing is written', () => {
+    const { suggest, suggestions } = setUp();
+    suggest(inkigayoWin('2023-06-11'));
+    const waiting = suggestions.oldestWaiting()!;
+    const decision = decideApproval({ store: opened.store, lookups: opened.contributions.lookups, now }, suggestions.byId(waiting.id));
+    if (decision.status !== 'approve') throw new Error(decision.status);
+    expect(suggestions.reject(waiting.id, 'curator-2', 'Wrong week', now)).toMatchObject({ status: 'rejected' });
+    expect(suggestions.recordApproval(waiting.id, decision.checked, 'curator-1', now)).toMatchObject({ status: 'already-reviewed', suggestion: { status: 'rejected' } });
+    expect(opened.store.ceremoniesByNormalizedAlias('inkigayo')).toHaveLength(0);
+    expect(decideApproval({ store: opened.store, lookups: opened.contributions.lookups, now }, undefined)).toEqual({ status: 'not-found' });
   });
 
   it('keeps a rejection with its reason, never reviews it twice, and shows the fan the outcomes', () => {
@@ -139,7 +153,7 @@ describe('review', () => {
       source: { url: 'https://news.example.com/first-win' },
     });
     expect(submitted).toMatchObject({ status: 'created' });
-    const approved = suggestions.approve(suggestions.oldestWaiting()!.id, 'curator-1', now);
+    const approved = approveSuggestion(opened, suggestions.oldestWaiting()!.id, 'curator-1', now);
     if (approved.status !== 'approved') throw new Error(approved.status);
     expect(findFirsts(opened.store, artistId('Stray Kids')).milestones.map((m) => m.statement)).toContain('First music show win');
     expect(findOnThisDay(opened.store, { month: 6, day: 14 }, now).entries).toHaveLength(1);
@@ -168,7 +182,7 @@ describe('review', () => {
       source: { url: 'https://news.example.com/first-win' },
     };
     suggest(milestone);
-    const approved = suggestions.approve(suggestions.oldestWaiting()!.id, 'curator-1', now);
+    const approved = approveSuggestion(opened, suggestions.oldestWaiting()!.id, 'curator-1', now);
     if (approved.status !== 'approved') throw new Error(approved.status);
     expect(suggestions.withdraw({ type: 'milestone', id: approved.factId }, 'curator-1', 'Wrong date', now)).toBe('withdrawn');
 

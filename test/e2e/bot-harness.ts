@@ -18,6 +18,7 @@ import {
   validateWebhookExecute,
 } from '../discord-server/openapi-check.js';
 import { foundingSeedDirectory, temporaryDatabasePath } from '../support/test-store.js';
+import type { Clock, Timers } from '../../src/core/clock.js';
 
 export const TEST_TOKEN = 'lightstick-test-token.0123456789abcdef';
 
@@ -35,7 +36,8 @@ export async function startHarness(options: {
   seedDirectory?: string;
   databasePath?: string;
   anniversaryTickMs?: number;
-  triviaTimeScale?: number;
+  /** A clock with its timers (a TestClock) that the test moves on: the bot's time, and every trivia wait. */
+  clock?: Clock & Timers;
   /** A running server to log in to again (a restart); the harness then leaves it running when it stops. */
   server?: FakeDiscordServer;
 } = {}): Promise<Harness> {
@@ -55,10 +57,10 @@ export async function startHarness(options: {
   const bot = createBot(config, {
     logger,
     ...(options.now ? { clock: { now: options.now } } : {}),
+    ...(options.clock ? { clock: options.clock, timers: options.clock } : {}),
     // The founding articles' facts unless a test asks for another set (the catalogue: seeds/).
     seedDirectory: options.seedDirectory ?? foundingSeedDirectory,
     ...(options.anniversaryTickMs ? { anniversaryTickMs: options.anniversaryTickMs } : {}),
-    ...(options.triviaTimeScale ? { triviaTimeScale: options.triviaTimeScale } : {}),
   });
   await bot.start();
   return {

@@ -4,15 +4,16 @@
 import { Locale, PermissionFlagsBits, type APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectEveryBodyValid, roundTrip, startHarness, type Harness } from './bot-harness.js';
+import { TestClock } from '../support/test-clock.js';
 
 describe('languages end to end', () => {
   let harness: Harness;
-  const clock = { now: new Date('2026-09-11T20:00:00Z') };
+  // The bot's time, moved on by the test: to the anniversary's day, and through the round's start.
+  const clock = new TestClock('2026-09-11T20:00:00Z');
   beforeAll(async () => {
     harness = await startHarness({
-      now: () => clock.now,
+      clock,
       anniversaryTickMs: 25,
-      triviaTimeScale: 0.02,
       guilds: [{ name: 'Fã-clube', channels: [{ name: 'geral' }, { name: 'aniversarios' }] }],
     });
   });
@@ -57,7 +58,7 @@ describe('languages end to end', () => {
     const setup = await run('anniversaries', { channel: { type: 7, value: channel.id }, time: '09:00', timezone: 'Asia/Seoul' }, { subcommand: 'setup', admin: true, locale: Locale.EnglishUS });
     // The admin reads the confirmation in English.
     expect(setup.content).toContain('Anniversary posts are on');
-    clock.now = new Date('2026-09-12T00:00:10Z');
+    clock.advanceTo('2026-09-12T00:00:10Z');
     const post = await harness.server.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${channel.id}/messages`, 3000);
     const body = post.body as { components: { components: { type: number; content?: string }[] }[] };
     const texts = body.components[0]!.components.flatMap((component) => (component.type === 10 ? [component.content!] : []));
@@ -68,12 +69,9 @@ describe('languages end to end', () => {
   it("plays the server's trivia round in Portuguese", async () => {
     const started = await run('trivia', { questions: 1, seconds: 10 }, { subcommand: 'start', locale: Locale.EnglishUS });
     expect(started.content).toMatch(/Quiz|quiz/);
-    const deadline = Date.now() + 5000;
-    let question: APIMessage | undefined;
-    while (!question && Date.now() < deadline) {
-      question = harness.server.messages(guild().channels[0]!.id).find((m) => (m.components?.length ?? 0) > 0 && m.author.id === harness.server.bot.id);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    expect(question?.embeds[0]?.title).toBe('Pergunta 1 de 1');
+    const question: APIMessage = await clock.runUntil(() =>
+      harness.server.messages(guild().channels[0]!.id).find((m) => (m.components?.length ?? 0) > 0 && m.author.id === harness.server.bot.id),
+    );
+    expect(question.embeds[0]?.title).toBe('Pergunta 1 de 1');
   });
 });

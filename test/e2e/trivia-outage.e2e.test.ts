@@ -6,14 +6,19 @@ import { PermissionFlagsBits, type APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectEveryBodyValid, roundTrip, startHarness, type Harness } from './bot-harness.js';
 import { translationFor } from '../../src/presentation/translation.js';
+import { INTERRUPTED_NOTICE_RETRIES_MS } from '../../src/trivia/trivia-game.js';
+import { TestClock } from '../support/test-clock.js';
 
-const OUTAGE_MS = 15_000;
+/** Real time: the fake Discord's outage ends on the wall clock, whatever the bot's clock says. */
+const OUTAGE_MS = 5_000;
 const fan = { id: '700000000000000001', username: 'blink' };
 
 describe('a trivia round during a Discord outage', () => {
   let harness: Harness;
+  // The round's waits (its countdown, the notice's retries) end when the test moves this clock on.
+  const clock = new TestClock(new Date());
   beforeAll(async () => {
-    harness = await startHarness({ triviaTimeScale: 0.02 });
+    harness = await startHarness({ clock });
   });
   afterAll(async () => {
     expectEveryBodyValid(harness.server);
@@ -61,7 +66,7 @@ describe('a trivia round during a Discord outage', () => {
       harness.server,
       harness.server.chatInputInteraction({ commandName: 'trivia', subcommand: 'start', options: { questions: 3, seconds: 30 }, user: fan }),
     );
-    const question = await until('the first question', () => questionMessages()[0], 5000);
+    const question = await clock.runUntil(() => questionMessages()[0]);
     expect(buttonsOf(question).every((button) => !button.disabled)).toBe(true);
 
     // Discord stops answering the channel's messages for a while: the countdown's next edit fails.
@@ -70,7 +75,7 @@ describe('a trivia round during a Discord outage', () => {
     harness.server.overrideRoute({ ...failing, method: 'PATCH' });
     harness.server.overrideRoute({ ...failing, method: 'POST' });
 
-    await until('the round to be interrupted', () => roundStatus() === 'interrupted', 10_000);
+    await clock.runUntil(() => roundStatus() === 'interrupted');
     // Discord has not been told yet: the message keeps its buttons until the edit can go through.
     expect(buttonsOf(harness.server.message(question.id)!).every((button) => !button.disabled)).toBe(true);
     // A click meanwhile counts for nothing: the round is over.
@@ -81,16 +86,19 @@ describe('a trivia round during a Discord outage', () => {
     expect(click.callback.data).toMatchObject({ flags: 64 });
     expect((click.callback.data as { content: string }).content).not.toContain('🔒');
 
+    // The notice's first try comes while Discord is still down, and fails; the question is not edited.
+    const triesFailed = () => harness.logLines.filter((line) => line.includes('could not mark an interrupted round yet')).length;
+    clock.advance(INTERRUPTED_NOTICE_RETRIES_MS[0]!);
+    await until('the first try to fail', () => triesFailed() === 1, OUTAGE_MS);
+    expect(Date.now()).toBeLessThan(outageEnds);
+    // Once Discord answers again, the next try edits the question.
+    await until('the outage to end', () => Date.now() >= outageEnds, OUTAGE_MS + 1000);
     const interrupted = translationFor('ko').t('triviaOutage.interrupted');
-    const edited = await until(
-      'the question to say the round was interrupted',
-      () => {
-        const message = harness.server.message(question.id)!;
-        return message.embeds[0]?.description?.includes(interrupted) ? message : undefined;
-      },
-      OUTAGE_MS + 20_000,
-    );
-    expect(Date.now()).toBeGreaterThanOrEqual(outageEnds);
+    const edited = await clock.runUntil(() => {
+      const message = harness.server.message(question.id)!;
+      return message.embeds[0]?.description?.includes(interrupted) ? message : undefined;
+    });
+    expect(triesFailed()).toBe(1);
     expect(buttonsOf(edited).every((button) => button.disabled === true)).toBe(true);
     expect(edited.embeds[0]!.title).toBe(translationFor('ko').t('trivia.questionOf', { position: '1', total: '3' }));
     // Nothing was posted twice, and no second question or standings came after the failure.

@@ -2,6 +2,8 @@
 // server: start, clicks, reveal, standings, leaderboard.
 import type { APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RecordedRequest } from '../discord-server/index.js';
+import { TestClock } from '../support/test-clock.js';
 import { expectEveryBodyValid, roundTrip, startHarness, type Harness } from './bot-harness.js';
 
 const EPHEMERAL = 64;
@@ -13,9 +15,11 @@ const fans = [
 
 describe('trivia end to end', () => {
   let harness: Harness;
+  // The bot's time stands still until the test moves it: a question closes when the test says so,
+  // however slowly the machine answers the clicks.
+  const clock = new TestClock(new Date());
   beforeAll(async () => {
-    // Every trivia wait at 1/50 of its length: a 10-second question lasts 200 ms.
-    harness = await startHarness({ triviaTimeScale: 0.02 });
+    harness = await startHarness({ clock });
   });
   afterAll(async () => {
     expectEveryBodyValid(harness.server);
@@ -26,13 +30,14 @@ describe('trivia end to end', () => {
   const questionMessages = () =>
     harness.server.messages(channelId()).filter((m) => m.author.id === harness.server.bot.id && (m.components?.length ?? 0) > 0);
 
-  async function nextQuestion(count: number): Promise<APIMessage> {
-    const deadline = Date.now() + 5000;
-    while (questionMessages().length < count) {
-      if (Date.now() > deadline) throw new Error('no question');
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    return questionMessages()[count - 1]!;
+  /** Plays the round's waits (the start, the countdown, the pause after a reveal) until question `count` is posted. */
+  function nextQuestion(count: number): Promise<APIMessage> {
+    return clock.runUntil(() => questionMessages()[count - 1]);
+  }
+
+  /** Plays the round's waits until the bot has sent a request that `matches`. */
+  function untilRequest(matches: (request: RecordedRequest) => boolean): Promise<RecordedRequest> {
+    return clock.runUntil(() => harness.server.requests.find(matches));
   }
 
   /** Clicks option `option` (wrapping round a true-or-false question's two buttons). */
@@ -73,9 +78,14 @@ describe('trivia end to end', () => {
       await click(message, 1, fans[1]!);
       const afterForgeries = await click(message, 3, fans[2]!);
       expect(afterForgeries.callback.data).toMatchObject({ content: expect.stringContaining('🔒 Locked in:') });
-      const reveal = await harness.server.waitForRequest(
+      if (position === 2) {
+        // The question's ten seconds are over: a click now is late, whenever it reaches the bot.
+        clock.advance(10_001);
+        const late = await click(message, 0, { id: '700000000000000004', username: 'once' });
+        expect(late.callback.data).toMatchObject({ flags: EPHEMERAL, content: '⌛ This question has closed.' });
+      }
+      const reveal = await untilRequest(
         (r) => r.method === 'PATCH' && r.path === `/channels/${channelId()}/messages/${message.id}` && JSON.stringify(r.body).includes('The answer'),
-        5000,
       );
       const body = reveal.body as { embeds: { description: string }[]; components: { components: { disabled: boolean; style: number }[] }[]; allowed_mentions: unknown };
       expect(body.embeds[0]!.description).toMatch(/✅ The answer: \*\*[ABCD]: /);
@@ -83,9 +93,8 @@ describe('trivia end to end', () => {
       expect(body.components[0]!.components.filter((b) => b.style === 3)).toHaveLength(1);
       expect(body.allowed_mentions).toEqual({ parse: [] });
     }
-    const standings = await harness.server.waitForRequest(
+    const standings = await untilRequest(
       (r) => r.method === 'POST' && r.path === `/channels/${channelId()}/messages` && JSON.stringify(r.body).includes('Round over'),
-      5000,
     );
     const standingsBody = standings.body as { embeds: { description: string }[]; allowed_mentions: unknown };
     expect(standingsBody.allowed_mentions).toEqual({ parse: [] });
@@ -141,6 +150,6 @@ describe('trivia end to end', () => {
       harness.server.chatInputInteraction({ commandName: 'trivia', subcommand: 'stop', user: fans[0] }),
     );
     expect((stopped.callback.data as { content: string }).content).toContain('Stopping the round');
-    await harness.server.waitForRequest((r) => r.method === 'POST' && JSON.stringify(r.body).includes('Round stopped'), 5000);
+    await untilRequest((r) => r.method === 'POST' && JSON.stringify(r.body).includes('Round stopped'));
   });
 });

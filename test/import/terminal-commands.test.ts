@@ -57,6 +57,16 @@ describe('the terminal commands', () => {
     expect(errors.join('')).toBe('/dev/zero: larger than 8 MiB, more than one import takes: split it into smaller files. Nothing was changed.\n');
   });
 
+  it('import answers in the language --locale names, and refuses one it does not have', async () => {
+    const environment = storeAt('import-locale.sqlite');
+    const errors = written('stderr');
+    expect(await runImport(['/dev/zero', '--locale', 'ko'], environment)).toBe(2);
+    expect(errors.join('')).toBe('/dev/zero: 8 MiB보다 커서 한 번에 가져올 수 없어요. 더 작은 파일로 나눠 주세요. 아무것도 바뀌지 않았어요.\n');
+    errors.length = 0;
+    expect(await runImport(['/dev/zero', '--locale', 'klingon'], environment)).toBe(2);
+    expect(errors.join('')).toMatch(/^--locale needs one of en-US, ko, .*, not "klingon"\.\n$/);
+  });
+
   it('the console refuses a malformed command without creating or seeding a database', async () => {
     const path = join(folder, 'never.sqlite');
     const errors = written('stderr');

@@ -5,6 +5,7 @@ import { pointsFor, periodStart } from '../../src/core/trivia-scoring.js';
 import { seededRandom, type TriviaQuestion } from '../../src/core/trivia-questions.js';
 import { createTriviaGame, type RoundChannel, type TriviaGame } from '../../src/trivia/trivia-game.js';
 import type { OpenedStore } from '../../src/open-store.js';
+import { TestClock } from '../support/test-clock.js';
 import { openTestStore, roundMessagesIn, silentLogger, temporaryDatabasePath } from '../support/test-store.js';
 import { questionFact } from '../../src/presentation/trivia-messages.js';
 import { translationFor } from '../../src/presentation/translation.js';
@@ -35,25 +36,27 @@ afterEach(async () => {
   for (const store of stores.splice(0)) store.close();
 });
 
-function setUp(path = ':memory:', channel = new RecordingChannel()) {
+function setUp(path = ':memory:', channel = new RecordingChannel(), clock = new TestClock(new Date(), { autoAdvance: true })) {
   const opened = openTestStore({ path });
   stores.push(opened);
   const game = createTriviaGame({
     store: opened.store,
     trivia: opened.trivia,
-    clock: { now: () => new Date() },
+    // Rounds play through in virtual time: a 10-second question lasts 10 seconds of this clock.
+    clock,
+    timers: clock,
     logger: silentLogger,
     channel,
     messagesFor: roundMessagesIn('en-US'),
     random: seededRandom(21),
-    timeScale: 0.01, // a 10-second question lasts 100 ms
   });
   games.push(game);
-  return { opened, game, channel };
+  return { opened, game, channel, clock };
 }
 
 async function openQuestion(game: TriviaGame, userId = 'nobody') {
-  const question = await game.openQuestion(CHANNEL, userId, 5000);
+  // A minute of the round's time: longer than a question, its reveal and the pause before the next.
+  const question = await game.openQuestion(CHANNEL, userId, 60_000);
   if (!question) throw new Error('no question opened');
   return { stored: question, question: JSON.parse(question.question) as TriviaQuestion };
 }
@@ -172,6 +175,20 @@ describe('a trivia round', () => {
     expect(game.answer(stored.id, 0, players[9]!, GUILD)).toEqual({ status: 'closed' });
   });
 
+  it('keeps a question open for its real seconds: a click is in time or late as the clock says', async () => {
+    const clock = new TestClock('2026-11-21T12:00:00Z');
+    const { opened, game, channel } = setUp(':memory:', new RecordingChannel(), clock);
+    const { roundId } = start(game, { questionCount: 1, secondsPerQuestion: 10 });
+    const stored = await clock.runUntil(() => opened.trivia.latestPostedQuestion(roundId));
+    expect(stored.closesAt! - stored.openedAt!).toBe(10_000);
+    clock.advance(9_999);
+    expect(game.answer(stored.id, 0, players[1]!, GUILD)).toEqual({ status: 'locked-in', choice: 0 });
+    clock.advance(2);
+    expect(game.answer(stored.id, 0, players[2]!, GUILD)).toEqual({ status: 'closed' });
+    await clock.runUntil(() => channel.posts.length === 2);
+    expect(opened.trivia.answers(stored.id).map((answer) => answer.userId)).toEqual([players[1]!.id]);
+  });
+
   it('is stopped by whoever started it or someone with Manage Messages, and by nobody else', async () => {
     const { opened, game, channel } = setUp();
     start(game, { questionCount: 5 });
@@ -198,7 +215,8 @@ describe('a trivia round', () => {
     start(before.game);
     const { stored, question } = await openQuestion(before.game);
     before.game.answer(stored.id, question.correct, players[4]!, GUILD);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The first question is revealed; posting the second never ends.
+    while (!frozen.edits.some((edit) => edit.payload.embeds?.[0]?.description?.includes('✅ The answer'))) await new Promise((resolve) => setImmediate(resolve));
     games.splice(games.indexOf(before.game), 1);
 
     const after = setUp(path);
