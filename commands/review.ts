@@ -87,10 +87,20 @@ export function approveSuggestion(
   now: Date,
 ): ApprovalOutcome {
   const { suggestions, lookups } = from.contributions;
-  const decision = decideApproval({ store: from.store, lookups, now }, suggestions.byId(id));
-  if (decision.status !== 'approve') return decision;
-  return suggestions.recordApproval(id, decision.checked, reviewerId, now);
+  // Decided, then written only if no fact changed in between (in this process nothing can: this
+  // runs without awaiting; another process may). A moved store means deciding again.
+  for (let attempt = 1; ; attempt++) {
+    const revision = from.store.revision();
+    const decision = decideApproval({ store: from.store, lookups, now }, suggestions.byId(id));
+    if (decision.status !== 'approve') return decision;
+    const outcome = suggestions.recordApproval(id, decision.checked, reviewerId, now, revision);
+    if (outcome.status !== 'facts-moved') return outcome;
+    if (attempt === MAX_APPROVAL_ATTEMPTS) throw new Error(`the facts kept changing while suggestion #${id} was approved`);
+  }
 }
+
+/** How many times an approval is decided again when another process keeps changing the facts. */
+const MAX_APPROVAL_ATTEMPTS = 5;
 
 function approve(id: number, requester: Requester, context: CommandContext, translation: Translation): string {
   const { t } = translation;

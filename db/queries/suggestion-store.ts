@@ -14,7 +14,7 @@ import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { LightstickDatabase } from '../database.js';
 import { suggestions } from '../schema.js';
-import type { FactsChanged } from '../../src/core/awards-facts.js';
+import type { FactsChanged, FactsRevisionReader } from '../../src/core/awards-facts.js';
 import { withdrawFact, writeFacts } from './contribution-store.js';
 import { factWriterFor } from './fact-writer.js';
 
@@ -67,7 +67,7 @@ const suggestionFields = {
 
 const p = (name: string) => sql.placeholder(name);
 
-export function createSuggestionStore(db: LightstickDatabase, store: FactsChanged, rules: SuggestionRules): SuggestionStore {
+export function createSuggestionStore(db: LightstickDatabase, store: FactsChanged & FactsRevisionReader, rules: SuggestionRules): SuggestionStore {
   const client = db.$client;
   const after = alias(suggestions, 'after');
   const writer = factWriterFor(db);
@@ -168,8 +168,11 @@ export function createSuggestionStore(db: LightstickDatabase, store: FactsChange
     oldestWaiting: (after) =>
       toSuggestion(after === undefined ? statements.oldestWaiting.get() : statements.waitingAfter.get({ after })),
     waitingTotal: () => statements.waitingTotal.get()?.n ?? 0,
-    recordApproval: (id, checked, reviewerId, now) => {
-      const outcome = client.transaction((): ApprovalOutcome => {
+    recordApproval: (id, checked, reviewerId, now, decidedAtRevision) => {
+      // Immediate: the write lock is held from the first read, so nothing changes between the
+      // revision read here and the write.
+      const outcome = client.transaction((): ApprovalOutcome | { status: 'facts-moved' } => {
+        if (store.revision() !== decidedAtRevision) return { status: 'facts-moved' };
         // Read again in the transaction: another curator may have reviewed it since it was checked.
         const suggestion = byId(id);
         if (!suggestion) return { status: 'not-found' };
@@ -190,7 +193,7 @@ export function createSuggestionStore(db: LightstickDatabase, store: FactsChange
           id,
         });
         return { status: 'approved', suggestion: byId(id)!, factType, factId };
-      })();
+      }).immediate();
       if (outcome.status === 'approved') store.invalidate();
       return outcome;
     },

@@ -50,10 +50,18 @@ export interface SuggestionStore extends SuggestionLookups {
   oldestWaiting(after?: number): Suggestion | undefined;
   waitingTotal(): number;
   /**
-   * Writes an approval core decided on (`decideApproval`), in one transaction: the fact is live when
-   * this returns, unless the suggestion was reviewed meanwhile.
+   * Writes an approval core decided on (`decideApproval`) with the facts at `decidedAtRevision`, in
+   * one transaction: the fact is live when this returns, unless the suggestion was reviewed meanwhile,
+   * or the facts moved since the decision (another process imported or approved something), which
+   * `facts-moved` says, so that the decision is made again rather than written on stale checks.
    */
-  recordApproval(id: number, checked: Pick<CheckedSuggestion, 'fact' | 'creates'>, reviewerId: string, now: Date): ApprovalOutcome;
+  recordApproval(
+    id: number,
+    checked: Pick<CheckedSuggestion, 'fact' | 'creates'>,
+    reviewerId: string,
+    now: Date,
+    decidedAtRevision: number,
+  ): ApprovalOutcome | { status: 'facts-moved' };
   reject(id: number, reviewerId: string, reason: string, now: Date): RejectionOutcome;
   /** A fan's suggestions, newest first, with their outcomes. */
   suggestionsBy(suggesterId: string, limit?: number): Suggestion[];

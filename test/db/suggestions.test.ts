@@ -125,9 +125,25 @@ describe('review', () => {
     const decision = decideApproval({ store: opened.store, lookups: opened.contributions.lookups, now }, suggestions.byId(waiting.id));
     if (decision.status !== 'approve') throw new Error(decision.status);
     expect(suggestions.reject(waiting.id, 'curator-2', 'Wrong week', now)).toMatchObject({ status: 'rejected' });
-    expect(suggestions.recordApproval(waiting.id, decision.checked, 'curator-1', now)).toMatchObject({ status: 'already-reviewed', suggestion: { status: 'rejected' } });
+    expect(suggestions.recordApproval(waiting.id, decision.checked, 'curator-1', now, opened.store.revision())).toMatchObject({ status: 'already-reviewed', suggestion: { status: 'rejected' } });
     expect(opened.store.ceremoniesByNormalizedAlias('inkigayo')).toHaveLength(0);
     expect(decideApproval({ store: opened.store, lookups: opened.contributions.lookups, now }, undefined)).toEqual({ status: 'not-found' });
+  });
+
+  it('writes no approval decided on facts that moved since (another process wrote), and approving decides again', () => {
+    const { suggest, suggestions } = setUp();
+    suggest(inkigayoWin('2023-06-11'));
+    const waiting = suggestions.oldestWaiting()!;
+    const decidedAt = opened.store.revision();
+    const decision = decideApproval({ store: opened.store, lookups: opened.contributions.lookups, now }, suggestions.byId(waiting.id));
+    if (decision.status !== 'approve') throw new Error(decision.status);
+    // What another process's import does to the revision, written straight into the shared file.
+    opened.db.$client.prepare('update facts_revision set revision = revision + 1 where id = 1').run();
+    expect(suggestions.recordApproval(waiting.id, decision.checked, 'curator-1', now, decidedAt)).toEqual({ status: 'facts-moved' });
+    expect(suggestions.byId(waiting.id)!.status).toBe('waiting');
+    expect(opened.store.ceremoniesByNormalizedAlias('inkigayo')).toHaveLength(0);
+    expect(approveSuggestion(opened, waiting.id, 'curator-1', now)).toMatchObject({ status: 'approved' });
+    expect(opened.store.ceremoniesByNormalizedAlias('inkigayo')).toHaveLength(1);
   });
 
   it('keeps a rejection with its reason, never reviews it twice, and shows the fan the outcomes', () => {

@@ -80,8 +80,8 @@ describe('Lightstick on the local Discord-compatible server', () => {
 
   it('answers a handler that throws with a private apology and logs the interaction id', async () => {
     const store = harness.bot.context.store;
-    const original = store.milestonesOf;
-    store.milestonesOf = () => {
+    const original = store.milestonesOfEach;
+    store.milestonesOfEach = () => {
       throw new Error('simulated failure');
     };
     try {
@@ -93,7 +93,7 @@ describe('Lightstick on the local Discord-compatible server', () => {
       const logged = harness.logLines.find((line) => line.includes('simulated failure'));
       expect(logged).toContain(`"interactionId":"${sent.id}"`);
     } finally {
-      store.milestonesOf = original;
+      store.milestonesOfEach = original;
     }
   });
 
